@@ -1,0 +1,64 @@
+"""Fail with a diff if generated/ differs from what the pipeline produces now.
+
+    python -m codegen.check
+
+Regenerates every package into a scratch folder and compares it file by file with generated/,
+so a stale package (a spec, template or override changed without `make`) and a hand edit
+inside generated/ both show up. Python's __pycache__ folders are ignored.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+import tempfile
+from pathlib import Path
+
+from codegen.generate import generate
+from codegen.providers import ROOT, load_providers
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def compare(expected_root: Path, actual_root: Path) -> list[str]:
+    """Unified diff lines between two trees (empty when they are identical)."""
+    expected, actual = _files(expected_root), _files(actual_root)
+    lines: list[str] = []
+    for name in sorted(expected.keys() | actual.keys()):
+        want, have = expected.get(name), actual.get(name)
+        if want == have:
+            continue
+        if want is None or have is None:
+            lines.append(f"{'only in generated/' if want is None else 'missing from generated/'}: {name}\n")
+            continue
+        lines += difflib.unified_diff(
+            want.decode("utf-8", "replace").splitlines(keepends=True),
+            have.decode("utf-8", "replace").splitlines(keepends=True),
+            f"regenerated/{name}",
+            f"generated/{name}",
+        )
+    return lines
+
+
+def main() -> int:
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="check-") as scratch:
+        for provider in load_providers().values():
+            fresh = generate(provider, Path(scratch))
+            problems += compare(fresh, ROOT / "generated" / provider.key)
+    if problems:
+        sys.stdout.writelines(problems)
+        print("\ngenerated/ is stale or was edited by hand: run `make generate` and commit the result.")
+        return 1
+    print("generated/ matches the specs, templates and overrides.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""Regenerate one client package per provider.
+
+    python -m codegen.generate [--out DIR] [PROVIDER ...]
+
+Per provider: validate the spec, prepare it (codegen/prepare.py), run openapi-python-client with
+the pinned config and our templates, pour in the hand-written overrides, write the provider facts
+module and the project files, then ruff with the package's own settings. Everything is built in a
+scratch folder and swapped in whole, so a failed run never leaves a half-written package, and the
+same inputs always give the same bytes (no timestamps, caches or absolute paths in the output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from codegen.prepare import prepare, validate_spec
+from codegen.providers import ROOT, Provider, load_providers
+
+CODEGEN = ROOT / "codegen"
+OVERRIDES = ROOT / "overrides"
+BIN = Path(sys.executable).parent
+# Generated modules the overrides replace whole: the generator's client has no auth from the
+# environment, no retries and no timeout, and its errors module has one exception only.
+REPLACED = {"client.py", "errors.py"}
+
+
+def generate(provider: Provider, out_root: Path) -> Path:
+    """Build `provider`'s project into out_root/<key>, replacing what was there."""
+    spec = provider.spec
+    validate_spec(spec)
+    with tempfile.TemporaryDirectory(prefix=f"gen-{provider.key}-") as scratch:
+        work = Path(scratch)
+        prepared = work / "prepared.json"
+        prepared.write_text(json.dumps(prepare(spec), indent=1, ensure_ascii=False), encoding="utf-8")
+        project = work / provider.key
+        package = project / provider.package
+        config = work / "config.json"
+        config.write_text(json.dumps(_generator_config(provider)), encoding="utf-8")
+        _run_generator(prepared, config, package)
+        _install_overrides(package)
+        _render_project_files(provider, project)
+        _ruff(project)
+        destination = out_root / provider.key
+        if destination.exists():
+            shutil.rmtree(destination)
+        out_root.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(project, destination)
+    return destination
+
+
+def _generator_config(provider: Provider) -> dict[str, object]:
+    base = yaml.safe_load((CODEGEN / "openapi-python-client.yaml").read_text(encoding="utf-8"))
+    return {**base, "package_name_override": provider.package, "project_name_override": provider.distribution}
+
+
+def _run_generator(prepared: Path, config: Path, package: Path) -> None:
+    command = [
+        str(BIN / "openapi-python-client"),
+        "generate",
+        "--path",
+        str(prepared),
+        "--meta",
+        "none",
+        "--config",
+        str(config),
+        "--custom-template-path",
+        str(CODEGEN / "templates"),
+        "--output-path",
+        str(package),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    output = result.stdout + result.stderr
+    # The generator reports skipped schemas as warnings and still exits 0: a skipped schema is a
+    # missing model for users, so any warning fails the pipeline.
+    if result.returncode != 0 or "Warning" in output or "Error" in output:
+        raise SystemExit(f"openapi-python-client failed for {prepared}:\n{output}")
+
+
+def _install_overrides(package: Path) -> None:
+    for source in sorted(OVERRIDES.glob("*.py")):
+        if source.name == "__init__.py":
+            continue
+        target = package / source.name
+        if target.exists() and source.name not in REPLACED:
+            raise SystemExit(f"override {source.name} would silently replace a generated module")
+        shutil.copyfile(source, target)
+
+
+def _render_project_files(provider: Provider, project: Path) -> None:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(CODEGEN / "project_templates"),
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["pyrepr"] = repr
+    context = {"p": provider, "operations": list(_operations(provider))}
+    for name, target in (
+        ("pyproject.toml.jinja", project / "pyproject.toml"),
+        ("README.md.jinja", project / "README.md"),
+        ("_provider.py.jinja", project / provider.package / "_provider.py"),
+    ):
+        target.write_text(env.get_template(name).render(context), encoding="utf-8")
+    (project / provider.package / "py.typed").write_text("", encoding="utf-8")
+    shutil.copyfile(ROOT / "LICENSE", project / "LICENSE")
+
+
+def _operations(provider: Provider) -> list[dict[str, str]]:
+    """What the README needs to show each operation: its module, request model and an example."""
+    found = []
+    for item in provider.spec["paths"].values():
+        for op in item.values():
+            media = op["requestBody"]["content"]["application/json"]
+            name = media["schema"]["$ref"].rsplit("/", 1)[1]
+            found.append(
+                {
+                    "id": op["operationId"],
+                    "tag": op["tags"][0],
+                    "summary": op.get("summary", ""),
+                    "request": name,
+                    "example": repr(_minimal_example(provider.spec, name, media)),
+                }
+            )
+    return found
+
+
+def _minimal_example(spec: dict[str, Any], schema_name: str, media: dict[str, Any]) -> dict[str, Any]:
+    """The first documented request example, cut down to the required fields."""
+    example = next(iter(media.get("examples", {}).values()), {}).get("value", media.get("example", {}))
+    required = spec["components"]["schemas"][schema_name].get("required", [])
+    return {key: example[key] for key in required if key in example}
+
+
+def _ruff(project: Path) -> None:
+    config = str(project / "pyproject.toml")
+    for args in (["check", "--fix", "--quiet"], ["format", "--quiet"]):
+        command = [str(BIN / "ruff"), *args, "--no-cache", "--config", config, str(project)]
+        subprocess.run(command, check=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument(
+        "providers", nargs="*", help="provider keys from codegen/providers.toml (default: all)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "generated", help="output root (default: generated/)"
+    )
+    args = parser.parse_args(argv)
+    providers = load_providers()
+    unknown = set(args.providers) - set(providers)
+    if unknown:
+        parser.error(f"unknown provider(s) {sorted(unknown)}; known: {sorted(providers)}")
+    for key in args.providers or providers:
+        print(f"generated {generate(providers[key], args.out).relative_to(args.out.parent)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""The providers of codegen/providers.toml, with the facts the pipeline derives from their specs."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Provider:
+    key: str
+    name: str
+    spec_path: Path
+    distribution: str
+    package: str
+    env_prefix: str
+    access_key: bool
+    revision: int
+
+    @functools.cached_property
+    def spec(self) -> dict[str, Any]:
+        return yaml.safe_load(self.spec_path.read_text(encoding="utf-8"))
+
+    @property
+    def default_base_url(self) -> str:
+        (server,) = self.spec["servers"]  # the conventions allow exactly one
+        return str(server["url"]).rstrip("/")
+
+    @property
+    def version(self) -> str:
+        base = str(self.spec["info"]["version"])
+        return f"{base}.post{self.revision}" if self.revision else base
+
+    @property
+    def project_dir(self) -> Path:
+        return ROOT / "generated" / self.key
+
+
+def load_providers() -> dict[str, Provider]:
+    table = tomllib.loads((ROOT / "codegen" / "providers.toml").read_text(encoding="utf-8"))
+    return {
+        key: Provider(
+            key=key,
+            name=entry["name"],
+            spec_path=ROOT / entry["spec"],
+            distribution=entry["distribution"],
+            package=entry["package"],
+            env_prefix=entry["env_prefix"],
+            access_key=bool(entry["access_key"]),
+            revision=int(entry["revision"]),
+        )
+        for key, entry in table.items()
+    }

@@ -1,0 +1,11 @@
+"""Facts about Eronmind that the hand-written modules read.
+
+Generated from codegen/providers.toml and specs/eronmind.yaml; do not edit.
+"""
+
+__version__ = "1.0.0"
+DISTRIBUTION = "eronmind-client"
+PROVIDER = "Eronmind"
+ENV_PREFIX = "ERONMIND"
+DEFAULT_BASE_URL = "https://newapi.eronmind.com"
+ACCESS_KEY_AUTH = False

@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.completion_object import CompletionObject, check_completion_object
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.completion_choice import CompletionChoice
+    from ..models.usage import Usage
+
+
+T = TypeVar("T", bound="CompletionChunk")
+
+
+@_attrs_define
+class CompletionChunk:
+    """One server-sent event of a streaming completion: the completion object with the next piece of text in each choice.
+
+    Attributes:
+        id (str): Identifier shared by every chunk of one completion.
+        object_ (CompletionObject | str): Kind of object; `text_completion`.
+        created (int): Creation time as a Unix timestamp in seconds.
+        model (str): Model that produces the stream.
+        choices (list[CompletionChoice]): Increments for the continuations carried by this event.
+        usage (None | Unset | Usage): Token counts, when the gateway includes them in an event; otherwise absent or
+            null.
+    """
+
+    id: str
+    object_: CompletionObject | str
+    created: int
+    model: str
+    choices: list[CompletionChoice]
+    usage: None | Unset | Usage = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.usage import Usage  # noqa: PLC0415
+
+        id = self.id
+
+        object_: str
+        if isinstance(self.object_, str):
+            object_ = self.object_
+        else:
+            object_ = self.object_
+
+        created = self.created
+
+        model = self.model
+
+        choices = []
+        for choices_item_data in self.choices:
+            choices_item = choices_item_data.to_dict()
+            choices.append(choices_item)
+
+        usage: dict[str, Any] | None | Unset
+        if isinstance(self.usage, Unset):
+            usage = UNSET
+        elif isinstance(self.usage, Usage):
+            usage = self.usage.to_dict()
+        else:
+            usage = self.usage
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "object": object_,
+                "created": created,
+                "model": model,
+                "choices": choices,
+            }
+        )
+        if usage is not UNSET:
+            field_dict["usage"] = usage
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.completion_choice import CompletionChoice  # noqa: PLC0415
+        from ..models.usage import Usage  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        def _parse_object_(data: object) -> CompletionObject | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                object_type_0 = check_completion_object(data)
+
+                return object_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CompletionObject | str, data)
+
+        object_ = _parse_object_(d.pop("object"))
+
+        created = d.pop("created")
+
+        model = d.pop("model")
+
+        choices = []
+        _choices = d.pop("choices")
+        for choices_item_data in _choices:
+            choices_item = CompletionChoice.from_dict(choices_item_data)
+
+            choices.append(choices_item)
+
+        def _parse_usage(data: object) -> None | Unset | Usage:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                usage_type_0 = Usage.from_dict(data)
+
+                return usage_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | Usage, data)
+
+        usage = _parse_usage(d.pop("usage", UNSET))
+
+        completion_chunk = cls(
+            id=id,
+            object_=object_,
+            created=created,
+            model=model,
+            choices=choices,
+            usage=usage,
+        )
+
+        completion_chunk.additional_properties = d
+        return completion_chunk
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,11 @@
+"""Facts about Lanrui that the hand-written modules read.
+
+Generated from codegen/providers.toml and specs/lanrui.yaml; do not edit.
+"""
+
+__version__ = "1.0.0"
+DISTRIBUTION = "lanrui-client"
+PROVIDER = "Lanrui"
+ENV_PREFIX = "LANRUI"
+DEFAULT_BASE_URL = "https://api.lanrui.co"
+ACCESS_KEY_AUTH = False

@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.finish_reason import FinishReason, check_finish_reason
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.chat_completion_delta import ChatCompletionDelta
+    from ..models.chat_completion_logprobs import ChatCompletionLogprobs
+
+
+T = TypeVar("T", bound="ChatCompletionChunkChoice")
+
+
+@_attrs_define
+class ChatCompletionChunkChoice:
+    """The increment of one alternative within a stream event.
+
+    Attributes:
+        index (int): Position of the alternative this increment belongs to.
+        delta (ChatCompletionDelta): What an event adds to the assistant message. The first event usually carries the
+            role, the following ones pieces of content, the last one may be empty.
+        logprobs (ChatCompletionLogprobs | None | Unset): Token log-probabilities; null unless the provider returns
+            them.
+        finish_reason (FinishReason | None | str | Unset): Null while the alternative is still being generated; set on
+            its final event.
+    """
+
+    index: int
+    delta: ChatCompletionDelta
+    logprobs: ChatCompletionLogprobs | None | Unset = UNSET
+    finish_reason: FinishReason | None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.chat_completion_logprobs import ChatCompletionLogprobs  # noqa: PLC0415
+
+        index = self.index
+
+        delta = self.delta.to_dict()
+
+        logprobs: dict[str, Any] | None | Unset
+        if isinstance(self.logprobs, Unset):
+            logprobs = UNSET
+        elif isinstance(self.logprobs, ChatCompletionLogprobs):
+            logprobs = self.logprobs.to_dict()
+        else:
+            logprobs = self.logprobs
+
+        finish_reason: None | str | Unset
+        if isinstance(self.finish_reason, Unset):
+            finish_reason = UNSET
+        elif isinstance(self.finish_reason, str):
+            finish_reason = self.finish_reason
+        else:
+            finish_reason = self.finish_reason
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "index": index,
+                "delta": delta,
+            }
+        )
+        if logprobs is not UNSET:
+            field_dict["logprobs"] = logprobs
+        if finish_reason is not UNSET:
+            field_dict["finish_reason"] = finish_reason
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.chat_completion_delta import ChatCompletionDelta  # noqa: PLC0415
+        from ..models.chat_completion_logprobs import ChatCompletionLogprobs  # noqa: PLC0415
+
+        d = dict(src_dict)
+        index = d.pop("index")
+
+        delta = ChatCompletionDelta.from_dict(d.pop("delta"))
+
+        def _parse_logprobs(data: object) -> ChatCompletionLogprobs | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                logprobs_type_0 = ChatCompletionLogprobs.from_dict(data)
+
+                return logprobs_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChatCompletionLogprobs | None | Unset, data)
+
+        logprobs = _parse_logprobs(d.pop("logprobs", UNSET))
+
+        def _parse_finish_reason(data: object) -> FinishReason | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                finish_reason_type_0 = check_finish_reason(data)
+
+                return finish_reason_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FinishReason | None | str | Unset, data)
+
+        finish_reason = _parse_finish_reason(d.pop("finish_reason", UNSET))
+
+        chat_completion_chunk_choice = cls(
+            index=index,
+            delta=delta,
+            logprobs=logprobs,
+            finish_reason=finish_reason,
+        )
+
+        chat_completion_chunk_choice.additional_properties = d
+        return chat_completion_chunk_choice
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

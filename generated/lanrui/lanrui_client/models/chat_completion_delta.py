@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.chat_role import ChatRole, check_chat_role
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ChatCompletionDelta")
+
+
+@_attrs_define
+class ChatCompletionDelta:
+    """What an event adds to the assistant message. The first event usually carries the role, the following ones pieces of
+    content, the last one may be empty.
+
+        Attributes:
+            role (ChatRole | str | Unset): Author of the message; sent once, at the start of the stream.
+            content (str | Unset): Next piece of the reply text.
+    """
+
+    role: ChatRole | str | Unset = UNSET
+    content: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        role: str | Unset
+        if isinstance(self.role, Unset):
+            role = UNSET
+        elif isinstance(self.role, str):
+            role = self.role
+        else:
+            role = self.role
+
+        content = self.content
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if role is not UNSET:
+            field_dict["role"] = role
+        if content is not UNSET:
+            field_dict["content"] = content
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_role(data: object) -> ChatRole | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                role_type_0 = check_chat_role(data)
+
+                return role_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChatRole | str | Unset, data)
+
+        role = _parse_role(d.pop("role", UNSET))
+
+        content = d.pop("content", UNSET)
+
+        chat_completion_delta = cls(
+            role=role,
+            content=content,
+        )
+
+        chat_completion_delta.additional_properties = d
+        return chat_completion_delta
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

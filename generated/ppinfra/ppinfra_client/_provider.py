@@ -1,0 +1,11 @@
+"""Facts about PPInfra that the hand-written modules read.
+
+Generated from codegen/providers.toml and specs/ppinfra.yaml; do not edit.
+"""
+
+__version__ = "1.0.0"
+DISTRIBUTION = "ppinfra-client"
+PROVIDER = "PPInfra"
+ENV_PREFIX = "PPINFRA"
+DEFAULT_BASE_URL = "https://api.ppinfra.com"
+ACCESS_KEY_AUTH = False

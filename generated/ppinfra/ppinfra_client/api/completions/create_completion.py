@@ -1,0 +1,275 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import calls, errors, streaming
+from ...client import AuthenticatedClient, Client
+from ...models.completion import Completion
+from ...models.completion_chunk import CompletionChunk
+from ...models.completion_request import CompletionRequest
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: CompletionRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v3/openai/completions",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Completion:
+    if response.status_code == 200:
+        try:
+            response_200 = Completion.from_dict(response.json())
+
+            return response_200
+
+        except (KeyError, TypeError, ValueError) as exc:
+            raise errors.APIResponseValidationError(response, exc) from exc
+    raise errors.error_for_response(response)
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Completion]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompletionRequest,
+    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[Completion]:
+    """Continue a prompt
+
+    Produces a model continuation of the given prompt under the given sampling parameters. With `stream`
+    set to true the text arrives incrementally as `CompletionChunk` events;
+    `stream_options.include_usage` adds a final event that carries the token usage.
+
+    Args:
+        body (CompletionRequest): Parameters of one text completion call.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out.
+
+    Returns:
+        The HTTP response with its parsed body in `parsed`.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompletionRequest,
+    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Completion:
+    """Continue a prompt
+
+    Produces a model continuation of the given prompt under the given sampling parameters. With `stream`
+    set to true the text arrives incrementally as `CompletionChunk` events;
+    `stream_options.include_usage` adds a final event that carries the token usage.
+
+    Args:
+        body (CompletionRequest): Parameters of one text completion call.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out.
+
+    Returns:
+        Completion
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries)
+    return _parse_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompletionRequest,
+    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[Completion]:
+    """Continue a prompt
+
+    Produces a model continuation of the given prompt under the given sampling parameters. With `stream`
+    set to true the text arrives incrementally as `CompletionChunk` events;
+    `stream_options.include_usage` adds a final event that carries the token usage.
+
+    Args:
+        body (CompletionRequest): Parameters of one text completion call.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out.
+
+    Returns:
+        The HTTP response with its parsed body in `parsed`.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompletionRequest,
+    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Completion:
+    """Continue a prompt
+
+    Produces a model continuation of the given prompt under the given sampling parameters. With `stream`
+    set to true the text arrives incrementally as `CompletionChunk` events;
+    `stream_options.include_usage` adds a final event that carries the token usage.
+
+    Args:
+        body (CompletionRequest): Parameters of one text completion call.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out.
+
+    Returns:
+        Completion
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries)
+    return _parse_response(client=client, response=response)
+
+
+# Framing facts from the spec's x-stream extension (specs/CONVENTIONS.md).
+_STREAM_FORMAT: streaming.StreamFormat[CompletionChunk] = streaming.StreamFormat(
+    event_model=CompletionChunk,
+    result_model=Completion,
+    terminator="[DONE]",
+    error_field="error",
+    error_ok_code=None,
+    error_code_key="code",
+    error_message_key="message",
+    choices_path=("choices",),
+    index_path=("index",),
+    text_path=("text",),
+    finish_reason_path=("finish_reason",),
+    usage_path=("usage",),
+    extras_paths=(),
+)
+
+
+def stream(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompletionRequest,
+    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> streaming.Stream[CompletionChunk]:
+    """Continue a prompt
+
+    Produces a model continuation of the given prompt under the given sampling parameters. With `stream`
+    set to true the text arrives incrementally as `CompletionChunk` events;
+    `stream_options.include_usage` adds a final event that carries the token usage.
+
+    Args:
+        body (CompletionRequest): Parameters of one text completion call.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out.
+        errors.StreamError: The provider reported an error inside the stream.
+        errors.IncompleteStreamError: The connection ended before the stream's terminator.
+
+    Returns:
+        A Stream of CompletionChunk events; use it in a `with` block to close the connection early.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    return streaming.Stream(client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries)
+
+
+def astream(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompletionRequest,
+    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> streaming.AsyncStream[CompletionChunk]:
+    """Continue a prompt
+
+    Produces a model continuation of the given prompt under the given sampling parameters. With `stream`
+    set to true the text arrives incrementally as `CompletionChunk` events;
+    `stream_options.include_usage` adds a final event that carries the token usage.
+
+    Args:
+        body (CompletionRequest): Parameters of one text completion call.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out.
+        errors.StreamError: The provider reported an error inside the stream.
+        errors.IncompleteStreamError: The connection ended before the stream's terminator.
+
+    Returns:
+        An AsyncStream of CompletionChunk events; use it in an `async with` block to close the connection early.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    return streaming.AsyncStream(client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries)

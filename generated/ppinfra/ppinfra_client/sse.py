@@ -1,0 +1,228 @@
+"""Server-Sent Events decoding (WHATWG HTML, "event stream interpretation").
+
+Pure and stdlib-only: bytes chunks in, events out, no I/O. The decoder works on whole
+chunks with C-level ``str`` operations (no per-character Python loop) and keeps only the
+unfinished block between chunks, so cost is linear in the input and memory stays flat
+however long the stream runs.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json as _json
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["SSEDecoder", "ServerSentEvent", "aiter_sse", "iter_sse"]
+
+_BOM = "\ufeff"
+
+
+@dataclass(frozen=True, slots=True)
+class ServerSentEvent:
+    """One dispatched event; ``id`` is the stream's last event id at dispatch time."""
+
+    event: str = "message"
+    data: str = ""
+    id: str = ""
+    retry: int | None = None
+
+    def json(self) -> Any:
+        return _json.loads(self.data)
+
+
+# The frozen dataclass __init__ goes through object.__setattr__ per field, about half the cost
+# of decoding an event; filling the slots through their descriptors builds the same object
+# (equal, hashable, frozen afterwards) twice as fast.
+_SLOTS = ServerSentEvent.__dict__
+_set_event = _SLOTS["event"].__set__
+_set_data = _SLOTS["data"].__set__
+_set_id = _SLOTS["id"].__set__
+_set_retry = _SLOTS["retry"].__set__
+
+
+def _new_event(event: str, data: str, last_id: str, retry: int | None) -> ServerSentEvent:
+    obj: ServerSentEvent = object.__new__(ServerSentEvent)
+    _set_event(obj, event)
+    _set_data(obj, data)
+    _set_id(obj, last_id)
+    _set_retry(obj, retry)
+    return obj
+
+
+class SSEDecoder:
+    """Incremental decoder: ``feed`` byte chunks cut anywhere, get the events they complete.
+
+    Text is normalised to LF and cut at blank lines ("\\n\\n") into blocks; each complete block
+    is one potential event. Only the unfinished block is kept between chunks. End of input
+    discards that block (as the spec says); ``pending``/``close()`` tell whether there was
+    one, so a caller can tell a truncated stream from a clean end.
+    """
+
+    __slots__ = ("_after_cr", "_at_start", "_closed", "_last_id", "_reconnect", "_tail", "_utf8")
+
+    def __init__(self) -> None:
+        # errors="replace" yields U+FFFD for bad bytes; being incremental, it holds back a
+        # multi-byte character split across chunks instead of replacing it.
+        self._utf8 = codecs.getincrementaldecoder("utf-8")("replace")
+        self._at_start = True  # BOM not looked for yet
+        self._after_cr = False  # text so far ended in CR: a leading LF completes that CRLF
+        # Non-empty pieces of the unfinished block; joined once it completes (no quadratic concat).
+        self._tail: list[str] = []
+        self._closed = False
+        self._last_id = ""
+        self._reconnect: int | None = None
+
+    @property
+    def pending(self) -> bool:
+        """True if input so far ends inside a line or inside a block (no blank line yet)."""
+        if self._utf8.getstate()[0]:
+            return True
+        text = "".join(self._tail)
+        if text[-1:] not in ("", "\n"):
+            return True  # unterminated line
+        return any(line and line[0] != ":" for line in text.split("\n"))
+
+    @property
+    def last_event_id(self) -> str:
+        """The stream's last event id, as of the last complete block."""
+        return self._last_id
+
+    @property
+    def retry(self) -> int | None:
+        """Latest reconnection time (ms) asked for, by any complete block or by ``close()``."""
+        return self._reconnect
+
+    def feed(self, chunk: bytes) -> list[ServerSentEvent]:
+        """Decode one chunk; return the events it completes, in order."""
+        if self._closed:
+            raise ValueError("SSEDecoder is closed")
+        text = self._utf8.decode(chunk)
+        if not text:
+            return []
+        if self._at_start:
+            self._at_start = False
+            if text[0] == _BOM:  # only a BOM at the very start of the stream is dropped
+                text = text[1:]
+        return self._feed_text(text)
+
+    def close(self) -> bool:
+        """Mark end of input and return ``pending``; an unfinished block is never dispatched."""
+        if self._closed:
+            return self.pending
+        self._closed = True
+        tail = self._utf8.decode(b"", final=True)  # truncated UTF-8 -> U+FFFD, never a line end
+        if tail:
+            self._tail.append(tail)
+        # A complete "retry" line takes effect at once per spec, even in a block never finished.
+        for line in "".join(self._tail).split("\n")[:-1]:
+            name, value = _split_field(line)
+            if name == "retry":
+                self._apply_retry(value)
+        return self.pending
+
+    def _feed_text(self, text: str) -> list[ServerSentEvent]:
+        if self._after_cr:
+            self._after_cr = False
+            if text[0] == "\n":
+                text = text[1:]
+        if "\r" in text:
+            # A trailing CR already ends its line (no read-ahead); remember it so the next
+            # chunk's leading LF is not taken for an extra, empty line.
+            self._after_cr = text[-1] == "\r"
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return self._process(self._complete_blocks(text))
+
+    def _complete_blocks(self, text: str) -> list[str]:
+        """Cut LF-only text at blank lines; keep the unfinished rest in ``_tail``."""
+        tail = self._tail
+        first = ""
+        if False:
+            first = "".join(tail)[:-1]  # the blank line straddles the chunk boundary
+            tail.clear()
+            text = text[1:]
+        blocks = text.split("\n\n")
+        rest = blocks.pop()
+        if blocks and tail:
+            tail.append(blocks[0])
+            blocks[0] = "".join(tail)
+            tail.clear()
+        if rest:
+            tail.append(rest)
+        if first:
+            blocks.insert(0, first)
+        return blocks
+
+    def _process(self, blocks: list[str]) -> list[ServerSentEvent]:
+        events: list[ServerSentEvent] = []
+        for block in blocks:
+            # Fast path: a block that is a single "data" line (the usual LLM stream chunk).
+            if block[:5] == "data:" and "\n" not in block:
+                data = block[6:] if block[5:6] == " " else block[5:]
+                events.append(_new_event("message", data, self._last_id, None))
+            elif block:
+                event = self._block(block)
+                if event is not None:
+                    events.append(event)
+        return events
+
+    def _block(self, block: str) -> ServerSentEvent | None:
+        data: list[str] = []
+        event = ""
+        retry = None
+        for line in block.split("\n"):
+            name, value = _split_field(line)
+            if name == "data":
+                data.append(value)
+            elif name == "event":
+                event = value
+            elif name == "id":
+                if "\0" not in value:
+                    self._last_id = value
+            elif name == "retry" and self._apply_retry(value):
+                retry = self._reconnect
+        if not data:  # no data field: nothing to dispatch (id/retry still took effect)
+            return None
+        return _new_event(event or "message", "\n".join(data), self._last_id, retry)
+
+    def _apply_retry(self, value: str) -> bool:
+        if not (value.isascii() and value.isdigit()):
+            return False
+        try:
+            self._reconnect = int(value)
+        except ValueError:  # beyond int()'s digit limit: no usable delay, ignore it
+            return False
+        return True
+
+
+def _split_field(line: str) -> tuple[str, str]:
+    """``name:value`` with one leading space dropped; comments and blank lines give ``("", "")``."""
+    if not line or line[0] == ":":
+        return "", ""  # a leading empty line in a block is a no-op dispatch: state is fresh
+    name, colon, value = line.partition(":")
+    if colon and value[:1] == " ":
+        value = value[1:]
+    return name, value
+
+
+def iter_sse(chunks: Iterable[bytes], *, decoder: SSEDecoder | None = None) -> Iterator[ServerSentEvent]:
+    """Yield events as soon as the chunk completing each arrives.
+
+    Pass your own ``decoder`` to inspect ``decoder.pending`` afterwards (truncated stream).
+    """
+    dec = SSEDecoder() if decoder is None else decoder
+    for chunk in chunks:
+        yield from dec.feed(chunk)
+    dec.close()
+
+
+async def aiter_sse(
+    chunks: AsyncIterable[bytes], *, decoder: SSEDecoder | None = None
+) -> AsyncIterator[ServerSentEvent]:
+    """Async twin of :func:`iter_sse`."""
+    dec = SSEDecoder() if decoder is None else decoder
+    async for chunk in chunks:
+        for event in dec.feed(chunk):
+            yield event
+    dec.close()

@@ -1,0 +1,11 @@
+"""Facts about SenseNova that the hand-written modules read.
+
+Generated from codegen/providers.toml and specs/sensenova.yaml; do not edit.
+"""
+
+__version__ = "1.0.0"
+DISTRIBUTION = "sensenova-client"
+PROVIDER = "SenseNova"
+ENV_PREFIX = "SENSENOVA"
+DEFAULT_BASE_URL = "https://api.sensenova.cn"
+ACCESS_KEY_AUTH = True

@@ -1,0 +1,290 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import calls, errors, streaming
+from ...client import AuthenticatedClient, Client
+from ...models.chat_completion import ChatCompletion
+from ...models.chat_completion_chunk import ChatCompletionChunk
+from ...models.chat_completion_request import ChatCompletionRequest
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: ChatCompletionRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/llm/chat-completions",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ChatCompletion:
+    if response.status_code == 200:
+        try:
+            response_200 = ChatCompletion.from_dict(response.json())
+
+            return response_200
+
+        except (KeyError, TypeError, ValueError) as exc:
+            raise errors.APIResponseValidationError(response, exc) from exc
+    raise errors.error_for_response(response)
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ChatCompletion]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatCompletionRequest,
+    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[ChatCompletion]:
+    """Answer a conversation
+
+    Produces the assistant's next reply to `messages`. The service keeps no conversation state: send the
+    whole history every time, ending with a `user` turn. The tokens of all message contents plus
+    `max_new_tokens` must fit in the model's context window. Answers can be grounded in knowledge bases
+    (`know_ids`, `knowledge_config`), in injected text (`plugins.associated_knowledge`) or in web search
+    (`plugins.web_search`). Set `stream` to receive the reply incrementally as server-sent events.
+
+    Args:
+        body (ChatCompletionRequest): Parameters of a chat generation.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out.
+
+    Returns:
+        The HTTP response with its parsed body in `parsed`.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatCompletionRequest,
+    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> ChatCompletion:
+    """Answer a conversation
+
+    Produces the assistant's next reply to `messages`. The service keeps no conversation state: send the
+    whole history every time, ending with a `user` turn. The tokens of all message contents plus
+    `max_new_tokens` must fit in the model's context window. Answers can be grounded in knowledge bases
+    (`know_ids`, `knowledge_config`), in injected text (`plugins.associated_knowledge`) or in web search
+    (`plugins.web_search`). Set `stream` to receive the reply incrementally as server-sent events.
+
+    Args:
+        body (ChatCompletionRequest): Parameters of a chat generation.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out.
+
+    Returns:
+        ChatCompletion
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries)
+    return _parse_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatCompletionRequest,
+    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> Response[ChatCompletion]:
+    """Answer a conversation
+
+    Produces the assistant's next reply to `messages`. The service keeps no conversation state: send the
+    whole history every time, ending with a `user` turn. The tokens of all message contents plus
+    `max_new_tokens` must fit in the model's context window. Answers can be grounded in knowledge bases
+    (`know_ids`, `knowledge_config`), in injected text (`plugins.associated_knowledge`) or in web search
+    (`plugins.web_search`). Set `stream` to receive the reply incrementally as server-sent events.
+
+    Args:
+        body (ChatCompletionRequest): Parameters of a chat generation.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out.
+
+    Returns:
+        The HTTP response with its parsed body in `parsed`.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatCompletionRequest,
+    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> ChatCompletion:
+    """Answer a conversation
+
+    Produces the assistant's next reply to `messages`. The service keeps no conversation state: send the
+    whole history every time, ending with a `user` turn. The tokens of all message contents plus
+    `max_new_tokens` must fit in the model's context window. Answers can be grounded in knowledge bases
+    (`know_ids`, `knowledge_config`), in injected text (`plugins.associated_knowledge`) or in web search
+    (`plugins.web_search`). Set `stream` to receive the reply incrementally as server-sent events.
+
+    Args:
+        body (ChatCompletionRequest): Parameters of a chat generation.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out.
+
+    Returns:
+        ChatCompletion
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries)
+    return _parse_response(client=client, response=response)
+
+
+# Framing facts from the spec's x-stream extension (specs/CONVENTIONS.md).
+_STREAM_FORMAT: streaming.StreamFormat[ChatCompletionChunk] = streaming.StreamFormat(
+    event_model=ChatCompletionChunk,
+    result_model=ChatCompletion,
+    terminator="[DONE]",
+    error_field="status",
+    error_ok_code=0,
+    error_code_key="code",
+    error_message_key="message",
+    choices_path=("data", "choices"),
+    index_path=("index",),
+    text_path=("delta",),
+    finish_reason_path=("finish_reason",),
+    usage_path=("data", "usage"),
+    extras_paths=(
+        ("data", "knowledge_base_results"),
+        ("data", "plugins"),
+    ),
+)
+
+
+def stream(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatCompletionRequest,
+    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> streaming.Stream[ChatCompletionChunk]:
+    """Answer a conversation
+
+    Produces the assistant's next reply to `messages`. The service keeps no conversation state: send the
+    whole history every time, ending with a `user` turn. The tokens of all message contents plus
+    `max_new_tokens` must fit in the model's context window. Answers can be grounded in knowledge bases
+    (`know_ids`, `knowledge_config`), in injected text (`plugins.associated_knowledge`) or in web search
+    (`plugins.web_search`). Set `stream` to receive the reply incrementally as server-sent events.
+
+    Args:
+        body (ChatCompletionRequest): Parameters of a chat generation.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out.
+        errors.StreamError: The provider reported an error inside the stream.
+        errors.IncompleteStreamError: The connection ended before the stream's terminator.
+
+    Returns:
+        A Stream of ChatCompletionChunk events; use it in a `with` block to close the connection early.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    return streaming.Stream(client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries)
+
+
+def astream(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ChatCompletionRequest,
+    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+) -> streaming.AsyncStream[ChatCompletionChunk]:
+    """Answer a conversation
+
+    Produces the assistant's next reply to `messages`. The service keeps no conversation state: send the
+    whole history every time, ending with a `user` turn. The tokens of all message contents plus
+    `max_new_tokens` must fit in the model's context window. Answers can be grounded in knowledge bases
+    (`know_ids`, `knowledge_config`), in injected text (`plugins.associated_knowledge`) or in web search
+    (`plugins.web_search`). Set `stream` to receive the reply incrementally as server-sent events.
+
+    Args:
+        body (ChatCompletionRequest): Parameters of a chat generation.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out.
+        errors.StreamError: The provider reported an error inside the stream.
+        errors.IncompleteStreamError: The connection ended before the stream's terminator.
+
+    Returns:
+        An AsyncStream of ChatCompletionChunk events; use it in an `async with` block to close the connection early.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    return streaming.AsyncStream(client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries)

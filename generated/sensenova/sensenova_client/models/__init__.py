@@ -1,0 +1,73 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .associated_knowledge import AssociatedKnowledge
+from .associated_knowledge_mode import AssociatedKnowledgeMode
+from .chat_completion import ChatCompletion
+from .chat_completion_choice import ChatCompletionChoice
+from .chat_completion_chunk import ChatCompletionChunk
+from .chat_completion_chunk_choice import ChatCompletionChunkChoice
+from .chat_completion_chunk_data import ChatCompletionChunkData
+from .chat_completion_data import ChatCompletionData
+from .chat_completion_request import ChatCompletionRequest
+from .chat_message import ChatMessage
+from .chat_role import ChatRole
+from .completion import Completion
+from .completion_choice import CompletionChoice
+from .completion_chunk import CompletionChunk
+from .completion_chunk_choice import CompletionChunkChoice
+from .completion_chunk_data import CompletionChunkData
+from .completion_data import CompletionData
+from .completion_request import CompletionRequest
+from .error_detail import ErrorDetail
+from .error_response import ErrorResponse
+from .finish_reason import FinishReason
+from .knowledge_base_config import KnowledgeBaseConfig
+from .knowledge_base_hit import KnowledgeBaseHit
+from .knowledge_base_result import KnowledgeBaseResult
+from .knowledge_config import KnowledgeConfig
+from .knowledge_config_control_level import KnowledgeConfigControlLevel
+from .knowledge_extra_info import KnowledgeExtraInfo
+from .plugins import Plugins
+from .plugins_usage import PluginsUsage
+from .status import Status
+from .usage import Usage
+from .web_search_options import WebSearchOptions
+from .web_search_result import WebSearchResult
+from .web_search_usage import WebSearchUsage
+
+__all__ = (
+    "AssociatedKnowledge",
+    "AssociatedKnowledgeMode",
+    "ChatCompletion",
+    "ChatCompletionChoice",
+    "ChatCompletionChunk",
+    "ChatCompletionChunkChoice",
+    "ChatCompletionChunkData",
+    "ChatCompletionData",
+    "ChatCompletionRequest",
+    "ChatMessage",
+    "ChatRole",
+    "Completion",
+    "CompletionChoice",
+    "CompletionChunk",
+    "CompletionChunkChoice",
+    "CompletionChunkData",
+    "CompletionData",
+    "CompletionRequest",
+    "ErrorDetail",
+    "ErrorResponse",
+    "FinishReason",
+    "KnowledgeBaseConfig",
+    "KnowledgeBaseHit",
+    "KnowledgeBaseResult",
+    "KnowledgeConfig",
+    "KnowledgeConfigControlLevel",
+    "KnowledgeExtraInfo",
+    "Plugins",
+    "PluginsUsage",
+    "Status",
+    "Usage",
+    "WebSearchOptions",
+    "WebSearchResult",
+    "WebSearchUsage",
+)

@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.chat_role import ChatRole, check_chat_role
+from ..models.finish_reason import FinishReason, check_finish_reason
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ChatCompletionChunkChoice")
+
+
+@_attrs_define
+class ChatCompletionChunkChoice:
+    """The part of one reply carried by a stream frame.
+
+    Attributes:
+        index (int): Position of this reply among the `n` requested.
+        delta (str | Unset): Text added by this frame.
+        finish_reason (FinishReason | str | Unset): Why the choice ended: one of `FinishReason`, or any other string the
+            provider may add. In stream frames the value is an empty string (or absent) until the last frame of the choice.
+        role (ChatRole | str | Unset): Role of a reply message; one of `ChatRole` (normally `assistant`) or any other
+            string.
+    """
+
+    index: int
+    delta: str | Unset = UNSET
+    finish_reason: FinishReason | str | Unset = UNSET
+    role: ChatRole | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        index = self.index
+
+        delta = self.delta
+
+        finish_reason: str | Unset
+        if isinstance(self.finish_reason, Unset):
+            finish_reason = UNSET
+        elif isinstance(self.finish_reason, str):
+            finish_reason = self.finish_reason
+        else:
+            finish_reason = self.finish_reason
+
+        role: str | Unset
+        if isinstance(self.role, Unset):
+            role = UNSET
+        elif isinstance(self.role, str):
+            role = self.role
+        else:
+            role = self.role
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "index": index,
+            }
+        )
+        if delta is not UNSET:
+            field_dict["delta"] = delta
+        if finish_reason is not UNSET:
+            field_dict["finish_reason"] = finish_reason
+        if role is not UNSET:
+            field_dict["role"] = role
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        index = d.pop("index")
+
+        delta = d.pop("delta", UNSET)
+
+        def _parse_finish_reason(data: object) -> FinishReason | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_finish_reason_value_type_0 = check_finish_reason(data)
+
+                return componentsschemas_finish_reason_value_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FinishReason | str | Unset, data)
+
+        finish_reason = _parse_finish_reason(d.pop("finish_reason", UNSET))
+
+        def _parse_role(data: object) -> ChatRole | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_chat_role_value_type_0 = check_chat_role(data)
+
+                return componentsschemas_chat_role_value_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChatRole | str | Unset, data)
+
+        role = _parse_role(d.pop("role", UNSET))
+
+        chat_completion_chunk_choice = cls(
+            index=index,
+            delta=delta,
+            finish_reason=finish_reason,
+            role=role,
+        )
+
+        chat_completion_chunk_choice.additional_properties = d
+        return chat_completion_chunk_choice
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.completion_data import CompletionData
+    from ..models.status import Status
+
+
+T = TypeVar("T", bound="Completion")
+
+
+@_attrs_define
+class Completion:
+    """Non-streaming completion response.
+
+    Attributes:
+        data (CompletionData): Result of a non-streaming completion.
+        status (Status | Unset): Outcome carried by every stream frame; `code` 0 means success, anything else is an
+            error.
+    """
+
+    data: CompletionData
+    status: Status | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.data.to_dict()
+
+        status: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+            }
+        )
+        if status is not UNSET:
+            field_dict["status"] = status
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.completion_data import CompletionData  # noqa: PLC0415
+        from ..models.status import Status  # noqa: PLC0415
+
+        d = dict(src_dict)
+        data = CompletionData.from_dict(d.pop("data"))
+
+        _status = d.pop("status", UNSET)
+        status: Status | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = Status.from_dict(_status)
+
+        completion = cls(
+            data=data,
+            status=status,
+        )
+
+        completion.additional_properties = d
+        return completion
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.completion_chunk_data import CompletionChunkData
+    from ..models.status import Status
+
+
+T = TypeVar("T", bound="CompletionChunk")
+
+
+@_attrs_define
+class CompletionChunk:
+    """One event of a streaming completion.
+
+    Attributes:
+        status (Status): Outcome carried by every stream frame; `code` 0 means success, anything else is an error.
+        data (CompletionChunkData | Unset): Content of one completion stream frame.
+    """
+
+    status: Status
+    data: CompletionChunkData | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status.to_dict()
+
+        data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+            }
+        )
+        if data is not UNSET:
+            field_dict["data"] = data
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.completion_chunk_data import CompletionChunkData  # noqa: PLC0415
+        from ..models.status import Status  # noqa: PLC0415
+
+        d = dict(src_dict)
+        status = Status.from_dict(d.pop("status"))
+
+        _data = d.pop("data", UNSET)
+        data: CompletionChunkData | Unset
+        if isinstance(_data, Unset):
+            data = UNSET
+        else:
+            data = CompletionChunkData.from_dict(_data)
+
+        completion_chunk = cls(
+            status=status,
+            data=data,
+        )
+
+        completion_chunk.additional_properties = d
+        return completion_chunk
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.completion_chunk_choice import CompletionChunkChoice
+    from ..models.usage import Usage
+
+
+T = TypeVar("T", bound="CompletionChunkData")
+
+
+@_attrs_define
+class CompletionChunkData:
+    """Content of one completion stream frame.
+
+    Attributes:
+        choices (list[CompletionChunkChoice]):
+        id (str | Unset): Identifier of the generation (the same in every frame).
+        usage (Usage | Unset): Token accounting of the request. In stream frames the counts are running totals (or zero
+            until the last frame).
+    """
+
+    choices: list[CompletionChunkChoice]
+    id: str | Unset = UNSET
+    usage: Usage | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        choices = []
+        for choices_item_data in self.choices:
+            choices_item = choices_item_data.to_dict()
+            choices.append(choices_item)
+
+        id = self.id
+
+        usage: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.usage, Unset):
+            usage = self.usage.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "choices": choices,
+            }
+        )
+        if id is not UNSET:
+            field_dict["id"] = id
+        if usage is not UNSET:
+            field_dict["usage"] = usage
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.completion_chunk_choice import CompletionChunkChoice  # noqa: PLC0415
+        from ..models.usage import Usage  # noqa: PLC0415
+
+        d = dict(src_dict)
+        choices = []
+        _choices = d.pop("choices")
+        for choices_item_data in _choices:
+            choices_item = CompletionChunkChoice.from_dict(choices_item_data)
+
+            choices.append(choices_item)
+
+        id = d.pop("id", UNSET)
+
+        _usage = d.pop("usage", UNSET)
+        usage: Usage | Unset
+        if isinstance(_usage, Unset):
+            usage = UNSET
+        else:
+            usage = Usage.from_dict(_usage)
+
+        completion_chunk_data = cls(
+            choices=choices,
+            id=id,
+            usage=usage,
+        )
+
+        completion_chunk_data.additional_properties = d
+        return completion_chunk_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

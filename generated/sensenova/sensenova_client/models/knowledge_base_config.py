@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="KnowledgeBaseConfig")
+
+
+@_attrs_define
+class KnowledgeBaseConfig:
+    """Retrieval settings for one knowledge base.
+
+    Attributes:
+        know_id (str): ID of the knowledge base these settings apply to; it should be one of `know_ids`.
+        faq_threshold (float): Similarity a question-answer pair (`qa_lst`) of this knowledge base must reach to count
+            as a match, strictly between 0 and 1; higher is stricter.
+    """
+
+    know_id: str
+    faq_threshold: float
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        know_id = self.know_id
+
+        faq_threshold = self.faq_threshold
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "know_id": know_id,
+                "faq_threshold": faq_threshold,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        know_id = d.pop("know_id")
+
+        faq_threshold = d.pop("faq_threshold")
+
+        knowledge_base_config = cls(
+            know_id=know_id,
+            faq_threshold=faq_threshold,
+        )
+
+        knowledge_base_config.additional_properties = d
+        return knowledge_base_config
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.knowledge_base_hit import KnowledgeBaseHit
+
+
+T = TypeVar("T", bound="KnowledgeBaseResult")
+
+
+@_attrs_define
+class KnowledgeBaseResult:
+    """Passages retrieved from one knowledge base.
+
+    Attributes:
+        know_id (str | Unset): ID of the knowledge base searched.
+        results (list[KnowledgeBaseHit] | Unset):
+    """
+
+    know_id: str | Unset = UNSET
+    results: list[KnowledgeBaseHit] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        know_id = self.know_id
+
+        results: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.results, Unset):
+            results = []
+            for results_item_data in self.results:
+                results_item = results_item_data.to_dict()
+                results.append(results_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if know_id is not UNSET:
+            field_dict["know_id"] = know_id
+        if results is not UNSET:
+            field_dict["results"] = results
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.knowledge_base_hit import KnowledgeBaseHit  # noqa: PLC0415
+
+        d = dict(src_dict)
+        know_id = d.pop("know_id", UNSET)
+
+        _results = d.pop("results", UNSET)
+        results: list[KnowledgeBaseHit] | Unset = UNSET
+        if _results is not UNSET:
+            results = []
+            for results_item_data in _results:
+                results_item = KnowledgeBaseHit.from_dict(results_item_data)
+
+                results.append(results_item)
+
+        knowledge_base_result = cls(
+            know_id=know_id,
+            results=results,
+        )
+
+        knowledge_base_result.additional_properties = d
+        return knowledge_base_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.knowledge_config_control_level import KnowledgeConfigControlLevel, check_knowledge_config_control_level
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.knowledge_base_config import KnowledgeBaseConfig
+
+
+T = TypeVar("T", bound="KnowledgeConfig")
+
+
+@_attrs_define
+class KnowledgeConfig:
+    """How the knowledge bases named in `know_ids` are used.
+
+    Attributes:
+        control_level (KnowledgeConfigControlLevel | Unset): How closely the reply follows knowledge-base content:
+            `normal` uses it as ordinary reference material, `high` keeps the reply as close to it as possible (choose this
+            to discourage the model from going beyond the knowledge base).
+
+            Default: `"normal"` (applied by the server).
+        knowledge_base_result (bool | Unset): When true, the response includes the knowledge-base passages retrieved for
+            this request.
+
+            Default: `false` (applied by the server).
+        knowledge_base_configs (list[KnowledgeBaseConfig] | Unset): Per-knowledge-base retrieval settings.
+    """
+
+    control_level: KnowledgeConfigControlLevel | Unset = UNSET
+    knowledge_base_result: bool | Unset = UNSET
+    knowledge_base_configs: list[KnowledgeBaseConfig] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        control_level: str | Unset = UNSET
+        if not isinstance(self.control_level, Unset):
+            control_level = self.control_level
+
+        knowledge_base_result = self.knowledge_base_result
+
+        knowledge_base_configs: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.knowledge_base_configs, Unset):
+            knowledge_base_configs = []
+            for knowledge_base_configs_item_data in self.knowledge_base_configs:
+                knowledge_base_configs_item = knowledge_base_configs_item_data.to_dict()
+                knowledge_base_configs.append(knowledge_base_configs_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if control_level is not UNSET:
+            field_dict["control_level"] = control_level
+        if knowledge_base_result is not UNSET:
+            field_dict["knowledge_base_result"] = knowledge_base_result
+        if knowledge_base_configs is not UNSET:
+            field_dict["knowledge_base_configs"] = knowledge_base_configs
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.knowledge_base_config import KnowledgeBaseConfig  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _control_level = d.pop("control_level", UNSET)
+        control_level: KnowledgeConfigControlLevel | Unset
+        if isinstance(_control_level, Unset):
+            control_level = UNSET
+        else:
+            control_level = check_knowledge_config_control_level(_control_level)
+
+        knowledge_base_result = d.pop("knowledge_base_result", UNSET)
+
+        _knowledge_base_configs = d.pop("knowledge_base_configs", UNSET)
+        knowledge_base_configs: list[KnowledgeBaseConfig] | Unset = UNSET
+        if _knowledge_base_configs is not UNSET:
+            knowledge_base_configs = []
+            for knowledge_base_configs_item_data in _knowledge_base_configs:
+                knowledge_base_configs_item = KnowledgeBaseConfig.from_dict(knowledge_base_configs_item_data)
+
+                knowledge_base_configs.append(knowledge_base_configs_item)
+
+        knowledge_config = cls(
+            control_level=control_level,
+            knowledge_base_result=knowledge_base_result,
+            knowledge_base_configs=knowledge_base_configs,
+        )
+
+        knowledge_config.additional_properties = d
+        return knowledge_config
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

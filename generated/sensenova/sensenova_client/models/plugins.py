@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.associated_knowledge import AssociatedKnowledge
+    from ..models.web_search_options import WebSearchOptions
+
+
+T = TypeVar("T", bound="Plugins")
+
+
+@_attrs_define
+class Plugins:
+    """Optional tools the model may use for this request. Some models do not accept them (see the provider's model list).
+
+    Attributes:
+        web_search (WebSearchOptions | Unset): Settings of the web-search plugin.
+        associated_knowledge (AssociatedKnowledge | Unset): Text supplied by the caller and injected as knowledge.
+    """
+
+    web_search: WebSearchOptions | Unset = UNSET
+    associated_knowledge: AssociatedKnowledge | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        web_search: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.web_search, Unset):
+            web_search = self.web_search.to_dict()
+
+        associated_knowledge: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.associated_knowledge, Unset):
+            associated_knowledge = self.associated_knowledge.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if web_search is not UNSET:
+            field_dict["web_search"] = web_search
+        if associated_knowledge is not UNSET:
+            field_dict["associated_knowledge"] = associated_knowledge
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.associated_knowledge import AssociatedKnowledge  # noqa: PLC0415
+        from ..models.web_search_options import WebSearchOptions  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _web_search = d.pop("web_search", UNSET)
+        web_search: WebSearchOptions | Unset
+        if isinstance(_web_search, Unset):
+            web_search = UNSET
+        else:
+            web_search = WebSearchOptions.from_dict(_web_search)
+
+        _associated_knowledge = d.pop("associated_knowledge", UNSET)
+        associated_knowledge: AssociatedKnowledge | Unset
+        if isinstance(_associated_knowledge, Unset):
+            associated_knowledge = UNSET
+        else:
+            associated_knowledge = AssociatedKnowledge.from_dict(_associated_knowledge)
+
+        plugins = cls(
+            web_search=web_search,
+            associated_knowledge=associated_knowledge,
+        )
+
+        plugins.additional_properties = d
+        return plugins
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.web_search_usage import WebSearchUsage
+
+
+T = TypeVar("T", bound="PluginsUsage")
+
+
+@_attrs_define
+class PluginsUsage:
+    """What the plugins did for this request.
+
+    Attributes:
+        web_search (WebSearchUsage | Unset): Web-search activity; absent when `search_enable` was off.
+    """
+
+    web_search: WebSearchUsage | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        web_search: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.web_search, Unset):
+            web_search = self.web_search.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if web_search is not UNSET:
+            field_dict["web_search"] = web_search
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.web_search_usage import WebSearchUsage  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _web_search = d.pop("web_search", UNSET)
+        web_search: WebSearchUsage | Unset
+        if isinstance(_web_search, Unset):
+            web_search = UNSET
+        else:
+            web_search = WebSearchUsage.from_dict(_web_search)
+
+        plugins_usage = cls(
+            web_search=web_search,
+        )
+
+        plugins_usage.additional_properties = d
+        return plugins_usage
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

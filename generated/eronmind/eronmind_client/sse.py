@@ -173,7 +173,7 @@ class SSEDecoder:
         retry = None
         for line in block.split("\n"):
             name, value = _split_field(line)
-            if name == "data" and value:
+            if name == "data":
                 data.append(value)
             elif name == "event":
                 event = value
@@ -182,7 +182,7 @@ class SSEDecoder:
                     self._last_id = value
             elif name == "retry" and self._apply_retry(value):
                 retry = self._reconnect
-        if not data:  # no data field: nothing to dispatch (id/retry still took effect)
+        if not data or not event:  # no data field: nothing to dispatch (id/retry still took effect)
             return None
         return _new_event(event or "message", "\n".join(data), self._last_id, retry)
 

@@ -18,8 +18,7 @@ class CompletionRequest:
     Attributes:
         model (str): Identifier of the model to run; the gateway's model list names the available ones.
         prompt (list[int] | list[list[int]] | list[str] | str): Text to continue. Accepted forms: a single string, a
-            list of strings, a list of token ids, or a list of token-id lists. Without a prompt the model starts a new
-            document.
+            list of strings, a list of token ids, or a list of token-id lists.
         max_tokens (int | Unset): Largest number of tokens to generate. Prompt tokens plus this value must fit in the
             model's context window.
         temperature (float | Unset): Sampling temperature from 0 to 2. Higher values make the text more random, lower

@@ -66,9 +66,7 @@ def normalize_stream_extension(ext: Any, where: str) -> dict[str, Any]:
         if not isinstance(ext.get(key), str) or not ext[key]:
             raise SpecError(f"{where}: x-stream.{key} must be a non-empty string")
     error = ext.get("error")
-    if not isinstance(error, dict) or not all(
-        isinstance(error.get(k), str) for k in ("field", "code", "message")
-    ):
+    if not isinstance(error, dict) or not all(isinstance(error.get(k), str) for k in ("field", "code", "message")):
         raise SpecError(f"{where}: x-stream.error needs string members field, code and message")
     gather = ext.get("gather")
     if not isinstance(gather, dict):
@@ -176,9 +174,7 @@ def _check_open_enums(
     for key in ("items", "additionalProperties"):
         _check_open_enums(schema.get(key), f"{where}[]", components, open_context=False, stack=stack)
     alternatives = [*schema.get("anyOf", []), *schema.get("oneOf", [])]
-    takes_any_string = any(
-        isinstance(a, dict) and a.get("type") == "string" and "enum" not in a for a in alternatives
-    )
+    takes_any_string = any(isinstance(a, dict) and a.get("type") == "string" and "enum" not in a for a in alternatives)
     for sub in alternatives:
         _check_open_enums(sub, where, components, open_context=takes_any_string, stack=stack)
     for sub in schema.get("allOf", []):

@@ -32,6 +32,10 @@ def test_data_line_with_and_without_space_after_colon() -> None:
     assert decode(b"data: a\n\ndata:b\n\n") == [Ev(data="a"), Ev(data="b")]
 
 
+def test_data_lines_with_and_without_space_mixed_in_one_chunk() -> None:
+    assert decode(b"data:a\n\ndata: b\n\ndata:c\n\n") == [Ev(data="a"), Ev(data="b"), Ev(data="c")]
+
+
 def test_only_one_leading_space_is_stripped_from_value() -> None:
     assert decode(b"data:  two\n\n") == [Ev(data=" two")]
 
@@ -291,22 +295,35 @@ def test_large_data_line_over_many_chunks() -> None:
 # --- properties -----------------------------------------------------------------------------
 
 _value_chars = st.characters(codec="utf-8", exclude_characters="\r\n")
-_values = st.text(_value_chars, max_size=8) | st.sampled_from(["", " ", "  x", "12", "007", "1a", "a\0b"])
-_names = st.sampled_from(["data", "data", "data", "event", "id", "retry", "foo", "Data", ""])
-_field_lines = st.builds(lambda n, sep, v: n + sep + v, _names, st.sampled_from([":", ": ", ""]), _values)
-_lines = _field_lines | st.builds(lambda v: ":" + v, _values) | st.just("")
+_words = st.text(_value_chars, max_size=8) | st.sampled_from(["", "x", "5", "12", "007", "1a", "a\0b", "\ufeff"])
+_values = st.builds(str.__add__, st.sampled_from(["", " ", "  "]), _words)
+_names = st.sampled_from(["data", "data", "data", "event", "id", "retry", "retry", "foo", "Data", ""])
+_field_lines = st.builds(lambda n, sep, v: n + sep + v, _names, st.sampled_from([":", ""]), _values)
+_lines = st.one_of(_field_lines, _field_lines, _field_lines, _values.map(":".__add__), st.just(""))
 _ends = st.sampled_from(["\n", "\r", "\r\n"])
 
 
 @st.composite
 def streams(draw: st.DrawFn) -> bytes:
-    """Well-formed-ish streams: blocks of random fields, unicode values, mixed line ends, BOMs."""
-    bom = draw(st.sampled_from(["", "", "\ufeff", "\ufeff\ufeff"]))
-    body = ""
-    for block in draw(st.lists(st.lists(_lines, max_size=4), max_size=8)):
-        body += "".join(line + draw(_ends) for line in [*block, ""])
-    unfinished = draw(st.sampled_from(["", "", "data: x", "data"]))
-    return (bom + body + unfinished).encode()
+    """Blocks of random fields with unicode values and mixed line ends, BOMs, a cut-off end."""
+    head = draw(st.sampled_from(["", "\ufeff", "\ufeff\ufeff"])) + draw(st.sampled_from(["", "data: 1\n"]))
+    blocks = draw(st.lists(st.lists(_lines, max_size=4), max_size=8))
+    body = "".join(line + draw(_ends) for block in blocks for line in [*block, ""])
+    unfinished = "".join(line + draw(_ends) for line in draw(st.lists(_lines, max_size=3)))
+    unfinished += draw(st.sampled_from(["", "", "data: x", "data"]))
+    return (head + body + unfinished).encode()
+
+
+@st.composite
+def data_runs(draw: st.DrawFn) -> bytes:
+    """Mostly one-line "data" blocks (the decoder's fast path), with an odd line thrown in."""
+    odd = st.sampled_from(["", "data", "data:", ": c", "id: 1", "event: e", "\ufeff"])
+    blocks = draw(st.lists(st.builds(str.__add__, st.sampled_from(["data: ", "data:"]), _values), max_size=12))
+    text = ""
+    for block in blocks:
+        twist = draw(st.sampled_from(["", "", "", "", "\n" + draw(odd)]))
+        text += block + twist + draw(_ends) + draw(_ends)
+    return text.encode()
 
 
 # Byte soup: SSE syntax plus broken and split UTF-8, to reach odd corners.
@@ -374,12 +391,12 @@ _fast = settings(max_examples=300, deadline=None, suppress_health_check=[HealthC
 
 
 @_fast
-@given(st.data(), streams() | byte_soup)
+@given(st.data(), streams() | data_runs() | byte_soup)
 def test_any_chunking_gives_the_same_result_as_one_chunk(data: st.DataObject, raw: bytes) -> None:
     assert run(data.draw(cut(raw))) == run([raw])
 
 
 @_fast
-@given(streams() | byte_soup)
+@given(streams() | data_runs() | byte_soup)
 def test_decoder_agrees_with_line_by_line_reference(raw: bytes) -> None:
     assert run([raw]) == reference(raw)

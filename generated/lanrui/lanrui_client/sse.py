@@ -125,43 +125,49 @@ class SSEDecoder:
     def _feed_text(self, text: str) -> list[ServerSentEvent]:
         if self._after_cr:
             self._after_cr = False
-            if text[0] == "\n":
+            if text[:1] == "\n":
                 text = text[1:]
+        if not text:
+            return []
         if "\r" in text:
             # A trailing CR already ends its line (no read-ahead); remember it so the next
             # chunk's leading LF is not taken for an extra, empty line.
             self._after_cr = text[-1] == "\r"
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return self._process(self._complete_blocks(text))
+        region = self._complete_region(text)
+        return [] if region is None else self._process(region)
 
-    def _complete_blocks(self, text: str) -> list[str]:
-        """Cut LF-only text at blank lines; keep the unfinished rest in ``_tail``."""
+    def _complete_region(self, text: str) -> str | None:
+        """LF-only text of the blocks this text completes, without the final blank line.
+
+        The unfinished rest stays in ``_tail``; ``None`` if no block completes.
+        """
         tail = self._tail
-        first = ""
-        if tail and text[:1] == "\n" and tail[-1][-1] == "\n":
-            first = "".join(tail)[:-1]  # the blank line straddles the chunk boundary
-            tail.clear()
-            text = text[1:]
-        blocks = text.split("\n\n")
-        rest = blocks.pop()
-        if blocks and tail:
-            tail.append(blocks[0])
-            blocks[0] = "".join(tail)
-            tail.clear()
+        end = text.rfind("\n\n")
+        if end >= 0:
+            tail.append(text[:end])  # a blank line straddling the chunk boundary is inside
+            rest = text[end + 2 :]
+        elif tail and text[0] == "\n" and tail[-1][-1] == "\n":
+            # The blank line straddles the boundary: drop its first LF like the split would.
+            tail[-1] = tail[-1][:-1]
+            rest = text[1:]
+        else:
+            tail.append(text)
+            return None
+        region = "".join(tail)
+        tail.clear()
         if rest:
             tail.append(rest)
-        if first:
-            blocks.insert(0, first)
-        return blocks
+        return region
 
-    def _process(self, blocks: list[str]) -> list[ServerSentEvent]:
+    def _process(self, region: str) -> list[ServerSentEvent]:
+        values = _data_values(region)
+        if values is not None:  # fast path: a run of one-line "data" blocks, the usual LLM stream
+            last_id = self._last_id
+            return [_new_event("message", value, last_id, None) for value in values]
         events: list[ServerSentEvent] = []
-        for block in blocks:
-            # Fast path: a block that is a single "data" line (the usual LLM stream chunk).
-            if block[:5] == "data:" and "\n" not in block:
-                data = block[6:] if block[5:6] == " " else block[5:]
-                events.append(_new_event("message", data, self._last_id, None))
-            elif block:
+        for block in region.split("\n\n"):
+            if block:
                 event = self._block(block)
                 if event is not None:
                     events.append(event)
@@ -173,7 +179,7 @@ class SSEDecoder:
         retry = None
         for line in block.split("\n"):
             name, value = _split_field(line)
-            if name == "data" and value:
+            if name == "data":
                 data.append(value)
             elif name == "event":
                 event = value
@@ -196,12 +202,24 @@ class SSEDecoder:
         return True
 
 
+def _data_values(region: str) -> list[str] | None:
+    """The values if every block of ``region`` is one "data: v" line (or every one "data:v")."""
+    if region.startswith("data: "):
+        values = region[6:].split("\n\ndata: ")
+    elif region.startswith("data:") and "\n\ndata: " not in region:
+        values = region[5:].split("\n\ndata:")
+    else:
+        return None
+    # Each separator holds two LFs; any other LF means some block had more lines.
+    return values if region.count("\n") == 2 * len(values) - 2 else None
+
+
 def _split_field(line: str) -> tuple[str, str]:
     """``name:value`` with one leading space dropped; comments and blank lines give ``("", "")``."""
     if not line or line[0] == ":":
         return "", ""  # a leading empty line in a block is a no-op dispatch: state is fresh
-    name, colon, value = line.partition(":")
-    if colon and value[:1] == " ":
+    name, _, value = line.partition(":")
+    if value[:1] == " ":
         value = value[1:]
     return name, value
 

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.top_logprobs import TopLogprobs
-
 
 T = TypeVar("T", bound="CompletionLogprobs")
 
@@ -68,12 +64,10 @@ class CompletionLogprobs:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.top_logprobs import TopLogprobs  # noqa: PLC0415
-
         d = dict(src_dict)
-        tokens = cast(list[str], d.pop("tokens", UNSET))
+        tokens = cast("list[str]", d.pop("tokens", UNSET))
 
-        token_logprobs = cast(list[float], d.pop("token_logprobs", UNSET))
+        token_logprobs = cast("list[float]", d.pop("token_logprobs", UNSET))
 
         _top_logprobs = d.pop("top_logprobs", UNSET)
         top_logprobs: list[TopLogprobs] | Unset = UNSET
@@ -84,7 +78,7 @@ class CompletionLogprobs:
 
                 top_logprobs.append(top_logprobs_item)
 
-        text_offset = cast(list[int], d.pop("text_offset", UNSET))
+        text_offset = cast("list[int]", d.pop("text_offset", UNSET))
 
         completion_logprobs = cls(
             tokens=tokens,
@@ -111,3 +105,7 @@ class CompletionLogprobs:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other load in any order.
+from ..models.top_logprobs import TopLogprobs

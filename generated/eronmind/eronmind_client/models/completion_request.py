@@ -125,7 +125,7 @@ class CompletionRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                prompt_type_1 = cast(list[str], data)
+                prompt_type_1 = cast("list[str]", data)
 
                 return prompt_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -133,7 +133,7 @@ class CompletionRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                prompt_type_2 = cast(list[int], data)
+                prompt_type_2 = cast("list[int]", data)
 
                 return prompt_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -144,14 +144,14 @@ class CompletionRequest:
                 prompt_type_3 = []
                 _prompt_type_3 = data
                 for prompt_type_3_item_data in _prompt_type_3:
-                    prompt_type_3_item = cast(list[int], prompt_type_3_item_data)
+                    prompt_type_3_item = cast("list[int]", prompt_type_3_item_data)
 
                     prompt_type_3.append(prompt_type_3_item)
 
                 return prompt_type_3
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[int] | list[list[int]] | list[str] | str, data)
+            return cast("list[int] | list[list[int]] | list[str] | str", data)
 
         prompt = _parse_prompt(d.pop("prompt"))
 
@@ -170,7 +170,7 @@ class CompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         logprobs = _parse_logprobs(d.pop("logprobs", UNSET))
 
@@ -180,12 +180,12 @@ class CompletionRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                stop_type_1 = cast(list[str], data)
+                stop_type_1 = cast("list[str]", data)
 
                 return stop_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | str | Unset, data)
+            return cast("list[str] | str | Unset", data)
 
         stop = _parse_stop(d.pop("stop", UNSET))
 

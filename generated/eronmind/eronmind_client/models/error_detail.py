@@ -75,7 +75,7 @@ class ErrorDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         type_ = _parse_type_(d.pop("type", UNSET))
 
@@ -84,7 +84,7 @@ class ErrorDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | str | Unset, data)
+            return cast("int | None | str | Unset", data)
 
         param = _parse_param(d.pop("param", UNSET))
 
@@ -93,7 +93,7 @@ class ErrorDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | str | Unset, data)
+            return cast("int | None | str | Unset", data)
 
         code = _parse_code(d.pop("code", UNSET))
 

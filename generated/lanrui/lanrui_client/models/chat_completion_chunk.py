@@ -1,18 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.chat_completion_chunk_object import ChatCompletionChunkObject, check_chat_completion_chunk_object
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice
-    from ..models.usage import Usage
-
 
 T = TypeVar("T", bound="ChatCompletionChunk")
 
@@ -42,8 +37,6 @@ class ChatCompletionChunk:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.usage import Usage  # noqa: PLC0415
-
         id = self.id
 
         object_: str
@@ -91,9 +84,6 @@ class ChatCompletionChunk:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice  # noqa: PLC0415
-        from ..models.usage import Usage  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -106,7 +96,7 @@ class ChatCompletionChunk:
                 return object_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatCompletionChunkObject | str, data)
+            return cast("ChatCompletionChunkObject | str", data)
 
         object_ = _parse_object_(d.pop("object"))
 
@@ -136,7 +126,7 @@ class ChatCompletionChunk:
                 return usage_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | Usage, data)
+            return cast("None | Unset | Usage", data)
 
         usage = _parse_usage(d.pop("usage", UNSET))
 
@@ -168,3 +158,8 @@ class ChatCompletionChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other load in any order.
+from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice
+from ..models.usage import Usage

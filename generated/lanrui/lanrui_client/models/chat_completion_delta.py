@@ -62,7 +62,7 @@ class ChatCompletionDelta:
                 return role_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatRole | str | Unset, data)
+            return cast("ChatRole | str | Unset", data)
 
         role = _parse_role(d.pop("role", UNSET))
 

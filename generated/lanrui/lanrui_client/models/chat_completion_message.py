@@ -57,7 +57,7 @@ class ChatCompletionMessage:
                 return role_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatRole | str, data)
+            return cast("ChatRole | str", data)
 
         role = _parse_role(d.pop("role"))
 

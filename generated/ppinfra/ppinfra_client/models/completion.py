@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.completion_object import CompletionObject, check_completion_object
-
-if TYPE_CHECKING:
-    from ..models.completion_choice import CompletionChoice
-    from ..models.usage import Usage
-
 
 T = TypeVar("T", bound="Completion")
 
@@ -74,9 +69,6 @@ class Completion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.completion_choice import CompletionChoice  # noqa: PLC0415
-        from ..models.usage import Usage  # noqa: PLC0415
-
         d = dict(src_dict)
         choices = []
         _choices = d.pop("choices")
@@ -100,7 +92,7 @@ class Completion:
                 return object_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CompletionObject | str, data)
+            return cast("CompletionObject | str", data)
 
         object_ = _parse_object_(d.pop("object"))
 
@@ -133,3 +125,8 @@ class Completion:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other load in any order.
+from ..models.completion_choice import CompletionChoice
+from ..models.usage import Usage

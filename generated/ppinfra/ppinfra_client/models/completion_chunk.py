@@ -1,18 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.completion_object import CompletionObject, check_completion_object
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.completion_choice import CompletionChoice
-    from ..models.usage import Usage
-
 
 T = TypeVar("T", bound="CompletionChunk")
 
@@ -43,8 +38,6 @@ class CompletionChunk:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.usage import Usage  # noqa: PLC0415
-
         choices = []
         for choices_item_data in self.choices:
             choices_item = choices_item_data.to_dict()
@@ -88,9 +81,6 @@ class CompletionChunk:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.completion_choice import CompletionChoice  # noqa: PLC0415
-        from ..models.usage import Usage  # noqa: PLC0415
-
         d = dict(src_dict)
         choices = []
         _choices = d.pop("choices")
@@ -114,7 +104,7 @@ class CompletionChunk:
                 return object_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CompletionObject | str, data)
+            return cast("CompletionObject | str", data)
 
         object_ = _parse_object_(d.pop("object"))
 
@@ -131,7 +121,7 @@ class CompletionChunk:
                 return usage_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | Usage, data)
+            return cast("None | Unset | Usage", data)
 
         usage = _parse_usage(d.pop("usage", UNSET))
 
@@ -162,3 +152,8 @@ class CompletionChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other load in any order.
+from ..models.completion_choice import CompletionChoice
+from ..models.usage import Usage

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.logit_bias import LogitBias
-    from ..models.stream_options import StreamOptions
-
 
 T = TypeVar("T", bound="CompletionRequest")
 
@@ -243,9 +238,6 @@ class CompletionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.logit_bias import LogitBias  # noqa: PLC0415
-        from ..models.stream_options import StreamOptions  # noqa: PLC0415
-
         d = dict(src_dict)
         model = d.pop("model")
 
@@ -253,7 +245,7 @@ class CompletionRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                prompt_type_1 = cast(list[str], data)
+                prompt_type_1 = cast("list[str]", data)
 
                 return prompt_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -261,7 +253,7 @@ class CompletionRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                prompt_type_2 = cast(list[int], data)
+                prompt_type_2 = cast("list[int]", data)
 
                 return prompt_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -272,14 +264,14 @@ class CompletionRequest:
                 prompt_type_3 = []
                 _prompt_type_3 = data
                 for prompt_type_3_item_data in _prompt_type_3:
-                    prompt_type_3_item = cast(list[int], prompt_type_3_item_data)
+                    prompt_type_3_item = cast("list[int]", prompt_type_3_item_data)
 
                     prompt_type_3.append(prompt_type_3_item)
 
                 return prompt_type_3
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[int] | list[list[int]] | list[str] | str, data)
+            return cast("list[int] | list[list[int]] | list[str] | str", data)
 
         prompt = _parse_prompt(d.pop("prompt"))
 
@@ -290,7 +282,7 @@ class CompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(bool | None | Unset, data)
+            return cast("bool | None | Unset", data)
 
         stream = _parse_stream(d.pop("stream", UNSET))
 
@@ -306,7 +298,7 @@ class CompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         n = _parse_n(d.pop("n", UNSET))
 
@@ -315,7 +307,7 @@ class CompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         seed = _parse_seed(d.pop("seed", UNSET))
 
@@ -324,7 +316,7 @@ class CompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         frequency_penalty = _parse_frequency_penalty(d.pop("frequency_penalty", UNSET))
 
@@ -333,7 +325,7 @@ class CompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         presence_penalty = _parse_presence_penalty(d.pop("presence_penalty", UNSET))
 
@@ -342,7 +334,7 @@ class CompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         repetition_penalty = _parse_repetition_penalty(d.pop("repetition_penalty", UNSET))
 
@@ -354,12 +346,12 @@ class CompletionRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                stop_type_1 = cast(list[str], data)
+                stop_type_1 = cast("list[str]", data)
 
                 return stop_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | str | Unset, data)
+            return cast("list[str] | None | str | Unset", data)
 
         stop = _parse_stop(d.pop("stop", UNSET))
 
@@ -368,7 +360,7 @@ class CompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         temperature = _parse_temperature(d.pop("temperature", UNSET))
 
@@ -377,7 +369,7 @@ class CompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         top_p = _parse_top_p(d.pop("top_p", UNSET))
 
@@ -386,7 +378,7 @@ class CompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         top_k = _parse_top_k(d.pop("top_k", UNSET))
 
@@ -395,7 +387,7 @@ class CompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         min_p = _parse_min_p(d.pop("min_p", UNSET))
 
@@ -411,7 +403,7 @@ class CompletionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         logprobs = _parse_logprobs(d.pop("logprobs", UNSET))
 
@@ -456,3 +448,8 @@ class CompletionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other load in any order.
+from ..models.logit_bias import LogitBias
+from ..models.stream_options import StreamOptions

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.chat_completion_data import ChatCompletionData
-    from ..models.status import Status
-
 
 T = TypeVar("T", bound="ChatCompletion")
 
@@ -51,9 +46,6 @@ class ChatCompletion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_data import ChatCompletionData  # noqa: PLC0415
-        from ..models.status import Status  # noqa: PLC0415
-
         d = dict(src_dict)
         data = ChatCompletionData.from_dict(d.pop("data"))
 
@@ -87,3 +79,8 @@ class ChatCompletion:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other load in any order.
+from ..models.chat_completion_data import ChatCompletionData
+from ..models.status import Status

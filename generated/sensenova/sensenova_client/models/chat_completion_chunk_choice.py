@@ -87,7 +87,7 @@ class ChatCompletionChunkChoice:
                 return componentsschemas_finish_reason_value_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FinishReason | str | Unset, data)
+            return cast("FinishReason | str | Unset", data)
 
         finish_reason = _parse_finish_reason(d.pop("finish_reason", UNSET))
 
@@ -102,7 +102,7 @@ class ChatCompletionChunkChoice:
                 return componentsschemas_chat_role_value_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ChatRole | str | Unset, data)
+            return cast("ChatRole | str | Unset", data)
 
         role = _parse_role(d.pop("role", UNSET))
 

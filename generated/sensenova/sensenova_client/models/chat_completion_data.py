@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.chat_completion_choice import ChatCompletionChoice
-    from ..models.knowledge_base_result import KnowledgeBaseResult
-    from ..models.plugins_usage import PluginsUsage
-    from ..models.usage import Usage
-
 
 T = TypeVar("T", bound="ChatCompletionData")
 
@@ -82,11 +75,6 @@ class ChatCompletionData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_completion_choice import ChatCompletionChoice  # noqa: PLC0415
-        from ..models.knowledge_base_result import KnowledgeBaseResult  # noqa: PLC0415
-        from ..models.plugins_usage import PluginsUsage  # noqa: PLC0415
-        from ..models.usage import Usage  # noqa: PLC0415
-
         d = dict(src_dict)
         choices = []
         _choices = d.pop("choices")
@@ -146,3 +134,10 @@ class ChatCompletionData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other load in any order.
+from ..models.chat_completion_choice import ChatCompletionChoice
+from ..models.knowledge_base_result import KnowledgeBaseResult
+from ..models.plugins_usage import PluginsUsage
+from ..models.usage import Usage

@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.chat_message import ChatMessage
-    from ..models.knowledge_config import KnowledgeConfig
-    from ..models.plugins import Plugins
-
 
 T = TypeVar("T", bound="ChatCompletionRequest")
 
@@ -141,10 +135,6 @@ class ChatCompletionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_message import ChatMessage  # noqa: PLC0415
-        from ..models.knowledge_config import KnowledgeConfig  # noqa: PLC0415
-        from ..models.plugins import Plugins  # noqa: PLC0415
-
         d = dict(src_dict)
         model = d.pop("model")
 
@@ -157,7 +147,7 @@ class ChatCompletionRequest:
 
         n = d.pop("n", UNSET)
 
-        know_ids = cast(list[str], d.pop("know_ids", UNSET))
+        know_ids = cast("list[str]", d.pop("know_ids", UNSET))
 
         max_new_tokens = d.pop("max_new_tokens", UNSET)
 
@@ -218,3 +208,9 @@ class ChatCompletionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other load in any order.
+from ..models.chat_message import ChatMessage
+from ..models.knowledge_config import KnowledgeConfig
+from ..models.plugins import Plugins

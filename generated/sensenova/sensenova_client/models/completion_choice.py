@@ -73,7 +73,7 @@ class CompletionChoice:
                 return componentsschemas_finish_reason_value_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FinishReason | str | Unset, data)
+            return cast("FinishReason | str | Unset", data)
 
         finish_reason = _parse_finish_reason(d.pop("finish_reason", UNSET))
 

@@ -56,7 +56,7 @@ class ErrorDetail:
         def _parse_code(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(int | str | Unset, data)
+            return cast("int | str | Unset", data)
 
         code = _parse_code(d.pop("code", UNSET))
 

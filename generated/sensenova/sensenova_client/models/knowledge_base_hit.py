@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.knowledge_extra_info import KnowledgeExtraInfo
-
 
 T = TypeVar("T", bound="KnowledgeBaseHit")
 
@@ -54,8 +50,6 @@ class KnowledgeBaseHit:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.knowledge_extra_info import KnowledgeExtraInfo  # noqa: PLC0415
-
         d = dict(src_dict)
         score = d.pop("score", UNSET)
 
@@ -92,3 +86,7 @@ class KnowledgeBaseHit:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other load in any order.
+from ..models.knowledge_extra_info import KnowledgeExtraInfo

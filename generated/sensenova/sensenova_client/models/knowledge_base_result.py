@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.knowledge_base_hit import KnowledgeBaseHit
-
 
 T = TypeVar("T", bound="KnowledgeBaseResult")
 
@@ -50,8 +46,6 @@ class KnowledgeBaseResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.knowledge_base_hit import KnowledgeBaseHit  # noqa: PLC0415
-
         d = dict(src_dict)
         know_id = d.pop("know_id", UNSET)
 
@@ -87,3 +81,7 @@ class KnowledgeBaseResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other load in any order.
+from ..models.knowledge_base_hit import KnowledgeBaseHit

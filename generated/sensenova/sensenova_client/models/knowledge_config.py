@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.knowledge_config_control_level import KnowledgeConfigControlLevel, check_knowledge_config_control_level
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.knowledge_base_config import KnowledgeBaseConfig
-
 
 T = TypeVar("T", bound="KnowledgeConfig")
 
@@ -66,8 +62,6 @@ class KnowledgeConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.knowledge_base_config import KnowledgeBaseConfig  # noqa: PLC0415
-
         d = dict(src_dict)
         _control_level = d.pop("control_level", UNSET)
         control_level: KnowledgeConfigControlLevel | Unset
@@ -111,3 +105,7 @@ class KnowledgeConfig:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other load in any order.
+from ..models.knowledge_base_config import KnowledgeBaseConfig

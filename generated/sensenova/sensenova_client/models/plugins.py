@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.associated_knowledge import AssociatedKnowledge
-    from ..models.web_search_options import WebSearchOptions
-
 
 T = TypeVar("T", bound="Plugins")
 
@@ -50,9 +45,6 @@ class Plugins:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.associated_knowledge import AssociatedKnowledge  # noqa: PLC0415
-        from ..models.web_search_options import WebSearchOptions  # noqa: PLC0415
-
         d = dict(src_dict)
         _web_search = d.pop("web_search", UNSET)
         web_search: WebSearchOptions | Unset
@@ -91,3 +83,8 @@ class Plugins:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other load in any order.
+from ..models.associated_knowledge import AssociatedKnowledge
+from ..models.web_search_options import WebSearchOptions

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.web_search_usage import WebSearchUsage
-
 
 T = TypeVar("T", bound="PluginsUsage")
 
@@ -41,8 +37,6 @@ class PluginsUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.web_search_usage import WebSearchUsage  # noqa: PLC0415
-
         d = dict(src_dict)
         _web_search = d.pop("web_search", UNSET)
         web_search: WebSearchUsage | Unset
@@ -73,3 +67,7 @@ class PluginsUsage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other load in any order.
+from ..models.web_search_usage import WebSearchUsage

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.web_search_result import WebSearchResult
-
 
 T = TypeVar("T", bound="WebSearchUsage")
 
@@ -50,8 +46,6 @@ class WebSearchUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.web_search_result import WebSearchResult  # noqa: PLC0415
-
         d = dict(src_dict)
         online_search_count = d.pop("online_search_count", UNSET)
 
@@ -87,3 +81,7 @@ class WebSearchUsage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other load in any order.
+from ..models.web_search_result import WebSearchResult

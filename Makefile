@@ -12,10 +12,11 @@ PORT      ?= 8000
 CODEGEN_INPUTS := $(wildcard codegen/*.py codegen/*.toml codegen/*.yaml codegen/templates/*.jinja \
                     codegen/project_templates/*.jinja overrides/*.py) LICENSE
 CLIENT_STAMPS  := $(PROVIDERS:%=generated/%/pyproject.toml)
+SERVER_MODELS  := $(PROVIDERS:%=tests/emulator/models/%.py)
 HANDWRITTEN    := codegen overrides tests $(wildcard bench)
 
 .DEFAULT_GOAL := all
-.PHONY: all help venv generate check lint test wheels publish serve demo bench clean lock
+.PHONY: all help venv generate check lint test wheels publish release-check serve demo bench clean lock
 
 all: venv generate wheels demo ## set up .venv, regenerate what changed, build wheels, run the demo
 
@@ -37,12 +38,16 @@ lock: ## recompile requirements.lock from pyproject.toml (after changing a pin)
 
 # --- generation --------------------------------------------------------------------------------
 
-generate: $(CLIENT_STAMPS) ## regenerate the client packages whose inputs changed
+generate: $(CLIENT_STAMPS) $(SERVER_MODELS) ## regenerate the client packages and emulator models whose inputs changed
 
 generated/%/pyproject.toml: specs/%.yaml $(CODEGEN_INPUTS) | $(VENV)/.installed
 	$(PY) -m codegen.generate $*
 
-check: $(VENV)/.installed ## fail with a diff if generated/ is stale or was edited by hand
+# The emulator validates requests with pydantic models generated from the same specs.
+tests/emulator/models/%.py: specs/%.yaml codegen/server_models.py | $(VENV)/.installed
+	$(PY) -m codegen.server_models $*
+
+check: $(VENV)/.installed ## fail with a diff if generated/ or tests/emulator/models/ is stale or was edited by hand
 	@$(PY) -m codegen.check
 
 # --- quality -----------------------------------------------------------------------------------
@@ -62,27 +67,62 @@ test: $(VENV)/.installed check lint ## check + lint + the test suite (what CI ru
 
 # --- distribution ------------------------------------------------------------------------------
 
-wheels: $(CLIENT_STAMPS) ## build a wheel and an sdist per provider into dist/, then twine check
-	@rm -rf dist && mkdir -p dist
-	@for p in $(PROVIDERS); do \
-	  $(PY) -m build --installer uv --outdir dist generated/$$p >/dev/null || exit 1; \
-	done
-	$(VENV)/bin/twine check --strict dist/*
-	@ls dist
+# Each package is built by `python -m build` (the PEP 517 frontend) in an isolated environment
+# that uv fills (seconds, not tens of seconds), the four in parallel: the sdist first, then the wheel
+# from the unpacked sdist, which proves the sdist is complete. requirements.lock constrains the
+# build environment, so the backend is the locked hatchling and, with hatchling's fixed timestamps,
+# the same sources give the same bytes. DIST=<dir> builds elsewhere (the release check does);
+# PROVIDERS="<key> ..." builds some only. The stamp names the providers, so changing them rebuilds.
+DIST            ?= dist
+space           := $(subst ,, )
+DIST_STAMP      := $(DIST)/.built-$(subst $(space),+,$(strip $(PROVIDERS)))
+GENERATED_FILES := $(shell find generated -type f -not -name '*.py[co]' 2>/dev/null)
+EXPECTED_DIST   = $(shell $(PY) -c 'import sys; from codegen.providers import load_providers; p = load_providers(); \
+                    print(*(f"{p[k].package}-{p[k].version}{s}" for k in sys.argv[1:] \
+                    for s in ("-py3-none-any.whl", ".tar.gz")))' $(PROVIDERS))
 
-publish: ## upload dist/ with twine (TWINE_REPOSITORY_URL, TWINE_USERNAME, TWINE_PASSWORD from the environment)
-	@test -n "$$TWINE_REPOSITORY_URL" || { echo "set TWINE_REPOSITORY_URL (and TWINE_USERNAME/TWINE_PASSWORD)"; exit 2; }
-	$(VENV)/bin/twine upload --non-interactive --disable-progress-bar dist/*
+wheels: $(DIST_STAMP) ## build a wheel and an sdist per provider into dist/, twine-check them (PROVIDERS=... for some)
+
+$(DIST_STAMP): $(CLIENT_STAMPS) $(GENERATED_FILES) requirements.lock | $(VENV)/.installed
+	@rm -rf $(DIST)/.logs $(DIST)/.built-* $(DIST)/*.whl $(DIST)/*.tar.gz && mkdir -p $(DIST)/.logs
+	@echo "building $(PROVIDERS) into $(DIST)/ (logs in $(DIST)/.logs/)"
+	@for p in $(PROVIDERS); do \
+	  { $(PY) -m build --installer uv --dependency-constraints-txt requirements.lock \
+	      --outdir $(DIST) generated/$$p >$(DIST)/.logs/$$p.log 2>&1 || touch $(DIST)/.logs/$$p.failed; } & \
+	done; wait; \
+	for p in $(PROVIDERS); do \
+	  if test -e $(DIST)/.logs/$$p.failed; then cat $(DIST)/.logs/$$p.log; echo "build of $$p failed"; exit 1; fi; \
+	done
+	$(VENV)/bin/twine check --strict $(DIST)/*
+	@test "$$(cd $(DIST) && ls | sort)" = "$$(printf '%s\n' $(EXPECTED_DIST) | sort)" || \
+	  { echo "$(DIST)/ holds $$(ls $(DIST)), expected $(EXPECTED_DIST)"; exit 1; }
+	@touch $@
+
+# Credentials come from the environment only (twine reads TWINE_REPOSITORY_URL, TWINE_USERNAME and
+# TWINE_PASSWORD itself); nothing here prints them. There is no default index: for PyPI, set
+# TWINE_REPOSITORY_URL=https://upload.pypi.org/legacy/ and TWINE_USERNAME=__token__.
+ifneq ($(filter publish,$(MAKECMDGOALS)),)
+  ifeq ($(and $(TWINE_REPOSITORY_URL),$(TWINE_USERNAME),$(TWINE_PASSWORD)),)
+    $(error publish: set TWINE_REPOSITORY_URL, TWINE_USERNAME and TWINE_PASSWORD in the environment)
+  endif
+endif
+publish: $(DIST_STAMP) ## upload dist/ with twine to $TWINE_REPOSITORY_URL (credentials: TWINE_USERNAME, TWINE_PASSWORD)
+	$(VENV)/bin/twine upload --non-interactive --disable-progress-bar $(addprefix $(DIST)/,$(EXPECTED_DIST))
+
+# The publish-and-install test alone (it is also part of `make test`): wheels built into a temporary
+# folder, a pypiserver on loopback, `make publish` to it, fresh venvs, calls against the emulator.
+release-check: $(VENV)/.installed check ## build, publish to a local pypiserver, install in fresh venvs, call the emulator
+	$(PY) -m pytest -q -p no:xdist tests/test_release.py
 
 # --- trying it ---------------------------------------------------------------------------------
 
-serve: $(VENV)/.installed ## run the provider emulator in the foreground on PORT (default 8000)
+serve: $(VENV)/.installed $(SERVER_MODELS) ## run the provider emulator in the foreground on PORT (default 8000)
 	$(PY) -m tests.emulator --port $(PORT)
 
-demo: $(VENV)/.installed $(CLIENT_STAMPS) ## stream a chat completion through each client from the emulator
+demo: $(VENV)/.installed $(CLIENT_STAMPS) $(SERVER_MODELS) ## stream a chat completion through each client from the emulator
 	$(PY) -m tests.emulator.demo
 
-bench: $(VENV)/.installed $(CLIENT_STAMPS) ## run the benchmarks (bench/), print a table, write bench/results/
+bench: $(VENV)/.installed $(CLIENT_STAMPS) $(SERVER_MODELS) ## run the benchmarks (bench/, ~3 min), print a table, write bench/results/
 	$(PY) -m bench
 
 clean: ## remove .venv, dist/ and caches (generated/ is committed and stays)

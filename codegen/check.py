@@ -4,7 +4,8 @@
 
 Regenerates every package into a scratch folder and compares it file by file with generated/,
 so a stale package (a spec, template or override changed without `make`) and a hand edit
-inside generated/ both show up. Python's __pycache__ folders are ignored.
+inside generated/ both show up. The emulator's request models (tests/emulator/models, written by
+codegen/server_models.py) are checked the same way. Python's __pycache__ folders are ignored.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from codegen import server_models
 from codegen.generate import generate
 from codegen.providers import ROOT, load_providers
 
@@ -52,11 +54,15 @@ def main() -> int:
         for provider in load_providers().values():
             fresh = generate(provider, Path(scratch))
             problems += compare(fresh, ROOT / "generated" / provider.key)
+        # the emulator's request models (tests/emulator/models) come from the same specs
+        models = Path(scratch) / "server-models"
+        server_models.write(list(load_providers().values()), models)
+        problems += compare(models, server_models.OUT)
     if problems:
         sys.stdout.writelines(problems)
-        print("\ngenerated/ is stale or was edited by hand: run `make generate` and commit the result.")
+        print("\ngenerated/ or tests/emulator/models/ is stale or was edited by hand: run `make generate` and commit.")
         return 1
-    print("generated/ matches the specs, templates and overrides.")
+    print("generated/ and tests/emulator/models/ match the specs, templates and overrides.")
     return 0
 
 

@@ -13,15 +13,13 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .errors import APIConnectionError, APITimeoutError
+from .retry import MAX_RETRIES_EXTENSION
 from .types import UNSET, Unset
 
 if TYPE_CHECKING:
     from .client import Client
 
 TimeoutArg = float | httpx.Timeout | None | Unset
-
-# Request extension read by the retry transport (retry.py) to override the client's max_retries.
-MAX_RETRIES_EXTENSION = "max_retries"
 
 
 def request_options(timeout: TimeoutArg, max_retries: int | Unset) -> dict[str, Any]:
@@ -30,21 +28,34 @@ def request_options(timeout: TimeoutArg, max_retries: int | Unset) -> dict[str, 
     if not isinstance(timeout, Unset):
         options["timeout"] = timeout
     if not isinstance(max_retries, Unset):
-        if max_retries < 0:
-            raise ValueError(f"max_retries must be >= 0, got {max_retries}")
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise ValueError(f"max_retries must be an int >= 0, got {max_retries!r}")
         options["extensions"] = {MAX_RETRIES_EXTENSION: max_retries}
     return options
 
 
 @contextlib.contextmanager
 def translate_transport_errors(request: httpx.Request | None = None) -> Iterator[None]:
-    """Re-raise httpx's transport errors as this package's connection/timeout errors."""
+    """Re-raise httpx's request errors as this package's connection/timeout errors.
+
+    The message names the httpx error type and its text (e.g. "[Errno 111] Connection refused");
+    neither contains headers. The original is chained as __cause__ for debugging.
+    """
     try:
         yield
     except httpx.TimeoutException as exc:
-        raise APITimeoutError(f"Request timed out ({type(exc).__name__}).", request=request) from exc
-    except httpx.TransportError as exc:
-        raise APIConnectionError(f"Connection error: {type(exc).__name__}: {exc}", request=request) from exc
+        raise APITimeoutError(f"Request timed out ({type(exc).__name__}).", request=_request_of(exc, request)) from exc
+    except httpx.RequestError as exc:  # transport errors, undecodable bodies, too many redirects
+        detail = f": {exc}" if str(exc) else ""
+        message = f"Connection error: {type(exc).__name__}{detail}"
+        raise APIConnectionError(message, request=_request_of(exc, request)) from exc
+
+
+def _request_of(exc: httpx.RequestError, fallback: httpx.Request | None) -> httpx.Request | None:
+    try:
+        return exc.request
+    except RuntimeError:  # httpx raises this when the error was made without a request
+        return fallback
 
 
 def send(

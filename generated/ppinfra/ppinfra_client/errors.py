@@ -1,8 +1,28 @@
 """Every error this package raises, under one base class.
 
+    APIError
+    ├── MissingCredentialsError       no key at construction
+    ├── APIConnectionError            could not send / no answer (after retries)
+    │   └── APITimeoutError
+    ├── APIResponseValidationError    a success answer that does not match the spec
+    ├── APIStatusError                an error status (after retries); .status_code .code
+    │   ├── BadRequestError           400       .message .request_id .body .response
+    │   ├── AuthenticationError       401
+    │   ├── PermissionDeniedError     403
+    │   ├── NotFoundError             404
+    │   ├── ConflictError             409
+    │   ├── UnprocessableEntityError  422
+    │   ├── RateLimitError            429
+    │   └── InternalServerError       5xx
+    ├── StreamError                   an error reported inside a stream
+    ├── IncompleteStreamError         a stream cut before its terminator
+    ├── MalformedStreamEventError     a stream event that is not JSON or not the event schema
+    └── NotAStreamError               a JSON answer to a stream request (.result holds it)
+
 Names follow the openai SDK where the meaning is the same, so code that handles one handles the
 other. Messages carry the provider's own message and code, never a credential: the request's
-headers are not part of any message or attribute rendered by repr/str.
+headers are not part of any message or attribute rendered by repr/str, httpx errors are chained
+by type and message only (neither holds headers), and a credential the server echoes back is masked.
 """
 
 from __future__ import annotations
@@ -26,13 +46,16 @@ __all__ = [
     "ConflictError",
     "IncompleteStreamError",
     "InternalServerError",
+    "MalformedStreamEventError",
     "MissingCredentialsError",
+    "NotAStreamError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
     "StreamError",
     "UnexpectedStatus",
     "UnprocessableEntityError",
+    "aerror_for_response",
     "error_for_response",
 ]
 
@@ -104,7 +127,14 @@ class APIStatusError(APIError):
 
     def __str__(self) -> str:
         code = f" ({self.code})" if self.code not in (None, "") else ""
-        return f"Error code: {self.status_code}{code} - {self.message}"
+        request_id = f" [request id {self.request_id}]" if self.request_id else ""
+        return f"Error code: {self.status_code}{code} - {self.message}{request_id}"
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(status_code={self.status_code}, code={self.code!r}, "
+            f"message={self.message!r}, request_id={self.request_id!r})"
+        )
 
 
 class BadRequestError(APIStatusError):
@@ -179,10 +209,50 @@ class IncompleteStreamError(APIError):
         self.text = dict(text)
 
 
+# --- Stream errors used by streaming.py (added with the streaming runtime) ---------------------
+
+
+class MalformedStreamEventError(APIError):
+    """A stream event whose data is not valid JSON or does not match the spec's event schema.
+
+    `data` is the event's raw data text and `event` its SSE event name; the message names the
+    problem. The stream ends here: nothing after a broken event can be trusted.
+    """
+
+    def __init__(self, message: str, *, data: str, event: str = "message") -> None:
+        super().__init__(message)
+        self.data = data
+        self.event = event
+
+
+class NotAStreamError(APIError):
+    """A streaming request was answered with a complete JSON body instead of an event stream.
+
+    Some gateways ignore `stream: true`. Rather than yield nothing (or something of another
+    type), the stream raises this error carrying the answer: `result` is the body parsed into
+    the operation's non-streaming result model (None if it does not match), `body` the JSON.
+    """
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object, result: Any) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+        self.result = result
+
+
+# --- end of stream errors ---------------------------------------------------------------------
+
+
 def error_for_response(response: httpx.Response) -> APIStatusError:
-    """The typed error for an answer whose status the operation does not document as a success."""
+    """The typed error for an answer whose status the operation does not document as a success.
+
+    A server that echoes the credential it received (some say "invalid key sk-...") does not
+    get it into the error: the request's Bearer value is masked in the message and the body.
+    """
     response.read()
-    body = _parse_body(response)
+    secret = _sent_credential(response)
+    body = _mask(_parse_body(response), secret)
     code, message = _provider_code_and_message(body)
     if not message:
         message = response.reason_phrase or f"HTTP {response.status_code}"
@@ -195,6 +265,29 @@ async def aerror_for_response(response: httpx.Response) -> APIStatusError:
     """error_for_response for a streamed async answer whose body is not read yet."""
     await response.aread()
     return error_for_response(response)
+
+
+def _sent_credential(response: httpx.Response) -> str | None:
+    try:
+        authorization = response.request.headers.get("authorization", "")
+    except RuntimeError:  # a response built by hand, with no request
+        return None
+    scheme, _, credential = authorization.partition(" ")
+    credential = credential.strip() if scheme.lower() == "bearer" else authorization.strip()
+    return credential or None
+
+
+def _mask(value: Any, secret: str | None) -> Any:
+    """value with every occurrence of secret in its strings (keys included) replaced by ***."""
+    if not secret:
+        return value
+    if isinstance(value, str):
+        return value.replace(secret, "***")
+    if isinstance(value, dict):
+        return {_mask(k, secret): _mask(v, secret) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mask(item, secret) for item in value]
+    return value
 
 
 def _parse_body(response: httpx.Response) -> object:
@@ -223,7 +316,9 @@ def _provider_code_and_message(body: object) -> tuple[str | int | None, str]:
 
 
 def _code_and_message(obj: dict[str, Any]) -> tuple[str | int | None, str]:
-    code = obj.get("code", obj.get("type"))
+    code = obj.get("code")
+    if code in (None, ""):  # OpenAI-style bodies often say "code": null and put the kind in "type"
+        code = obj.get("type")
     message = obj.get("message", obj.get("msg", ""))
     return (code if isinstance(code, str | int) else None), str(message or "")
 

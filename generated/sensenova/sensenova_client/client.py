@@ -1,49 +1,105 @@
-"""The client objects the generated operations take: base URL, credentials, timeout, retries.
+"""The client objects the generated operations take: base URL, credentials, timeout, retries, TLS.
 
-Provider facts (environment variable prefix, default base URL) come from `_provider.py`, which
-the pipeline writes from the spec and codegen/providers.toml.
+Provider facts (environment variable prefix, default base URL, whether access keys are accepted)
+come from `_provider.py`, which the pipeline writes from the spec and codegen/providers.toml.
+
+Credentials (AuthenticatedClient), first match wins:
+1. `api_key=` (or its alias `token=`, the generator's name): sent as `Authorization: Bearer <key>`.
+2. `access_key_id=` / `secret_access_key=` (providers with access keys only): a JWT minted from the
+   pair; a half given as an argument may take its other half from the environment.
+3. the environment's `<PREFIX>_API_KEY`.
+4. the environment's `<PREFIX>_ACCESS_KEY_ID` and `<PREFIX>_SECRET_ACCESS_KEY`.
+So an argument always beats the environment, and at the same level the API key beats the pair.
+Passing an API key and an access key pair as arguments together is refused as ambiguous.
 """
 
 from __future__ import annotations
 
 import os
 import ssl
+import threading
+import urllib.request
 from typing import Any, Self
 
 import httpx
 
 from . import _provider
+from .auth import AccessKeyAuth, BearerAuth
 from .errors import MissingCredentialsError
+from .retry import AsyncRetryTransport, RetryTransport
 
-# Connect fails fast; a read may wait for a slow generation (time to first token can be long).
+__all__ = [
+    "ACCESS_KEY_ID_ENV",
+    "API_KEY_ENV",
+    "BASE_URL_ENV",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "SECRET_ACCESS_KEY_ENV",
+    "AuthenticatedClient",
+    "Client",
+]
+
+# Connecting fails fast (5 s: a healthy API answers the TCP/TLS handshake in well under a second);
+# reading may wait long, because a non-streamed answer arrives only when the whole generation is
+# done and the time to first token of a streamed one can be long for big prompts. Each attempt
+# (see retries) gets the whole timeout.
 DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 
 API_KEY_ENV = f"{_provider.ENV_PREFIX}_API_KEY"
 BASE_URL_ENV = f"{_provider.ENV_PREFIX}_BASE_URL"
+ACCESS_KEY_ID_ENV = f"{_provider.ENV_PREFIX}_ACCESS_KEY_ID"
+SECRET_ACCESS_KEY_ENV = f"{_provider.ENV_PREFIX}_SECRET_ACCESS_KEY"
+
+# httpx.Client arguments that configure the connection pool: with our own transport httpx would
+# ignore them, so they are given to the transport instead.
+_TRANSPORT_ARGS = ("cert", "http1", "http2", "limits", "proxy", "trust_env", "local_address", "socket_options")
 
 
-class _BearerAuth(httpx.Auth):
-    """Adds the Authorization header per request; the key lives here, never in client headers."""
+_shared_contexts: dict[tuple[str | None, str | None], ssl.SSLContext] = {}
+_shared_contexts_lock = threading.Lock()
 
-    def __init__(self, token: str) -> None:
-        self._token = token
 
-    def auth_flow(self, request: httpx.Request):  # type: ignore[no-untyped-def]
-        request.headers["Authorization"] = f"Bearer {self._token}"
-        yield request
+def _default_ssl_context() -> ssl.SSLContext:
+    """httpx's default verifying context (certifi's CAs, or SSL_CERT_FILE / SSL_CERT_DIR), made
+    once per process and shared: loading a CA bundle costs 20-100 ms, which every client would
+    otherwise pay again. An SSLContext is safe to share between connections and threads; it is
+    only shared while nothing is loaded into it (no client certificate)."""
+    key = (os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+    with _shared_contexts_lock:
+        context = _shared_contexts.get(key)
+        if context is None:
+            context = _shared_contexts[key] = httpx.create_ssl_context()
+        return context
 
-    def __repr__(self) -> str:
-        return "<BearerAuth token=***>"
+
+def _environment_proxy(base_url: str) -> str | None:
+    """The proxy the environment (HTTPS_PROXY, ALL_PROXY, NO_PROXY, ...) sets for base_url's host.
+
+    httpx applies environment proxies only when it builds its own transport; ours wraps the
+    transport for retries, so it reads them itself. The client only talks to its base URL,
+    so one decision per client is enough.
+    """
+    url = httpx.URL(base_url)
+    proxies = urllib.request.getproxies()
+    proxy = proxies.get(url.scheme) or proxies.get("all")
+    if not proxy or urllib.request.proxy_bypass(url.host):
+        return None
+    return proxy if "://" in proxy else f"http://{proxy}"
 
 
 class Client:
-    """An unauthenticated client: base URL, timeout, TLS settings and the httpx clients.
+    """An unauthenticated client: base URL, timeout, retries, TLS settings and the httpx clients.
 
     Arguments: `base_url` (default: the environment's <PREFIX>_BASE_URL, else the provider's
-    server from the spec), `timeout` (seconds or httpx.Timeout; default 600 s, connect 5 s),
-    `max_retries` (default 2), `verify_ssl`, `headers`, `cookies`, `follow_redirects`, and
-    `httpx_args` passed to the httpx clients as they are built.
+    server from the spec), `timeout` (seconds or httpx.Timeout, None for none; default 600 s,
+    connect 5 s), `max_retries` (default 2), `verify_ssl` (True, a CA bundle path or an
+    ssl.SSLContext; True by default), `headers`, `cookies`, `follow_redirects`, and `httpx_args`
+    passed to the httpx clients as they are built (a `transport` given there is wrapped for
+    retries; `proxy`, `limits`, `http2`, `cert`, `trust_env` configure the transport).
+
+    An httpx client given with set_httpx_client/set_async_httpx_client is used as it is: it has
+    this client's retries only if its transport is a RetryTransport/AsyncRetryTransport.
     """
 
     def __init__(
@@ -60,9 +116,16 @@ class Client:
     ) -> None:
         self._base_url = base_url or os.environ.get(BASE_URL_ENV) or _provider.DEFAULT_BASE_URL
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-        if max_retries < 0:
-            raise ValueError(f"max_retries must be >= 0, got {max_retries}")
-        self.max_retries = max_retries
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise ValueError(f"max_retries must be an int >= 0, got {max_retries!r}")
+        self._max_retries = max_retries
+        # httpx 0.28 deprecates a CA bundle path for `verify`; the generator's API takes one, so a
+        # path becomes the SSL context httpx asks for (a folder of certificates: capath).
+        if isinstance(verify_ssl, str):
+            if os.path.isdir(verify_ssl):
+                verify_ssl = ssl.create_default_context(capath=verify_ssl)
+            else:
+                verify_ssl = ssl.create_default_context(cafile=verify_ssl)
         self._verify_ssl = verify_ssl
         self._headers = dict(headers or {})
         self._cookies = dict(cookies or {})
@@ -75,24 +138,50 @@ class Client:
     def base_url(self) -> str:
         return self._base_url
 
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """The default timeout of every call (a call's `timeout=` overrides it)."""
+        return self._timeout
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed call is retried by default (a call's `max_retries=` overrides it)."""
+        return self._max_retries
+
     def _auth(self) -> httpx.Auth | None:
         return None
 
-    def _client_args(self) -> dict[str, Any]:
-        return {
+    def _client_args(self, asynchronous: bool) -> dict[str, Any]:
+        args: dict[str, Any] = {
             "base_url": self._base_url,
             "cookies": self._cookies,
             "headers": self._headers,
             "timeout": self._timeout,
-            "verify": self._verify_ssl,
             "follow_redirects": self._follow_redirects,
             "auth": self._auth(),
             **self._httpx_args,
         }
+        transport_args = {name: args.pop(name) for name in _TRANSPORT_ARGS if name in args}
+        args.pop("verify", None)  # verify_ssl is the one way to set it
+        inner = args.pop("transport", None)
+        if inner is None:
+            trust_env = transport_args.get("trust_env", True)
+            if "proxy" not in transport_args and trust_env:
+                transport_args["proxy"] = _environment_proxy(self._base_url)
+            verify = self._verify_ssl
+            if verify is True and trust_env and "cert" not in transport_args:
+                verify = _default_ssl_context()
+            if asynchronous:
+                inner = httpx.AsyncHTTPTransport(verify=verify, **transport_args)
+            else:
+                inner = httpx.HTTPTransport(verify=verify, **transport_args)
+        wrapper = AsyncRetryTransport if asynchronous else RetryTransport
+        args["transport"] = wrapper(inner, max_retries=self._max_retries)
+        return args
 
     def get_httpx_client(self) -> httpx.Client:
         if self._client is None:
-            self._client = httpx.Client(**self._client_args())
+            self._client = httpx.Client(**self._client_args(asynchronous=False))
         return self._client
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
@@ -101,7 +190,7 @@ class Client:
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         if self._async_client is None:
-            self._async_client = httpx.AsyncClient(**self._client_args())
+            self._async_client = httpx.AsyncClient(**self._client_args(asynchronous=True))
         return self._async_client
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
@@ -109,10 +198,12 @@ class Client:
         return self
 
     def close(self) -> None:
+        """Close the sync httpx client (and its connections), if one was made."""
         if self._client is not None:
             self._client.close()
 
     async def aclose(self) -> None:
+        """Close the async httpx client (and its connections), if one was made."""
         if self._async_client is not None:
             await self._async_client.aclose()
 
@@ -133,21 +224,95 @@ class Client:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._base_url!r})"
 
+    __str__ = __repr__
+
 
 class AuthenticatedClient(Client):
-    """A client that sends `Authorization: Bearer <key>`.
+    """A client that sends `Authorization: Bearer ...` with every request.
 
-    The key is the `token` argument, else the environment's <PREFIX>_API_KEY; with neither,
-    construction fails with MissingCredentialsError naming the variable. The key never appears
-    in repr(), str() or any error message.
+    Credentials, first match wins: `api_key=` (alias `token=`); `access_key_id=` and
+    `secret_access_key=` (providers that accept access keys: a JWT is minted from the pair and
+    refreshed before it expires); the environment's <PREFIX>_API_KEY; the environment's
+    <PREFIX>_ACCESS_KEY_ID and <PREFIX>_SECRET_ACCESS_KEY. With none, construction fails with
+    MissingCredentialsError naming the variables. Other arguments: see Client. No credential
+    ever appears in repr(), str() or an error message.
     """
 
-    def __init__(self, token: str | None = None, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        token = token or os.environ.get(API_KEY_ENV)
-        if not token:
-            raise MissingCredentialsError(f"No API key: pass token=... or set the {API_KEY_ENV} environment variable.")
-        self.__auth = _BearerAuth(token)
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        token: str | None = None,
+        access_key_id: str | None = None,
+        secret_access_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        verify_ssl: str | bool | ssl.SSLContext = True,
+        headers: dict[str, str] | None = None,
+        cookies: dict[str, str] | None = None,
+        follow_redirects: bool = False,
+        httpx_args: dict[str, Any] | None = None,
+    ) -> None:
+        if api_key and token and api_key != token:
+            raise ValueError("pass the API key as api_key= or token=, not both")
+        self.__auth = _choose_auth(api_key or token, access_key_id, secret_access_key)
+        super().__init__(
+            base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            verify_ssl=verify_ssl,
+            headers=headers,
+            cookies=cookies,
+            follow_redirects=follow_redirects,
+            httpx_args=httpx_args,
+        )
+
+    @property
+    def auth_method(self) -> str:
+        """'api_key' or 'access_key': which kind of credential this client sends."""
+        return "access_key" if isinstance(self.__auth, AccessKeyAuth) else "api_key"
 
     def _auth(self) -> httpx.Auth:
         return self.__auth
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self.auth_method!r})"
+
+    __str__ = __repr__
+
+
+def _choose_auth(api_key: str | None, key_id: str | None, secret: str | None) -> httpx.Auth:
+    if (key_id or secret) and not _provider.ACCESS_KEY_AUTH:
+        raise TypeError(f"{_provider.PROVIDER} does not accept access keys; pass api_key=... instead")
+    if api_key and (key_id or secret):
+        raise ValueError("pass either api_key= or access_key_id= and secret_access_key=, not both")
+    if api_key:
+        return BearerAuth(api_key)
+    env_key_id, env_secret = os.environ.get(ACCESS_KEY_ID_ENV), os.environ.get(SECRET_ACCESS_KEY_ENV)
+    if key_id or secret:
+        return _access_key_auth(key_id or env_key_id, secret or env_secret)
+    env_key = os.environ.get(API_KEY_ENV)
+    if env_key:
+        return BearerAuth(env_key)
+    if _provider.ACCESS_KEY_AUTH and (env_key_id or env_secret):
+        return _access_key_auth(env_key_id, env_secret)
+    if _provider.ACCESS_KEY_AUTH:
+        raise MissingCredentialsError(
+            f"No {_provider.PROVIDER} credentials: pass api_key=... or set {API_KEY_ENV}, or pass "
+            f"access_key_id=... and secret_access_key=... or set {ACCESS_KEY_ID_ENV} and {SECRET_ACCESS_KEY_ENV}."
+        )
+    raise MissingCredentialsError(f"No {_provider.PROVIDER} API key: pass api_key=... or set {API_KEY_ENV}.")
+
+
+def _access_key_auth(key_id: str | None, secret: str | None) -> AccessKeyAuth:
+    if not key_id:
+        raise MissingCredentialsError(
+            f"Access key id missing: pass access_key_id=... or set {ACCESS_KEY_ID_ENV} (a secret access key was given)."
+        )
+    if not secret:
+        raise MissingCredentialsError(
+            f"Secret access key missing: pass secret_access_key=... or set {SECRET_ACCESS_KEY_ENV} "
+            "(an access key id was given)."
+        )
+    return AccessKeyAuth(key_id, secret)

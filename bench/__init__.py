@@ -1,0 +1,21 @@
+"""Benchmarks: the generated clients against a plain httpx loop, httpx-sse and the openai SDK.
+
+``python -m bench`` (or ``make bench``) starts a loopback server in its own process
+(bench/server.py), runs every candidate (bench/candidates.py) in interleaved rounds
+(bench/harness.py), prints one table and writes ``bench/results/latest.json``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIRS = [ROOT / "generated" / p for p in ("sensenova", "lanrui", "eronmind", "ppinfra")]
+
+
+def add_generated_to_path() -> None:
+    """Make the generated packages importable the way pytest's ``pythonpath`` does."""
+    for path in map(str, [ROOT, *PACKAGE_DIRS]):
+        if path not in sys.path:
+            sys.path.insert(0, path)

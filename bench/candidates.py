@@ -1,0 +1,420 @@
+"""The candidates: one way each of reading the same bytes from the benchmark server.
+
+Each candidate makes a *session* for one base URL (scenario prefix included) and one route; the
+harness times the session's methods, never its construction:
+
+- ``stream()``: read a whole stream, return the number of events (the terminator excluded);
+- ``first()``: open a stream, return ``(monotonic_ns when the first event was yielded, its id)``,
+  then leave the stream (closing the connection);
+- ``call()``: one non-streaming request, parsed as the candidate's users would get it.
+
+Same work for everyone: the floor decodes every event's JSON; the generated clients and the
+openai SDK build their typed models; nobody stops reading before the stream's end.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import importlib
+import json
+import socket
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from bench import add_generated_to_path, payloads
+from bench.payloads import Route
+
+add_generated_to_path()
+
+AUTH = {"Authorization": "Bearer bench-key"}
+
+
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """One TLS context shared by every client the benchmark builds.
+
+    Nothing here speaks TLS (the server is plain http on loopback), but every httpx client
+    builds a context at construction (loading the CA bundle: ~50-100 ms each), and the harness
+    builds dozens. Sharing one changes no measured work; it only keeps the run short.
+    """
+    return ssl.create_default_context()
+
+
+def _id_of_dict(route: Route, payload: dict[str, Any]) -> str:
+    return payload["data"]["id"] if route.wire == "sensenova" else payload["id"]
+
+
+def _id_of_model(route: Route, event: Any) -> str:
+    return event.data.id if route.wire == "sensenova" else event.id
+
+
+def _sse_data(line: str) -> str | None:
+    """The floor's line handling: the value of a ``data:`` line (one leading space dropped)."""
+    if not line.startswith("data:"):
+        return None
+    return line[6:] if line[5:6] == " " else line[5:]
+
+
+# --- the generated clients -------------------------------------------------------------------
+
+
+class GeneratedSync:
+    def __init__(self, base_url: str, route: Route) -> None:
+        package = importlib.import_module(f"{route.provider}_client")
+        self.op = importlib.import_module(route.module)
+        model = getattr(importlib.import_module(f"{route.provider}_client.models"), route.request_model)
+        self.route = route
+        self.client = package.AuthenticatedClient(token="bench-key", base_url=base_url, verify_ssl=tls_context())
+        self.body = model.from_dict(route.body)
+        self.client.get_httpx_client()  # built lazily on first use otherwise: not what is measured
+
+    def stream(self) -> int:
+        n = 0
+        with self.op.stream(client=self.client, body=self.body) as events:
+            for _ in events:
+                n += 1
+        return n
+
+    def first(self) -> tuple[int, str]:
+        with self.op.stream(client=self.client, body=self.body) as events:
+            for event in events:
+                now = time.monotonic_ns()
+                return now, _id_of_model(self.route, event)
+        raise AssertionError("no event")
+
+    def call(self) -> None:
+        self.op.sync(client=self.client, body=self.body)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+class GeneratedAsync(GeneratedSync):
+    def __init__(self, base_url: str, route: Route) -> None:
+        super().__init__(base_url, route)
+        self.client.get_async_httpx_client()
+
+    async def stream(self) -> int:  # type: ignore[override]
+        n = 0
+        async with self.op.astream(client=self.client, body=self.body) as events:
+            async for _ in events:
+                n += 1
+        return n
+
+    async def first(self) -> tuple[int, str]:  # type: ignore[override]
+        async with self.op.astream(client=self.client, body=self.body) as events:
+            async for event in events:
+                now = time.monotonic_ns()
+                return now, _id_of_model(self.route, event)
+        raise AssertionError("no event")
+
+    async def call(self) -> None:  # type: ignore[override]
+        await self.op.asyncio(client=self.client, body=self.body)
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
+
+
+# --- the floor: httpx iter_lines() + json.loads ----------------------------------------------
+
+
+class HttpxSync:
+    def __init__(self, base_url: str, route: Route) -> None:
+        self.route = route
+        self.client = httpx.Client(base_url=base_url, headers=AUTH, verify=tls_context())
+        self.stream_body = {**route.body, "stream": True}
+        self.body = route.body
+
+    def stream(self) -> int:
+        n = 0
+        done = False
+        with self.client.stream("POST", self.route.path, json=self.stream_body) as response:
+            response.raise_for_status()
+            for line in response.iter_lines():
+                data = _sse_data(line)
+                if data is None:
+                    continue
+                if data == "[DONE]":
+                    done = True
+                    continue
+                json.loads(data)
+                n += 1
+        assert done, "stream ended without its terminator"
+        return n
+
+    def first(self) -> tuple[int, str]:
+        with self.client.stream("POST", self.route.path, json=self.stream_body) as response:
+            for line in response.iter_lines():
+                data = _sse_data(line)
+                if data is not None:
+                    payload = json.loads(data)
+                    return time.monotonic_ns(), _id_of_dict(self.route, payload)
+        raise AssertionError("no event")
+
+    def call(self) -> None:
+        response = self.client.post(self.route.path, json=self.body)
+        response.raise_for_status()
+        response.json()
+
+    def close(self) -> None:
+        self.client.close()
+
+
+class HttpxAsync:
+    def __init__(self, base_url: str, route: Route) -> None:
+        self.route = route
+        self.client = httpx.AsyncClient(base_url=base_url, headers=AUTH, verify=tls_context())
+        self.stream_body = {**route.body, "stream": True}
+        self.body = route.body
+
+    async def stream(self) -> int:
+        n = 0
+        done = False
+        async with self.client.stream("POST", self.route.path, json=self.stream_body) as response:
+            response.raise_for_status()
+            async for line in response.aiter_lines():
+                data = _sse_data(line)
+                if data is None:
+                    continue
+                if data == "[DONE]":
+                    done = True
+                    continue
+                json.loads(data)
+                n += 1
+        assert done, "stream ended without its terminator"
+        return n
+
+    async def first(self) -> tuple[int, str]:
+        async with self.client.stream("POST", self.route.path, json=self.stream_body) as response:
+            async for line in response.aiter_lines():
+                data = _sse_data(line)
+                if data is not None:
+                    payload = json.loads(data)
+                    return time.monotonic_ns(), _id_of_dict(self.route, payload)
+        raise AssertionError("no event")
+
+    async def call(self) -> None:
+        response = await self.client.post(self.route.path, json=self.body)
+        response.raise_for_status()
+        response.json()
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
+
+
+# --- httpx-sse ---------------------------------------------------------------------------------
+
+
+class HttpxSse(HttpxSync):
+    def __init__(self, base_url: str, route: Route) -> None:
+        super().__init__(base_url, route)
+        import httpx_sse
+
+        self.connect_sse = httpx_sse.connect_sse
+
+    def stream(self) -> int:
+        n = 0
+        done = False
+        with self.connect_sse(self.client, "POST", self.route.path, json=self.stream_body) as source:
+            source.response.raise_for_status()
+            for sse in source.iter_sse():
+                if sse.data == "[DONE]":
+                    done = True
+                    continue
+                json.loads(sse.data)
+                n += 1
+        assert done, "stream ended without its terminator"
+        return n
+
+    def first(self) -> tuple[int, str]:
+        with self.connect_sse(self.client, "POST", self.route.path, json=self.stream_body) as source:
+            for sse in source.iter_sse():
+                payload = json.loads(sse.data)
+                return time.monotonic_ns(), _id_of_dict(self.route, payload)
+        raise AssertionError("no event")
+
+    call = None  # type: ignore[assignment]  # httpx-sse has nothing for non-streaming calls
+
+
+# --- the openai SDK (OpenAI-compatible routes) -------------------------------------------------
+
+
+class OpenAISync:
+    def __init__(self, base_url: str, route: Route) -> None:
+        import openai
+
+        assert route.openai_prefix is not None
+        self.route = route
+        # The SDK appends "/chat/completions" or "/completions" to its base URL.
+        # DefaultHttpxClient is the SDK's own default client (its timeout, limits, redirects).
+        http_client = openai.DefaultHttpxClient(verify=tls_context())
+        self.client = openai.OpenAI(
+            base_url=base_url + route.openai_prefix, api_key="bench-key", http_client=http_client
+        )
+        self.create = (
+            self.client.chat.completions.create if route.openai_kind == "chat" else self.client.completions.create
+        )
+
+    def stream(self) -> int:
+        n = 0
+        with self.create(**self.route.body, stream=True) as events:
+            for _ in events:
+                n += 1
+        return n
+
+    def first(self) -> tuple[int, str]:
+        with self.create(**self.route.body, stream=True) as events:
+            for event in events:
+                return time.monotonic_ns(), event.id
+        raise AssertionError("no event")
+
+    def call(self) -> None:
+        self.create(**self.route.body)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+# --- bare socket reader: what the server and the kernel can deliver ----------------------------
+
+
+class BareSocket:
+    """No HTTP library: a pre-built request, ``recv`` into a buffer, count bytes.
+
+    It does next to no work per event on purpose: it shows the server side of the loopback
+    delivers far more than any client consumes, so the server is never what is measured.
+    """
+
+    def __init__(self, base_url: str, route: Route) -> None:
+        url = urlsplit(base_url)
+        self.address = (url.hostname or "127.0.0.1", url.port or 80)
+        self.route = route
+        scenario = url.path.split("/")  # "", "x", kind, n, mode
+        self.kind, self.n, self.mode = scenario[2], int(scenario[3]), scenario[4]
+        body = json.dumps({**route.body, "stream": self.kind == "stream"}).encode()
+        self.request = (
+            b"POST %b%b HTTP/1.1\r\nHost: %b:%d\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%b"
+            % (url.path.encode(), route.path.encode(), self.address[0].encode(), self.address[1], len(body), body)
+        )
+        self.sock: socket.socket | None = None
+
+    def _connect(self) -> socket.socket:
+        if self.sock is None:
+            self.sock = socket.create_connection(self.address)
+            self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return self.sock
+
+    def stream(self) -> int:
+        """Read to the last chunk, counting events by their blank lines as the bytes go by."""
+        sock = self._connect()
+        sock.sendall(self.request)
+        blank_lines = 0
+        tail = b""
+        recv = sock.recv
+        while True:
+            data = recv(262144)
+            if not data:
+                raise ConnectionError("server closed the connection")
+            blank_lines += data.count(b"\n\n") + (tail[-1:] == b"\n" and data[:1] == b"\n")
+            tail = (tail + data)[-5:]
+            if tail == payloads.LAST_CHUNK:
+                break
+        if self.mode == "bulk":  # blank lines are intact there; "split" cuts them with chunk framing
+            return blank_lines - 1  # the terminator's
+        return self.n
+
+    def first(self) -> tuple[int, str]:
+        """De-chunk just enough to see the first complete event, then hang up."""
+        sock = socket.create_connection(self.address)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        try:
+            sock.sendall(self.request)
+            raw = b""
+            while b"\r\n\r\n" not in raw:
+                raw += sock.recv(65536)
+            raw = raw.split(b"\r\n\r\n", 1)[1]
+            body = b""
+            while True:
+                while True:  # take whole chunks out of raw
+                    size_end = raw.find(b"\r\n")
+                    if size_end < 0:
+                        break
+                    size = int(raw[:size_end], 16)
+                    if len(raw) < size_end + 2 + size + 2:
+                        break
+                    body += raw[size_end + 2 : size_end + 2 + size]
+                    raw = raw[size_end + 2 + size + 2 :]
+                if b"\n\n" in body:
+                    now = time.monotonic_ns()
+                    frame = body.split(b"\n\n", 1)[0]
+                    payload = json.loads(frame[len(self.route.prefix) :])
+                    return now, _id_of_dict(self.route, payload)
+                raw += sock.recv(65536)
+        finally:
+            sock.close()
+
+    def call(self) -> None:
+        sock = self._connect()
+        sock.sendall(self.request)
+        buf = b""
+        while b"\r\n\r\n" not in buf:
+            buf += sock.recv(65536)
+        head, _, body = buf.partition(b"\r\n\r\n")
+        length = int(head.lower().split(b"content-length:", 1)[1].split(b"\r\n", 1)[0])
+        while len(body) < length:
+            body += sock.recv(65536)
+
+    def close(self) -> None:
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    is_async: bool
+    factory: Callable[[str, Route], Any]
+    floor: str | None  # the candidate its ratio is taken against
+    openai_only: bool = False
+    streams: bool = True
+    calls: bool = True
+    note: str = ""
+
+    def supports(self, route: Route) -> bool:
+        return not self.openai_only or route.openai_prefix is not None
+
+    def session(self, base_url: str, route: Route) -> Any:
+        return self.factory(base_url, route)
+
+
+CANDIDATES: dict[str, Candidate] = {
+    c.name: c
+    for c in (
+        Candidate("bare-socket", False, BareSocket, "httpx", note="raw socket, no parsing: the server's ceiling"),
+        Candidate("httpx", False, HttpxSync, None, note="floor: httpx iter_lines() + json.loads"),
+        Candidate("httpx-async", True, HttpxAsync, None, note="floor, async: aiter_lines() + json.loads"),
+        Candidate("generated", False, GeneratedSync, "httpx", note="generated client, typed events"),
+        Candidate("generated-async", True, GeneratedAsync, "httpx-async", note="generated client, async"),
+        Candidate("httpx-sse", False, HttpxSse, "httpx", calls=False, note="httpx-sse connect_sse + json.loads"),
+        Candidate("openai", False, OpenAISync, "httpx", openai_only=True, note="openai SDK (typed chunks)"),
+    )
+}
+
+
+async def _aclose(session: Any) -> None:
+    await session.aclose()
+
+
+def close_session(session: Any, loop: asyncio.AbstractEventLoop) -> None:
+    if hasattr(session, "aclose"):
+        loop.run_until_complete(_aclose(session))
+    else:
+        session.close()

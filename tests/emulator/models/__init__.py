@@ -1,0 +1,1 @@
+"""Generated request models (see codegen/server_models.py)."""

@@ -1,0 +1,463 @@
+"""The release: `make wheels` artifacts, `make publish` to a real index, installs in fresh environments.
+
+The wheels are built once per run by `make wheels DIST=<tmp>` (the repository's dist/ is left
+alone; generated/ is never regenerated from here, other tests read it). The fast tests read the
+built files: metadata, file lists, imports against declared dependencies. The slow test is the
+release as a user meets it: a pypiserver on loopback that wants credentials for uploads and never
+falls back to PyPI, `make publish` with TWINE_* variables, then fresh virtual environments outside
+the repository that pip-install from that index only: each package alone with the newest
+dependency versions allowed, then all four together with the dependencies at exactly their floors.
+In each, a script run by the environment's own Python (isolated mode, scratch cwd, clean
+environment) makes plain, streamed, async and wrong-key calls against the emulator.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import fcntl
+import hashlib
+import importlib.metadata
+import json
+import os
+import select
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+import urllib.request
+import zipfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from email.message import Message
+from email.parser import Parser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name, parse_wheel_filename
+
+from codegen.providers import ROOT, Provider, load_providers
+from tests.specs import operations
+
+PROVIDERS = load_providers()
+RELEASE = ROOT / "tests" / "release"
+INDEX_USER = "release-check"
+
+
+# --- building ------------------------------------------------------------------------------------
+
+
+def _make_command(*args: str, env: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
+    """make in the repository, never regenerating generated/ (`--old-file` on its stamps): other
+    tests import from it meanwhile, and `make check` has already compared it with its sources."""
+    clean = {k: v for k, v in (env or os.environ).items() if k not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
+    keep = [f"--old-file=generated/{key}/pyproject.toml" for key in PROVIDERS]
+    return ["make", "--no-print-directory", *keep, *args], clean
+
+
+def _make(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    command, clean = _make_command(*args, env=env)
+    return subprocess.run(command, cwd=ROOT, env=clean, capture_output=True, text=True, timeout=timeout)
+
+
+REBUILT = next(iter(PROVIDERS))  # the package built a second time, to compare the bytes
+
+
+def _build(dist: Path, again: Path) -> None:
+    """`make wheels` into dist and, at the same time, the first package alone into `again`."""
+    command, env = _make_command("wheels", f"DIST={again}", f"PROVIDERS={REBUILT}")
+    second = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        result = _make("wheels", f"DIST={dist}")
+        assert result.returncode == 0, f"make wheels failed:\n{result.stdout}\n{result.stderr}"
+        output, _ = second.communicate(timeout=300)
+        assert second.returncode == 0, f"make wheels PROVIDERS={REBUILT} failed:\n{output.decode()}"
+    finally:
+        if second.poll() is None:
+            second.kill()
+            second.wait()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """`make wheels` output (and a second build of one package), made once per run and shared by
+    the xdist workers (file lock)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    dist, again = shared / "release-dist", shared / "release-dist-again"
+    with open(shared / "release-dist.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not list(dist.glob(".built-*")) or not list(again.glob(".built-*")):
+            _build(dist, again)
+    return dist, again
+
+
+@pytest.fixture(scope="session")
+def dist(built: tuple[Path, Path]) -> Path:
+    return built[0]
+
+
+def _stamp(dist: Path) -> Path:
+    (stamp,) = dist.glob(".built-*")  # the Makefile's "built" stamp; publishing it does not rebuild
+    return stamp
+
+
+def _wheel(dist: Path, provider: Provider) -> Path:
+    return dist / f"{provider.package}-{provider.version}-py3-none-any.whl"
+
+
+def _sdist(dist: Path, provider: Provider) -> Path:
+    return dist / f"{provider.package}-{provider.version}.tar.gz"
+
+
+def _metadata(wheel: Path) -> Message:
+    name, version, _, _ = parse_wheel_filename(wheel.name)
+    with zipfile.ZipFile(wheel) as archive:
+        text = archive.read(f"{str(name).replace('-', '_')}-{version}.dist-info/METADATA").decode("utf-8")
+    return Parser().parsestr(text)
+
+
+def _requirements(wheel: Path) -> list[Requirement]:
+    return [Requirement(line) for line in _metadata(wheel).get_all("Requires-Dist") or []]
+
+
+def _floors(requirements: list[Requirement]) -> dict[str, str]:
+    floors = {}
+    for requirement in requirements:
+        lows = [spec.version for spec in requirement.specifier if spec.operator == ">="]
+        assert len(lows) == 1, f"{requirement} needs exactly one '>=' floor (the release check installs it)"
+        floors[canonicalize_name(requirement.name)] = lows[0]
+    return floors
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- the built files -----------------------------------------------------------------------------
+
+
+def _artifacts(folder: Path) -> dict[str, str]:
+    return {f.name: _sha256(f) for f in folder.iterdir() if not f.name.startswith(".")}
+
+
+def test_make_wheels_gives_one_wheel_and_one_sdist_per_provider(dist: Path) -> None:
+    expected = {f.name for p in PROVIDERS.values() for f in (_wheel(dist, p), _sdist(dist, p))}
+    assert set(_artifacts(dist)) == expected
+
+
+def test_two_builds_of_the_same_sources_give_the_same_bytes(built: tuple[Path, Path]) -> None:
+    dist, again = built
+    provider = PROVIDERS[REBUILT]
+    first = {f.name: _sha256(f) for f in (_wheel(dist, provider), _sdist(dist, provider))}
+    assert _artifacts(again) == first
+
+
+@pytest.mark.parametrize("key", PROVIDERS)
+def test_wheel_metadata_is_complete(dist: Path, key: str) -> None:
+    provider = PROVIDERS[key]
+    meta = _metadata(_wheel(dist, provider))
+    readme = (ROOT / "generated" / key / "README.md").read_text(encoding="utf-8")
+    assert meta["Name"] == provider.distribution
+    assert meta["Version"] == provider.version
+    assert meta["Metadata-Version"] == "2.4", "2.4 is what every index and twine accept today"
+    assert provider.name in meta["Summary"]
+    assert meta["Description-Content-Type"] == "text/markdown"
+    assert meta.get_payload().strip() == readme.strip()
+    assert meta["License-Expression"] == "MIT"
+    assert meta.get_all("License-File") == ["LICENSE"]
+    assert meta["Requires-Python"] == ">=3.11"
+    classifiers = meta.get_all("Classifier") or []
+    assert "Programming Language :: Python :: 3.11" in classifiers and "Typing :: Typed" in classifiers
+    assert not [c for c in classifiers if c.startswith("License ::")], "PEP 639: the SPDX expression replaces them"
+    urls = dict(url.split(", ", 1) for url in meta.get_all("Project-URL") or [])
+    assert urls["API base URL"] == provider.default_base_url
+    with zipfile.ZipFile(_wheel(dist, provider)) as archive:
+        license_text = archive.read(f"{provider.package}-{provider.version}.dist-info/licenses/LICENSE")
+        assert archive.read(f"{provider.package}/py.typed") == b""
+    assert license_text == (ROOT / "LICENSE").read_bytes()
+
+
+@pytest.mark.parametrize("key", PROVIDERS)
+def test_sdist_holds_the_project_and_the_same_metadata(dist: Path, key: str) -> None:
+    provider = PROVIDERS[key]
+    top = f"{provider.package}-{provider.version}"
+    with tarfile.open(_sdist(dist, provider)) as archive:
+        names = set(archive.getnames())
+        pkg_info = archive.extractfile(f"{top}/PKG-INFO").read().decode("utf-8")  # type: ignore[union-attr]
+    for required in ("pyproject.toml", "README.md", "LICENSE", f"{provider.package}/__init__.py"):
+        assert f"{top}/{required}" in names
+    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+    sdist_meta, wheel_meta = Parser().parsestr(pkg_info), _metadata(_wheel(dist, provider))
+    for field in ("Name", "Version", "Summary", "License-Expression", "Requires-Python"):
+        assert sdist_meta[field] == wheel_meta[field], field
+    assert sdist_meta.get_all("Requires-Dist") == wheel_meta.get_all("Requires-Dist")
+
+
+def test_wheels_share_no_file_and_no_top_level_module(dist: Path) -> None:
+    owners: dict[str, str] = {}
+    for provider in PROVIDERS.values():
+        with zipfile.ZipFile(_wheel(dist, provider)) as archive:
+            names = archive.namelist()
+        tops = {name.split("/", 1)[0] for name in names}
+        assert tops == {provider.package, f"{provider.package}-{provider.version}.dist-info"}, (
+            f"{provider.distribution} installs {sorted(tops)}"
+        )
+        for name in names:
+            assert name not in owners, f"{name} is in both {owners.get(name)} and {provider.distribution}"
+            owners[name] = provider.distribution
+    assert len({p.package for p in PROVIDERS.values()}) == len(PROVIDERS)
+
+
+@pytest.mark.parametrize("key", PROVIDERS)
+def test_declared_dependencies_are_exactly_the_runtime_imports(dist: Path, key: str) -> None:
+    provider = PROVIDERS[key]
+    imported: set[str] = set()
+    with zipfile.ZipFile(_wheel(dist, provider)) as archive:
+        for name in archive.namelist():
+            if name.endswith(".py"):
+                for node in ast.walk(ast.parse(archive.read(name), filename=name)):
+                    if isinstance(node, ast.Import):
+                        imported.update(alias.name.split(".")[0] for alias in node.names)
+                    elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                        imported.add(node.module.split(".")[0])
+    third_party = imported - set(sys.stdlib_module_names) - {provider.package, "__future__"}
+    owners = importlib.metadata.packages_distributions()
+    unknown = {name for name in third_party if name not in owners}
+    assert not unknown, f"imports with no known distribution: {sorted(unknown)}"
+    needed = {canonicalize_name(dist_name) for name in third_party for dist_name in owners[name]}
+    declared = {canonicalize_name(r.name) for r in _requirements(_wheel(dist, provider))}
+    assert declared == needed, f"Requires-Dist {sorted(declared)} but the code imports {sorted(needed)}"
+    assert all(r.marker is None for r in _requirements(_wheel(dist, provider)))
+
+
+# --- publishing and installing -------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _index_server(root: Path, password: str, log: Path) -> Iterator[str]:
+    """tests/release/index_server.py on a free port; yields its URL once /health answers."""
+    env = {**os.environ, "RELEASE_INDEX_USERNAME": INDEX_USER, "RELEASE_INDEX_PASSWORD": password}
+    with open(log, "wb") as errors:
+        process = subprocess.Popen(
+            [sys.executable, str(RELEASE / "index_server.py"), str(root)],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            env=env,
+        )
+    try:
+        assert process.stdout is not None
+        deadline = time.monotonic() + 30
+        ready, _, _ = select.select([process.stdout], [], [], 30)
+        line = process.stdout.readline().decode().strip() if ready else ""
+        assert line.startswith("http://127.0.0.1:"), f"index did not start: {line!r}\n{log.read_text()}"
+        while True:
+            try:
+                with urllib.request.urlopen(f"{line}health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            assert process.poll() is None, f"index exited:\n{log.read_text()}"
+            assert time.monotonic() < deadline, f"index at {line} never answered /health"
+            time.sleep(0.05)
+        yield line
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _download_dependencies(root: Path, requirements: list[str]) -> None:
+    """Put wheels of the runtime dependencies (from PyPI) into the index's package folder."""
+    command = [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check"]
+    command += ["--only-binary=:all:", "--dest", str(root), *requirements]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"pip download {requirements} failed:\n{result.stderr}"
+
+
+def _fresh_env(home: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """An environment with nothing from this one: no PYTHONPATH, no pip config, no proxies, no keys."""
+    return {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "PIP_CONFIG_FILE": os.devnull,
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+        "PYTHONNOUSERSITE": "1",
+        **(extra or {}),
+    }
+
+
+def _run(command: list[str], *, cwd: Path, env: dict[str, str], timeout: float = 300) -> str:
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    assert result.returncode == 0, (
+        f"{' '.join(command)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
+    )
+    return result.stdout
+
+
+def _case(provider: Provider) -> dict[str, Any]:
+    """What the smoke script needs for the provider's first operation, and what the test expects."""
+    op = next(iter(operations(provider.key))).raw
+    media = op["requestBody"]["content"]["application/json"]
+    request = media["schema"]["$ref"].rsplit("/", 1)[1]
+    example = next(iter(media["examples"].values()))["value"]
+    required = provider.spec["components"]["schemas"][request].get("required", [])
+    answers = op["responses"]["200"]["content"]
+    return {
+        "distribution": provider.distribution,
+        "package": provider.package,
+        "tag": op["tags"][0],
+        "operation": op["operationId"],
+        "request_model": request,
+        "body": {key: example[key] for key in required},
+        "answer_model": answers["application/json"]["schema"]["$ref"].rsplit("/", 1)[1],
+        "event_model": answers["text/event-stream"]["itemSchema"]["$ref"].rsplit("/", 1)[1],
+    }
+
+
+def _install_and_try(
+    venv: Path, index: str, requirements: list[str], providers: list[Provider], emulator: Any
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Create `venv`, pip-install `requirements` from the index only, run the smoke script there."""
+    scratch = venv.with_name(f"{venv.name}-scratch")
+    scratch.mkdir()
+    env = _fresh_env(scratch)
+    # A bare venv, filled by pip (the tool venv's, run in the new interpreter by `pip --python`):
+    # the same install as with the venv's own pip, without seconds of ensurepip per environment.
+    _run([sys.executable, "-m", "venv", "--without-pip", str(venv)], cwd=scratch, env=env)
+    python = str(venv / "bin" / "python")
+    pip = [sys.executable, "-m", "pip", "--python", python]
+    report = scratch / "pip-report.json"
+    install = [*pip, "install", "--quiet", "--no-cache-dir", "--only-binary=:all:", "--index-url", f"{index}simple/"]
+    _run([*install, "--report", str(report), *requirements], cwd=scratch, env=env)
+    if len(providers) > 1:
+        _run([*pip, "check"], cwd=scratch, env=env)  # all four together: no conflicting requirements
+    shutil.copyfile(RELEASE / "smoke.py", scratch / "smoke.py")
+    (scratch / "plan.json").write_text(json.dumps([_case(p) for p in providers]), encoding="utf-8")
+    credentials = {}
+    for p in providers:
+        credentials[f"{p.env_prefix}_API_KEY"] = emulator.api_key(p.key)
+        credentials[f"{p.env_prefix}_BASE_URL"] = emulator.base_url(p.key)
+    out = _run([python, "-I", "smoke.py", "plan.json"], cwd=scratch, env=_fresh_env(scratch, credentials))
+    return json.loads(report.read_text(encoding="utf-8"))["install"], json.loads(out)
+
+
+def _check_environment(
+    venv: Path,
+    index: str,
+    dist: Path,
+    installed: list[dict[str, Any]],
+    smoke: dict[str, Any],
+    providers: list[Provider],
+    dependency_versions: dict[str, str],
+) -> None:
+    label = venv.name
+    # Everything pip installed came from the local index; the clients are the very files we built.
+    for item in installed:
+        assert item["download_info"]["url"].startswith(index), f"{label}: {item['download_info']['url']}"
+    by_name = {canonicalize_name(i["metadata"]["name"]): i for i in installed}
+    for p in providers:
+        sha = by_name[canonicalize_name(p.distribution)]["download_info"]["archive_info"]["hashes"]["sha256"]
+        assert sha == _sha256(_wheel(dist, p)), f"{label}: {p.distribution} is not the wheel we built"
+    # Only the requested providers, and the dependencies at the versions this environment is for.
+    clients = {canonicalize_name(p.distribution) for p in PROVIDERS.values()}
+    present = {canonicalize_name(name): version for name, version in smoke["installed"].items()}
+    assert clients & set(present) == {canonicalize_name(p.distribution) for p in providers}, label
+    for name, version in dependency_versions.items():
+        assert present[name] == version, f"{label}: {name} {present[name]}, expected {version}"
+    # The script saw the environment, not the repository.
+    assert Path(smoke["prefix"]).resolve() == venv.resolve()
+    assert not [entry for entry in smoke["path"] if entry and Path(entry).resolve().is_relative_to(ROOT)]
+    for p in providers:
+        case, got = _case(p), smoke["packages"][p.package]
+        assert Path(got["file"]).resolve().is_relative_to(venv.resolve() / "lib"), f"{label}: {got['file']}"
+        assert got["version"] == p.version
+        assert got["answer_type"] == case["answer_model"], f"{label} {p.key}: {got}"
+        assert got["stream_event_types"] == [case["event_model"]], f"{label} {p.key}: {got}"
+        assert got["stream_events"] > 0 and got["stream_text"].strip(), f"{label} {p.key}: {got}"
+        assert got["async"] == {"answer_type": case["answer_model"], "stream_text": got["async"]["stream_text"]}
+        assert got["async"]["stream_text"].strip(), f"{label} {p.key}: {got}"
+        assert got["wrong_key"] == {"raised": "AuthenticationError", "status_code": 401}, f"{label} {p.key}"
+
+
+def _newest(root: Path, name: str) -> str:
+    versions = [parse_wheel_filename(f.name)[1] for f in root.glob("*.whl") if parse_wheel_filename(f.name)[0] == name]
+    return str(max(versions))
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_published_packages_install_from_the_index_alone_and_together_and_call_the_emulator(
+    dist: Path, tmp_path: Path, emulator: Any
+) -> None:
+    started, timings = time.monotonic(), {}
+    try:
+        # The index holds the dependencies (newest allowed, and the floors) before anything is published.
+        root = tmp_path / "index"
+        root.mkdir()
+        requirements = sorted({str(r) for p in PROVIDERS.values() for r in _requirements(_wheel(dist, p))})
+        floors = _floors([Requirement(r) for r in requirements])
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            pins = [f"{name}=={version}" for name, version in floors.items()]
+            for download in [pool.submit(_download_dependencies, root, reqs) for reqs in (requirements, pins)]:
+                download.result()
+        dependencies = {f.name for f in root.iterdir()}
+        newest = {name: _newest(root, name) for name in floors}
+        timings["dependencies downloaded"] = time.monotonic() - started
+
+        password = hashlib.sha256(os.urandom(16)).hexdigest()
+        with _index_server(root, password, tmp_path / "index.log") as index:
+            publish = ("publish", f"DIST={dist}", f"--old-file={_stamp(dist)}")  # upload what was built
+            publish_env = {**os.environ, "TWINE_REPOSITORY_URL": index, "TWINE_USERNAME": INDEX_USER}
+            refused = _make(*publish, env={**publish_env, "TWINE_PASSWORD": "wrong"})
+            assert refused.returncode != 0, "the index took an upload with a wrong password"
+            assert {f.name for f in root.iterdir()} == dependencies
+
+            published = _make(*publish, env={**publish_env, "TWINE_PASSWORD": password})
+            output = published.stdout + published.stderr
+            assert published.returncode == 0, f"make publish failed:\n{output}"
+            assert password not in output, "make publish printed the password"
+            uploaded = {f.name: _sha256(f) for f in root.iterdir() if f.name not in dependencies}
+            assert uploaded == _artifacts(dist)
+            timings["published"] = time.monotonic() - started
+
+            # Each package alone with the newest dependencies allowed; all four with the floors.
+            venvs = tmp_path / "venvs"
+            venvs.mkdir()
+            jobs = {venvs / f"alone-{key}": ([p.distribution], [p], newest) for key, p in PROVIDERS.items()}
+            jobs[venvs / "together-at-floors"] = (
+                [*(p.distribution for p in PROVIDERS.values()), *pins],
+                list(PROVIDERS.values()),
+                floors,
+            )
+            with ThreadPoolExecutor(max_workers=3) as pool:
+                futures = {
+                    venv: pool.submit(_install_and_try, venv, index, reqs, providers, emulator)
+                    for venv, (reqs, providers, _) in jobs.items()
+                }
+                results = {venv: future.result() for venv, future in futures.items()}
+            timings["installed and called"] = time.monotonic() - started
+
+        for venv, (installed, smoke) in results.items():
+            _, providers, versions = jobs[venv]
+            _check_environment(venv, index, dist, installed, smoke, providers, versions)
+
+    finally:
+        print("release check, seconds since start:", {k: round(v, 1) for k, v in timings.items()})
+
+
+def test_publish_wants_the_index_and_credentials_from_the_environment(dist: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TWINE_")}
+    result = _make("publish", f"DIST={dist}", f"--old-file={_stamp(dist)}", env=env)
+    assert result.returncode == 2 and "set TWINE_REPOSITORY_URL" in result.stderr
+    env |= {"TWINE_REPOSITORY_URL": "http://127.0.0.1:9/", "TWINE_USERNAME": INDEX_USER}
+    result = _make("publish", f"DIST={dist}", f"--old-file={_stamp(dist)}", env=env)
+    assert result.returncode == 2 and "TWINE_PASSWORD" in result.stderr and "twine upload" not in result.stdout

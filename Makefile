@@ -21,7 +21,7 @@ HANDWRITTEN    := codegen overrides tests $(wildcard bench)
 all: venv generate wheels demo ## set up .venv, regenerate what changed, build wheels, run the demo
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 # --- environment -------------------------------------------------------------------------------
 
@@ -52,7 +52,7 @@ check: $(VENV)/.installed ## fail with a diff if generated/ or tests/emulator/mo
 
 # --- quality -----------------------------------------------------------------------------------
 
-lint: $(VENV)/.installed ## ruff on hand-written code, spec validation, mypy on packages and overrides
+lint: $(VENV)/.installed ## ruff on hand-written code, spec validation, mypy --strict on each package (overrides included)
 	$(VENV)/bin/ruff check $(HANDWRITTEN)
 	$(VENV)/bin/ruff format --check $(HANDWRITTEN)
 	$(PY) -c "import sys; from codegen.prepare import validate_spec; from codegen.providers import load_providers; \

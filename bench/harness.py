@@ -10,10 +10,12 @@ hits them alike; ``gc.collect()`` before every sample, never inside one):
   processes) to the client yielding it, while the server then pauses 300 ms. A client that reads
   ahead or waits for a following event shows ~300 ms here.
 
-Before the rounds every session runs once unrecorded (imports, connections, server caches) and
-every streaming candidate reads a ``split`` stream (each event cut into tiny HTTP chunks and TCP
-writes) and must get every event: a correctness gate, not a speed metric (the server's per-write
-cost would dominate it).
+Before the rounds, unrecorded: every streaming candidate reads a ``split`` stream (each event
+cut into tiny HTTP chunks and TCP writes) and must get every event, a correctness gate rather
+than a speed metric (the server's per-write cost would dominate it); every session is built
+(clients are never built inside a timed sample), the server renders every stream once, and the
+non-streaming and first-event sessions run a few requests. Then ``gc.freeze()``, so that the
+``gc.collect()`` before each sample only walks the previous sample's garbage.
 
 Subprocess metrics: memory (bench/memory.py, one fresh process per candidate), import time
 (fresh interpreter per sample), full regeneration (``python -m codegen.generate --out <tmp>``),
@@ -56,11 +58,12 @@ class Config:
     calls: int = 500
     first_per_round: int = 3
     memory_events: int = 200_000
-    memory_candidates: tuple[str, ...] = ("bare-socket", "httpx", "generated", "generated-async")
+    # Generated clients (the target) and the floor (the reference); `--full` adds the others.
+    memory_candidates: tuple[str, ...] = ("httpx", "generated", "generated-async")
     import_runs: int = 5
     regen_runs: int = 1
     make_runs: int = 5
-    split_events: int = 2_000
+    split_events: int = 1_000
     routes: tuple[str, ...] = payloads.MAIN_ROUTES
     candidates: tuple[str, ...] = tuple(CANDIDATES)
     metrics: tuple[str, ...] = ("stream", "call", "first", "memory", "import", "regen", "make")
@@ -100,6 +103,9 @@ class Row:
     check: Callable[[Row, Row | None], bool] | None = field(default=None, repr=False)
     counts: list[int] = field(default_factory=list)  # events per stream read (checked against expected)
     ratios: list[float] = field(default_factory=list)  # import: per-process ratio to `import httpx`
+    # stream/call: the same rate per CPU second of the client process (steadier on a busy machine)
+    cpu_samples: list[float] = field(default_factory=list)
+    cpu_ratio: float | None = None
     ratio: float | None = None
     met: bool | None = None
     note: str = ""
@@ -141,7 +147,7 @@ def _targets(row: Row) -> None:
         row.target, row.check = "<= 2 ms (median)", _median_at_most(2.0)
     elif row.metric == "memory" and generated:
         row.target, row.check = "<= 2 MiB", _median_at_most(2.0)
-    elif row.metric == "import" and row.candidate.startswith("generated"):
+    elif row.metric == "import" and row.candidate == "generated":
         row.target, row.check = "<= 1.3x httpx", _ratio_at_most(1.3)
     elif row.metric == "regen":
         row.target, row.check = "<= 10 s", _median_at_most(10.0)
@@ -184,10 +190,16 @@ class ServerProcess:
 # --- in-process rounds -------------------------------------------------------------------------
 
 
-async def _timed_async(fn: Callable[[], Any]) -> tuple[float, Any]:
-    started = time.perf_counter()
+async def _timed_async(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+    started, cpu = time.perf_counter(), time.process_time()
     result = await fn()
-    return time.perf_counter() - started, result
+    return time.perf_counter() - started, time.process_time() - cpu, result
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+    started, cpu = time.perf_counter(), time.process_time()
+    result = fn()
+    return time.perf_counter() - started, time.process_time() - cpu, result
 
 
 async def _many_async(fn: Callable[[], Any], count: int) -> None:
@@ -210,36 +222,34 @@ class Item:
         if self.session is None:
             self.session = self.candidate.session(self.base_url, self.route)
 
-    def _run(self, loop: asyncio.AbstractEventLoop, fn: Callable[[], Any]) -> tuple[float, Any]:
+    def _run(self, loop: asyncio.AbstractEventLoop, fn: Callable[[], Any]) -> tuple[float, float, Any]:
+        """(wall seconds, this process's CPU seconds, result)."""
         if self.candidate.is_async:
             return loop.run_until_complete(_timed_async(fn))
-        started = time.perf_counter()
-        result = fn()
-        return time.perf_counter() - started, result
+        return _timed(fn)
 
     def sample(self, loop: asyncio.AbstractEventLoop, config: Config) -> list[float]:
         self.open()
         metric = self.row.metric
         if metric == "stream":
-            seconds, count = self._run(loop, self.session.stream)
+            seconds, cpu, count = self._run(loop, self.session.stream)
             self.row.counts.append(count)
             if count != self.expected:
                 raise AssertionError(f"got {count} events, expected {self.expected}")
+            self.row.cpu_samples.append(count / cpu if cpu > 0 else 0.0)
             return [count / seconds]
         if metric == "call":
             call = self.session.call
             if self.candidate.is_async:
-                seconds, _ = loop.run_until_complete(_timed_async(lambda: _many_async(call, config.calls)))
+                seconds, cpu, _ = self._run(loop, lambda: _many_async(call, config.calls))
             else:
-                started = time.perf_counter()
-                for _ in range(config.calls):
-                    call()
-                seconds = time.perf_counter() - started
+                seconds, cpu, _ = self._run(loop, lambda: [call() for _ in range(config.calls)])
+            self.row.cpu_samples.append(config.calls / cpu if cpu > 0 else 0.0)
             return [config.calls / seconds]
         if metric == "first":
             values = []
             for _ in range(config.first_per_round):
-                _, (yielded_ns, event_id) = self._run(loop, self.session.first)
+                _, _, (yielded_ns, event_id) = self._run(loop, self.session.first)
                 values.append((yielded_ns - payloads.stamp_of(event_id)) / 1e6)
             return values
         raise ValueError(metric)
@@ -290,7 +300,7 @@ def _split_check(config: Config, origin: str, loop: asyncio.AbstractEventLoop, l
             item = Item(Row("stream", route_key, name), candidate, route, base, config.split_events)
             try:
                 item.open()
-                _, count = item._run(loop, item.session.stream)
+                _, _, count = item._run(loop, item.session.stream)
                 results[key] = "ok" if count == config.split_events else f"got {count}/{config.split_events} events"
             except Exception as exc:
                 results[key] = f"{type(exc).__name__}: {exc}"
@@ -406,8 +416,8 @@ def _import_modules() -> list[tuple[str, str]]:
     modules = []
     for route_key in ("sensenova-chat", "lanrui-chat", "eronmind-completion", "ppinfra-completion"):
         route = payloads.ROUTES[route_key]
-        modules.append((f"generated ({route.provider})", f"{route.provider}_client"))
-        modules.append((f"generated+op ({route.provider})", route.module))
+        modules.append((f"{route.provider}_client", f"{route.provider}_client"))
+        modules.append((f"{route.provider}_client + op", route.module))
     modules += [("httpx-sse", "httpx_sse"), ("openai", "openai")]
     return modules
 
@@ -432,12 +442,15 @@ print(t1 - t0, t2 - t1)
 def _import_times(config: Config, log: Callable[[str], None]) -> list[Row]:
     """Import time in fresh interpreters, and its ratio to ``import httpx`` in the same process."""
     modules = _import_modules()
-    httpx_row = Row("import", "httpx", "httpx")
-    rows = {label: Row("import", module, label, floor="httpx") for label, module in modules}
+    httpx_row = Row("import", "-", "httpx")
+    rows = {label: Row("import", label, "generated", floor="httpx", note=module) for label, module in modules}
+    for name in ("httpx-sse", "openai"):
+        rows[name].subject, rows[name].candidate = "-", name
     env = _env()
     rng = random.Random(config.seed)
-    for number in range(config.import_runs + 1):  # run 0 writes the .pyc files and is not recorded
-        order = modules[:]
+    for number in range(config.import_runs + 1):
+        # Run 0 (unrecorded) writes the generated packages' .pyc files; installed packages have theirs.
+        order = modules[:] if number else [m for m in modules if m[0] not in ("httpx-sse", "openai")]
         rng.shuffle(order)
         for label, module in order:
             code = _IMPORT_CODE.format(module=module)
@@ -472,31 +485,71 @@ def _regeneration(config: Config, log: Callable[[str], None]) -> list[Row]:
     return [row]
 
 
+# What `make generate` reads and writes; copied (mtimes kept) when the working tree is stale.
+_MAKE_TREE = (
+    "Makefile",
+    "LICENSE",
+    "pyproject.toml",
+    "requirements.lock",
+    "codegen",
+    "overrides",
+    "specs",
+    "generated",
+    "tests/emulator/models",
+)
+
+
+def _time_noop_make(make: str, root: Path, config: Config, row: Row) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    stamps = {p: (root / "generated" / p.name / "pyproject.toml").stat().st_mtime_ns for p in PACKAGE_DIRS}
+    for _ in range(config.make_runs):
+        started = time.perf_counter()
+        done = subprocess.run([make, "generate"], cwd=root, env=env, capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+        if done.returncode != 0 or "Nothing to be done" not in done.stdout:
+            row.error = f"make generate did work: {done.stdout.strip()[:200]}"
+            return
+        row.samples.append(seconds)
+    if any((root / "generated" / p.name / "pyproject.toml").stat().st_mtime_ns != m for p, m in stamps.items()):
+        row.error = "make generate rebuilt a package"
+
+
 def _noop_make(config: Config, log: Callable[[str], None]) -> list[Row]:
-    """``make generate`` with nothing changed: checked with ``make -q`` first, never allowed to build."""
+    """``make generate`` with nothing to do: ``make -q`` must say so first; it never builds here.
+
+    If the working tree is stale (an input newer than generated/), a real run would regenerate
+    generated/, which a benchmark must not do behind the user's back: then the tree is copied
+    (mtimes kept, the same .venv linked in), brought up to date there, and measured there.
+    """
     row = Row("make", "generate", "make (no-op)")
     make = shutil.which("make")
     if make is None:
         row.error = "make not found"
         return [row]
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
-    question = subprocess.run([make, "-q", "generate"], cwd=ROOT, env=env, capture_output=True, text=True)
-    if question.returncode != 0:
-        # Something is out of date: a real run would regenerate generated/, which the benchmark
-        # must not do behind the user's back. `make bench` regenerates first, so this is rare.
-        row.error = "generated/ is out of date (make -q generate != 0); run `make generate` first"
+    if subprocess.run([make, "-q", "generate"], cwd=ROOT, env=env, capture_output=True).returncode == 0:
+        _time_noop_make(make, ROOT, config, row)
         return [row]
-    stamps = {p: (p / "pyproject.toml").stat().st_mtime_ns for p in PACKAGE_DIRS}
-    for _ in range(config.make_runs):
-        started = time.perf_counter()
-        done = subprocess.run([make, "generate"], cwd=ROOT, env=env, capture_output=True, text=True)
-        seconds = time.perf_counter() - started
-        if done.returncode != 0 or "Nothing to be done" not in done.stdout:
-            row.error = f"make generate did work: {done.stdout.strip()[:200]}"
-            break
-        row.samples.append(seconds)
-    if any((p / "pyproject.toml").stat().st_mtime_ns != m for p, m in stamps.items()):
-        row.error = "make generate rebuilt a package"
+    if subprocess.run([make, "-q", ".venv/.installed"], cwd=ROOT, env=env, capture_output=True).returncode != 0:
+        row.error = ".venv is out of date: run `make venv` (or `make bench`) first"
+        return [row]
+    with tempfile.TemporaryDirectory(prefix="bench-make-") as scratch:
+        copy = Path(scratch)
+        for name in _MAKE_TREE:
+            source, target = ROOT / name, copy / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if source.is_dir():
+                ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+                shutil.copytree(source, target, copy_function=shutil.copy2, ignore=ignore)
+            elif source.exists():
+                shutil.copy2(source, target)
+        (copy / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+        update = subprocess.run([make, "generate"], cwd=copy, env=env, capture_output=True, text=True)
+        if update.returncode != 0:
+            row.error = f"make generate failed in a copy of the tree: {update.stderr.strip()[-200:]}"
+            return [row]
+        _time_noop_make(make, copy, config, row)
+        row.note = "measured in a copy of the tree (the working tree was stale)"
     return [row]
 
 
@@ -517,6 +570,8 @@ def _evaluate(rows: list[Row]) -> None:
             row.ratio = statistics.median(row.ratios)
         elif floor is not None and floor.samples and row.samples:
             row.ratio = row.median / floor.median  # type: ignore[operator]
+        if floor is not None and floor.cpu_samples and row.cpu_samples:
+            row.cpu_ratio = statistics.median(row.cpu_samples) / statistics.median(floor.cpu_samples)
         if row.check is not None:
             row.met = False if row.error or not row.samples else row.check(row, floor)
 
@@ -526,7 +581,7 @@ def _fmt(metric: str, value: float | None) -> str:
 
 
 def table_lines(rows: list[Row], markdown: bool = False) -> list[str]:
-    header = ["metric", "route / module", "candidate", "median", "min–max", "vs floor", "target", ""]
+    header = ["metric", "route / module", "candidate", "median", "min–max", "vs floor", "cpu vs floor", "target", ""]
     body = []
     for row in rows:
         if row.error:
@@ -539,10 +594,13 @@ def table_lines(rows: list[Row], markdown: bool = False) -> list[str]:
             ratio = "floor"
         if row.metric == "import" and row.candidate == "httpx":
             ratio = "ref"
+        cpu_ratio = "" if row.cpu_ratio is None else f"{row.cpu_ratio:.2f}x"
         status = {True: "met", False: "MISSED", None: ""}[row.met]
         if row.error:
             status = f"ERROR: {row.error[:90]}"
-        body.append([METRICS[row.metric].title, row.subject, row.candidate, *cells, ratio, row.target or "", status])
+        body.append(
+            [METRICS[row.metric].title, row.subject, row.candidate, *cells, ratio, cpu_ratio, row.target or "", status]
+        )
     if markdown:
         lines = ["| " + " | ".join([*header[:-1], "status"]) + " |", "|" + "---|" * len(header)]
         lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |" for cells in body]
@@ -560,7 +618,8 @@ def table_lines(rows: list[Row], markdown: bool = False) -> list[str]:
                 previous = cells[0]
         lines.append(
             "  ".join(
-                c.rjust(w) if i in (3, 4, 5) else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+                c.rjust(w) if i in (3, 4, 5, 6) else c.ljust(w)
+                for i, (c, w) in enumerate(zip(cells, widths, strict=True))
             ).rstrip()
         )
     lines.append(rule)
@@ -661,16 +720,15 @@ def summary_markdown(rows: list[Row]) -> list[str]:
     for row in rows:
         if row.metric not in ("import", "regen", "make"):
             continue
+        label = row.subject if row.subject not in ("-", "generate", "4 packages") else row.candidate
         if row.error or not row.samples:
-            lines.append(
-                f"| {METRICS[row.metric].title} | {row.candidate} | error: {row.error} | | | {row.target or ''} | |"
-            )
+            lines.append(f"| {METRICS[row.metric].title} | {label} | error: {row.error} | | | {row.target or ''} | |")
             continue
         ratio = "" if row.ratio is None else f"{row.ratio:.2f}x"
         span = f"{_fmt(row.metric, min(row.samples))}–{_fmt(row.metric, max(row.samples))}"
         status = {True: "met", False: "missed", None: ""}[row.met]
         lines.append(
-            f"| {METRICS[row.metric].title} | {row.candidate} | {_fmt(row.metric, row.median)} | {span} | {ratio}"
+            f"| {METRICS[row.metric].title} | {label} | {_fmt(row.metric, row.median)} | {span} | {ratio}"
             f" | {row.target or ''} | {status} |"
         )
     return lines

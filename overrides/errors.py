@@ -199,8 +199,9 @@ class StreamError(APIError):
 class IncompleteStreamError(APIError):
     """The connection ended before the stream's terminator: the answer is cut short.
 
-    `events` holds every event received before the cut and `text` the text gathered per
-    choice index, so a caller can still use (or show) what arrived.
+    `text` holds all the text gathered per choice index, so a caller can still use (or show)
+    what arrived; `events` holds the last event received (streams keep no more, to run in flat
+    memory) and the message says how many arrived.
     """
 
     def __init__(self, message: str, *, events: Sequence[Any], text: dict[int, str]) -> None:

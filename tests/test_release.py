@@ -42,6 +42,9 @@ from packaging.utils import canonicalize_name, parse_wheel_filename
 from codegen.providers import ROOT, Provider, load_providers
 from tests.specs import operations
 
+# The first test to ask for the wheels waits for `make wheels` (and a fresh machine's first uv downloads).
+pytestmark = pytest.mark.timeout(600)
+
 PROVIDERS = load_providers()
 RELEASE = ROOT / "tests" / "release"
 INDEX_USER = "release-check"

@@ -207,6 +207,19 @@ def test_gzip_encoded_stream_is_decoded(serve: Any) -> None:
     assert run_chat("sync", serve(script)).text == "".join(WORDS)
 
 
+def test_gzip_body_that_breaks_off_into_garbage_raises_incomplete(serve: Any) -> None:
+    compressed = gzip.compress(story())
+
+    def script(conn: socket.socket) -> None:
+        head = HEAD.replace(b"\r\n\r\n", b"\r\nContent-Encoding: gzip\r\n\r\n")
+        conn.sendall(head + compressed[:20] + b"\xff" * 64)
+
+    error = run_chat("sync", serve(script))
+
+    assert isinstance(error, lanrui_client.errors.IncompleteStreamError), repr(error)
+    assert "DecodingError" in str(error)
+
+
 def test_comments_empty_events_and_a_plain_content_type_are_tolerated(serve: Any) -> None:
     def script(conn: socket.socket) -> None:
         conn.sendall(HEAD.replace(b"text/event-stream", b"text/plain") + b": keep-alive\n\ndata:\n\n" + story())
@@ -248,7 +261,8 @@ def test_connection_reset_mid_stream_raises_incomplete_caused_by_a_connection_er
 
     assert isinstance(error, lanrui_client.errors.IncompleteStreamError), repr(error)
     assert error.text == {0: "Once upon"}
-    assert [type(e) for e in error.events] == [ChatCompletionChunk, ChatCompletionChunk]
+    assert [type(e) for e in error.events] == [ChatCompletionChunk]
+    assert error.events[0].choices[0].delta.content == " upon"
     assert isinstance(error.__cause__, lanrui_client.errors.APIConnectionError)
 
 
@@ -276,7 +290,7 @@ def test_clean_close_without_the_terminator_raises_incomplete(serve: Any, mode: 
     assert error.text == {0: "".join(WORDS)}
 
 
-def test_incomplete_error_keeps_all_the_text_but_a_bounded_tail_of_events(serve: Any) -> None:
+def test_incomplete_error_keeps_all_the_text_and_the_last_event(serve: Any) -> None:
     def script(conn: socket.socket) -> None:
         conn.sendall(HEAD + b"".join(chunk_event(f"{i} ") for i in range(1000)))
 
@@ -284,9 +298,21 @@ def test_incomplete_error_keeps_all_the_text_but_a_bounded_tail_of_events(serve:
 
     assert isinstance(error, lanrui_client.errors.IncompleteStreamError), repr(error)
     assert error.text[0] == "".join(f"{i} " for i in range(1000))
-    assert len(error.events) == 64
+    assert len(error.events) == 1
     assert error.events[-1].choices[0].delta.content == "999 "
     assert "1000 events" in str(error)
+
+
+def test_gathered_text_keeps_every_character_across_many_events(serve: Any) -> None:
+    pieces = ["你好", "😀", "\ud800", " plain", "Ω", "\n"] * 150  # a lone surrogate is valid JSON text
+
+    def script(conn: socket.socket) -> None:
+        conn.sendall(HEAD + b"".join(chunk_event(p) for p in pieces) + chunk_event("", "stop") + DONE)
+
+    result = run_chat("sync", serve(script))
+
+    assert not isinstance(result, Exception), repr(result)
+    assert result.text == "".join(pieces)
 
 
 # --- answers that are not a clean stream ----------------------------------------------------------

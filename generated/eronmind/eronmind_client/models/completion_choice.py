@@ -11,6 +11,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CompletionChoice")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"text", "index", "logprobs", "finish_reason"})
+
 
 @_attrs_define
 class CompletionChoice:
@@ -69,10 +72,9 @@ class CompletionChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        text = d.pop("text")
+        text = src_dict["text"]
 
-        index = d.pop("index")
+        index = src_dict["index"]
 
         def _parse_logprobs(data: object) -> CompletionLogprobs | None | Unset:
             if data is None:
@@ -89,12 +91,14 @@ class CompletionChoice:
                 pass
             return cast("CompletionLogprobs | None | Unset", data)
 
-        logprobs = _parse_logprobs(d.pop("logprobs", UNSET))
+        logprobs = _parse_logprobs(src_dict.get("logprobs", UNSET))
 
         def _parse_finish_reason(data: object) -> FinishReason | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
+                return data
+            if isinstance(data, str):
                 return data
             try:
                 if not isinstance(data, str):
@@ -106,7 +110,7 @@ class CompletionChoice:
                 pass
             return cast("FinishReason | None | str | Unset", data)
 
-        finish_reason = _parse_finish_reason(d.pop("finish_reason", UNSET))
+        finish_reason = _parse_finish_reason(src_dict.get("finish_reason", UNSET))
 
         completion_choice = cls(
             text=text,
@@ -114,6 +118,8 @@ class CompletionChoice:
             logprobs=logprobs,
             finish_reason=finish_reason,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         completion_choice.additional_properties = d
         return completion_choice

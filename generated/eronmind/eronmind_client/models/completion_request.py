@@ -10,6 +10,11 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CompletionRequest")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {"model", "prompt", "max_tokens", "temperature", "top_p", "n", "stream", "logprobs", "stop"}
+)
+
 
 @_attrs_define
 class CompletionRequest:
@@ -118,10 +123,11 @@ class CompletionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        model = d.pop("model")
+        model = src_dict["model"]
 
         def _parse_prompt(data: object) -> list[int] | list[list[int]] | list[str] | str:
+            if isinstance(data, str):
+                return data
             try:
                 if not isinstance(data, list):
                     raise TypeError()
@@ -153,17 +159,17 @@ class CompletionRequest:
                 pass
             return cast("list[int] | list[list[int]] | list[str] | str", data)
 
-        prompt = _parse_prompt(d.pop("prompt"))
+        prompt = _parse_prompt(src_dict["prompt"])
 
-        max_tokens = d.pop("max_tokens", UNSET)
+        max_tokens = src_dict.get("max_tokens", UNSET)
 
-        temperature = d.pop("temperature", UNSET)
+        temperature = src_dict.get("temperature", UNSET)
 
-        top_p = d.pop("top_p", UNSET)
+        top_p = src_dict.get("top_p", UNSET)
 
-        n = d.pop("n", UNSET)
+        n = src_dict.get("n", UNSET)
 
-        stream = d.pop("stream", UNSET)
+        stream = src_dict.get("stream", UNSET)
 
         def _parse_logprobs(data: object) -> int | None | Unset:
             if data is None:
@@ -172,10 +178,12 @@ class CompletionRequest:
                 return data
             return cast("int | None | Unset", data)
 
-        logprobs = _parse_logprobs(d.pop("logprobs", UNSET))
+        logprobs = _parse_logprobs(src_dict.get("logprobs", UNSET))
 
         def _parse_stop(data: object) -> list[str] | str | Unset:
             if isinstance(data, Unset):
+                return data
+            if isinstance(data, str):
                 return data
             try:
                 if not isinstance(data, list):
@@ -187,7 +195,7 @@ class CompletionRequest:
                 pass
             return cast("list[str] | str | Unset", data)
 
-        stop = _parse_stop(d.pop("stop", UNSET))
+        stop = _parse_stop(src_dict.get("stop", UNSET))
 
         completion_request = cls(
             model=model,
@@ -200,6 +208,8 @@ class CompletionRequest:
             logprobs=logprobs,
             stop=stop,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         completion_request.additional_properties = d
         return completion_request

@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="Usage")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"prompt_tokens", "completion_tokens", "total_tokens"})
+
 
 @_attrs_define
 class Usage:
@@ -45,18 +48,19 @@ class Usage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        prompt_tokens = d.pop("prompt_tokens")
+        prompt_tokens = src_dict["prompt_tokens"]
 
-        completion_tokens = d.pop("completion_tokens")
+        completion_tokens = src_dict["completion_tokens"]
 
-        total_tokens = d.pop("total_tokens")
+        total_tokens = src_dict["total_tokens"]
 
         usage = cls(
             prompt_tokens=prompt_tokens,
             completion_tokens=completion_tokens,
             total_tokens=total_tokens,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         usage.additional_properties = d
         return usage

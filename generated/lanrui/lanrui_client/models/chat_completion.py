@@ -11,6 +11,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatCompletion")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"id", "object", "created", "model", "choices", "system_fingerprint", "usage"})
+
 
 @_attrs_define
 class ChatCompletion:
@@ -79,10 +82,11 @@ class ChatCompletion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
 
         def _parse_object_(data: object) -> ChatCompletionObject | str:
+            if isinstance(data, str):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -93,22 +97,22 @@ class ChatCompletion:
                 pass
             return cast("ChatCompletionObject | str", data)
 
-        object_ = _parse_object_(d.pop("object"))
+        object_ = _parse_object_(src_dict["object"])
 
-        created = d.pop("created")
+        created = src_dict["created"]
 
-        model = d.pop("model")
+        model = src_dict["model"]
 
         choices = []
-        _choices = d.pop("choices")
+        _choices = src_dict["choices"]
         for choices_item_data in _choices:
             choices_item = ChatCompletionChoice.from_dict(choices_item_data)
 
             choices.append(choices_item)
 
-        system_fingerprint = d.pop("system_fingerprint", UNSET)
+        system_fingerprint = src_dict.get("system_fingerprint", UNSET)
 
-        _usage = d.pop("usage", UNSET)
+        _usage = src_dict.get("usage", UNSET)
         usage: Usage | Unset
         if isinstance(_usage, Unset):
             usage = UNSET
@@ -124,6 +128,8 @@ class ChatCompletion:
             system_fingerprint=system_fingerprint,
             usage=usage,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_completion.additional_properties = d
         return chat_completion

@@ -11,6 +11,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatCompletionChoice")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"index", "message", "logprobs", "finish_reason"})
+
 
 @_attrs_define
 class ChatCompletionChoice:
@@ -69,10 +72,9 @@ class ChatCompletionChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        index = d.pop("index")
+        index = src_dict["index"]
 
-        message = ChatCompletionMessage.from_dict(d.pop("message"))
+        message = ChatCompletionMessage.from_dict(src_dict["message"])
 
         def _parse_logprobs(data: object) -> ChatCompletionLogprobs | None | Unset:
             if data is None:
@@ -89,12 +91,14 @@ class ChatCompletionChoice:
                 pass
             return cast("ChatCompletionLogprobs | None | Unset", data)
 
-        logprobs = _parse_logprobs(d.pop("logprobs", UNSET))
+        logprobs = _parse_logprobs(src_dict.get("logprobs", UNSET))
 
         def _parse_finish_reason(data: object) -> FinishReason | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
+                return data
+            if isinstance(data, str):
                 return data
             try:
                 if not isinstance(data, str):
@@ -106,7 +110,7 @@ class ChatCompletionChoice:
                 pass
             return cast("FinishReason | None | str | Unset", data)
 
-        finish_reason = _parse_finish_reason(d.pop("finish_reason", UNSET))
+        finish_reason = _parse_finish_reason(src_dict.get("finish_reason", UNSET))
 
         chat_completion_choice = cls(
             index=index,
@@ -114,6 +118,8 @@ class ChatCompletionChoice:
             logprobs=logprobs,
             finish_reason=finish_reason,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_completion_choice.additional_properties = d
         return chat_completion_choice

@@ -11,6 +11,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatCompletionChunk")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"id", "object", "created", "model", "choices", "system_fingerprint", "usage"})
+
 
 @_attrs_define
 class ChatCompletionChunk:
@@ -84,10 +87,11 @@ class ChatCompletionChunk:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        id = src_dict["id"]
 
         def _parse_object_(data: object) -> ChatCompletionChunkObject | str:
+            if isinstance(data, str):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -98,20 +102,20 @@ class ChatCompletionChunk:
                 pass
             return cast("ChatCompletionChunkObject | str", data)
 
-        object_ = _parse_object_(d.pop("object"))
+        object_ = _parse_object_(src_dict["object"])
 
-        created = d.pop("created")
+        created = src_dict["created"]
 
-        model = d.pop("model")
+        model = src_dict["model"]
 
         choices = []
-        _choices = d.pop("choices")
+        _choices = src_dict["choices"]
         for choices_item_data in _choices:
             choices_item = ChatCompletionChunkChoice.from_dict(choices_item_data)
 
             choices.append(choices_item)
 
-        system_fingerprint = d.pop("system_fingerprint", UNSET)
+        system_fingerprint = src_dict.get("system_fingerprint", UNSET)
 
         def _parse_usage(data: object) -> None | Unset | Usage:
             if data is None:
@@ -128,7 +132,7 @@ class ChatCompletionChunk:
                 pass
             return cast("None | Unset | Usage", data)
 
-        usage = _parse_usage(d.pop("usage", UNSET))
+        usage = _parse_usage(src_dict.get("usage", UNSET))
 
         chat_completion_chunk = cls(
             id=id,
@@ -139,6 +143,8 @@ class ChatCompletionChunk:
             system_fingerprint=system_fingerprint,
             usage=usage,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_completion_chunk.additional_properties = d
         return chat_completion_chunk

@@ -11,6 +11,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatCompletionDelta")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"role", "content"})
+
 
 @_attrs_define
 class ChatCompletionDelta:
@@ -49,10 +52,10 @@ class ChatCompletionDelta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-
         def _parse_role(data: object) -> ChatRole | str | Unset:
             if isinstance(data, Unset):
+                return data
+            if isinstance(data, str):
                 return data
             try:
                 if not isinstance(data, str):
@@ -64,14 +67,16 @@ class ChatCompletionDelta:
                 pass
             return cast("ChatRole | str | Unset", data)
 
-        role = _parse_role(d.pop("role", UNSET))
+        role = _parse_role(src_dict.get("role", UNSET))
 
-        content = d.pop("content", UNSET)
+        content = src_dict.get("content", UNSET)
 
         chat_completion_delta = cls(
             role=role,
             content=content,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_completion_delta.additional_properties = d
         return chat_completion_delta

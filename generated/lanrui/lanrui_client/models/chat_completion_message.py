@@ -10,6 +10,9 @@ from ..models.chat_role import ChatRole, check_chat_role
 
 T = TypeVar("T", bound="ChatCompletionMessage")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"role", "content"})
+
 
 @_attrs_define
 class ChatCompletionMessage:
@@ -46,9 +49,9 @@ class ChatCompletionMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-
         def _parse_role(data: object) -> ChatRole | str:
+            if isinstance(data, str):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -59,14 +62,16 @@ class ChatCompletionMessage:
                 pass
             return cast("ChatRole | str", data)
 
-        role = _parse_role(d.pop("role"))
+        role = _parse_role(src_dict["role"])
 
-        content = d.pop("content")
+        content = src_dict["content"]
 
         chat_completion_message = cls(
             role=role,
             content=content,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_completion_message.additional_properties = d
         return chat_completion_message

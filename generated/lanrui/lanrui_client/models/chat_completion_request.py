@@ -10,6 +10,11 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatCompletionRequest")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {"model", "messages", "temperature", "top_p", "stream", "max_tokens", "presence_penalty", "frequency_penalty"}
+)
+
 
 @_attrs_define
 class ChatCompletionRequest:
@@ -96,27 +101,26 @@ class ChatCompletionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        model = d.pop("model")
+        model = src_dict["model"]
 
         messages = []
-        _messages = d.pop("messages")
+        _messages = src_dict["messages"]
         for messages_item_data in _messages:
             messages_item = ChatMessage.from_dict(messages_item_data)
 
             messages.append(messages_item)
 
-        temperature = d.pop("temperature", UNSET)
+        temperature = src_dict.get("temperature", UNSET)
 
-        top_p = d.pop("top_p", UNSET)
+        top_p = src_dict.get("top_p", UNSET)
 
-        stream = d.pop("stream", UNSET)
+        stream = src_dict.get("stream", UNSET)
 
-        max_tokens = d.pop("max_tokens", UNSET)
+        max_tokens = src_dict.get("max_tokens", UNSET)
 
-        presence_penalty = d.pop("presence_penalty", UNSET)
+        presence_penalty = src_dict.get("presence_penalty", UNSET)
 
-        frequency_penalty = d.pop("frequency_penalty", UNSET)
+        frequency_penalty = src_dict.get("frequency_penalty", UNSET)
 
         chat_completion_request = cls(
             model=model,
@@ -128,6 +132,8 @@ class ChatCompletionRequest:
             presence_penalty=presence_penalty,
             frequency_penalty=frequency_penalty,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_completion_request.additional_properties = d
         return chat_completion_request

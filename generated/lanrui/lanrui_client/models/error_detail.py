@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorDetail")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"message", "type", "param", "code"})
+
 
 @_attrs_define
 class ErrorDetail:
@@ -67,35 +70,40 @@ class ErrorDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        message = d.pop("message")
+        message = src_dict["message"]
 
         def _parse_type_(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
+            if isinstance(data, str):
+                return data
             return cast("None | str | Unset", data)
 
-        type_ = _parse_type_(d.pop("type", UNSET))
+        type_ = _parse_type_(src_dict.get("type", UNSET))
 
         def _parse_param(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
+            if isinstance(data, str):
+                return data
             return cast("int | None | str | Unset", data)
 
-        param = _parse_param(d.pop("param", UNSET))
+        param = _parse_param(src_dict.get("param", UNSET))
 
         def _parse_code(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
+            if isinstance(data, str):
+                return data
             return cast("int | None | str | Unset", data)
 
-        code = _parse_code(d.pop("code", UNSET))
+        code = _parse_code(src_dict.get("code", UNSET))
 
         error_detail = cls(
             message=message,
@@ -103,6 +111,8 @@ class ErrorDetail:
             param=param,
             code=code,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         error_detail.additional_properties = d
         return error_detail

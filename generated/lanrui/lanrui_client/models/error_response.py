@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="ErrorResponse")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"error"})
+
 
 @_attrs_define
 class ErrorResponse:
@@ -35,12 +38,13 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        error = ErrorDetail.from_dict(d.pop("error"))
+        error = ErrorDetail.from_dict(src_dict["error"])
 
         error_response = cls(
             error=error,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         error_response.additional_properties = d
         return error_response

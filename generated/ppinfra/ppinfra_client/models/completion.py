@@ -10,6 +10,9 @@ from ..models.completion_object import CompletionObject, check_completion_object
 
 T = TypeVar("T", bound="Completion")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"choices", "created", "id", "model", "object", "usage"})
+
 
 @_attrs_define
 class Completion:
@@ -69,21 +72,22 @@ class Completion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
         choices = []
-        _choices = d.pop("choices")
+        _choices = src_dict["choices"]
         for choices_item_data in _choices:
             choices_item = CompletionChoice.from_dict(choices_item_data)
 
             choices.append(choices_item)
 
-        created = d.pop("created")
+        created = src_dict["created"]
 
-        id = d.pop("id")
+        id = src_dict["id"]
 
-        model = d.pop("model")
+        model = src_dict["model"]
 
         def _parse_object_(data: object) -> CompletionObject | str:
+            if isinstance(data, str):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -94,9 +98,9 @@ class Completion:
                 pass
             return cast("CompletionObject | str", data)
 
-        object_ = _parse_object_(d.pop("object"))
+        object_ = _parse_object_(src_dict["object"])
 
-        usage = Usage.from_dict(d.pop("usage"))
+        usage = Usage.from_dict(src_dict["usage"])
 
         completion = cls(
             choices=choices,
@@ -106,6 +110,8 @@ class Completion:
             object_=object_,
             usage=usage,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         completion.additional_properties = d
         return completion

@@ -11,6 +11,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CompletionChunk")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"choices", "created", "id", "model", "object", "usage"})
+
 
 @_attrs_define
 class CompletionChunk:
@@ -81,21 +84,22 @@ class CompletionChunk:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
         choices = []
-        _choices = d.pop("choices")
+        _choices = src_dict["choices"]
         for choices_item_data in _choices:
             choices_item = CompletionChoice.from_dict(choices_item_data)
 
             choices.append(choices_item)
 
-        created = d.pop("created")
+        created = src_dict["created"]
 
-        id = d.pop("id")
+        id = src_dict["id"]
 
-        model = d.pop("model")
+        model = src_dict["model"]
 
         def _parse_object_(data: object) -> CompletionObject | str:
+            if isinstance(data, str):
+                return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -106,7 +110,7 @@ class CompletionChunk:
                 pass
             return cast("CompletionObject | str", data)
 
-        object_ = _parse_object_(d.pop("object"))
+        object_ = _parse_object_(src_dict["object"])
 
         def _parse_usage(data: object) -> None | Unset | Usage:
             if data is None:
@@ -123,7 +127,7 @@ class CompletionChunk:
                 pass
             return cast("None | Unset | Usage", data)
 
-        usage = _parse_usage(d.pop("usage", UNSET))
+        usage = _parse_usage(src_dict.get("usage", UNSET))
 
         completion_chunk = cls(
             choices=choices,
@@ -133,6 +137,8 @@ class CompletionChunk:
             object_=object_,
             usage=usage,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         completion_chunk.additional_properties = d
         return completion_chunk

@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CompletionLogprobs")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"text_offset", "token_logprobs", "tokens", "top_logprobs"})
+
 
 @_attrs_define
 class CompletionLogprobs:
@@ -64,14 +67,13 @@ class CompletionLogprobs:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        text_offset = cast("list[int]", d.pop("text_offset", UNSET))
+        text_offset = cast("list[int]", src_dict.get("text_offset", UNSET))
 
-        token_logprobs = cast("list[float]", d.pop("token_logprobs", UNSET))
+        token_logprobs = cast("list[float]", src_dict.get("token_logprobs", UNSET))
 
-        tokens = cast("list[str]", d.pop("tokens", UNSET))
+        tokens = cast("list[str]", src_dict.get("tokens", UNSET))
 
-        _top_logprobs = d.pop("top_logprobs", UNSET)
+        _top_logprobs = src_dict.get("top_logprobs", UNSET)
         top_logprobs: list[TopLogprobs] | Unset = UNSET
         if _top_logprobs is not UNSET:
             top_logprobs = []
@@ -86,6 +88,8 @@ class CompletionLogprobs:
             tokens=tokens,
             top_logprobs=top_logprobs,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         completion_logprobs.additional_properties = d
         return completion_logprobs

@@ -10,6 +10,30 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CompletionRequest")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "model",
+        "prompt",
+        "max_tokens",
+        "stream",
+        "stream_options",
+        "n",
+        "seed",
+        "frequency_penalty",
+        "presence_penalty",
+        "repetition_penalty",
+        "stop",
+        "temperature",
+        "top_p",
+        "top_k",
+        "min_p",
+        "logit_bias",
+        "logprobs",
+        "best_of",
+    }
+)
+
 
 @_attrs_define
 class CompletionRequest:
@@ -238,10 +262,11 @@ class CompletionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        model = d.pop("model")
+        model = src_dict["model"]
 
         def _parse_prompt(data: object) -> list[int] | list[list[int]] | list[str] | str:
+            if isinstance(data, str):
+                return data
             try:
                 if not isinstance(data, list):
                     raise TypeError()
@@ -273,9 +298,9 @@ class CompletionRequest:
                 pass
             return cast("list[int] | list[list[int]] | list[str] | str", data)
 
-        prompt = _parse_prompt(d.pop("prompt"))
+        prompt = _parse_prompt(src_dict["prompt"])
 
-        max_tokens = d.pop("max_tokens", UNSET)
+        max_tokens = src_dict.get("max_tokens", UNSET)
 
         def _parse_stream(data: object) -> bool | None | Unset:
             if data is None:
@@ -284,9 +309,9 @@ class CompletionRequest:
                 return data
             return cast("bool | None | Unset", data)
 
-        stream = _parse_stream(d.pop("stream", UNSET))
+        stream = _parse_stream(src_dict.get("stream", UNSET))
 
-        _stream_options = d.pop("stream_options", UNSET)
+        _stream_options = src_dict.get("stream_options", UNSET)
         stream_options: StreamOptions | Unset
         if isinstance(_stream_options, Unset):
             stream_options = UNSET
@@ -300,7 +325,7 @@ class CompletionRequest:
                 return data
             return cast("int | None | Unset", data)
 
-        n = _parse_n(d.pop("n", UNSET))
+        n = _parse_n(src_dict.get("n", UNSET))
 
         def _parse_seed(data: object) -> int | None | Unset:
             if data is None:
@@ -309,7 +334,7 @@ class CompletionRequest:
                 return data
             return cast("int | None | Unset", data)
 
-        seed = _parse_seed(d.pop("seed", UNSET))
+        seed = _parse_seed(src_dict.get("seed", UNSET))
 
         def _parse_frequency_penalty(data: object) -> float | None | Unset:
             if data is None:
@@ -318,7 +343,7 @@ class CompletionRequest:
                 return data
             return cast("float | None | Unset", data)
 
-        frequency_penalty = _parse_frequency_penalty(d.pop("frequency_penalty", UNSET))
+        frequency_penalty = _parse_frequency_penalty(src_dict.get("frequency_penalty", UNSET))
 
         def _parse_presence_penalty(data: object) -> float | None | Unset:
             if data is None:
@@ -327,7 +352,7 @@ class CompletionRequest:
                 return data
             return cast("float | None | Unset", data)
 
-        presence_penalty = _parse_presence_penalty(d.pop("presence_penalty", UNSET))
+        presence_penalty = _parse_presence_penalty(src_dict.get("presence_penalty", UNSET))
 
         def _parse_repetition_penalty(data: object) -> float | None | Unset:
             if data is None:
@@ -336,12 +361,14 @@ class CompletionRequest:
                 return data
             return cast("float | None | Unset", data)
 
-        repetition_penalty = _parse_repetition_penalty(d.pop("repetition_penalty", UNSET))
+        repetition_penalty = _parse_repetition_penalty(src_dict.get("repetition_penalty", UNSET))
 
         def _parse_stop(data: object) -> list[str] | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
+                return data
+            if isinstance(data, str):
                 return data
             try:
                 if not isinstance(data, list):
@@ -353,7 +380,7 @@ class CompletionRequest:
                 pass
             return cast("list[str] | None | str | Unset", data)
 
-        stop = _parse_stop(d.pop("stop", UNSET))
+        stop = _parse_stop(src_dict.get("stop", UNSET))
 
         def _parse_temperature(data: object) -> float | None | Unset:
             if data is None:
@@ -362,7 +389,7 @@ class CompletionRequest:
                 return data
             return cast("float | None | Unset", data)
 
-        temperature = _parse_temperature(d.pop("temperature", UNSET))
+        temperature = _parse_temperature(src_dict.get("temperature", UNSET))
 
         def _parse_top_p(data: object) -> float | None | Unset:
             if data is None:
@@ -371,7 +398,7 @@ class CompletionRequest:
                 return data
             return cast("float | None | Unset", data)
 
-        top_p = _parse_top_p(d.pop("top_p", UNSET))
+        top_p = _parse_top_p(src_dict.get("top_p", UNSET))
 
         def _parse_top_k(data: object) -> int | None | Unset:
             if data is None:
@@ -380,7 +407,7 @@ class CompletionRequest:
                 return data
             return cast("int | None | Unset", data)
 
-        top_k = _parse_top_k(d.pop("top_k", UNSET))
+        top_k = _parse_top_k(src_dict.get("top_k", UNSET))
 
         def _parse_min_p(data: object) -> float | None | Unset:
             if data is None:
@@ -389,9 +416,9 @@ class CompletionRequest:
                 return data
             return cast("float | None | Unset", data)
 
-        min_p = _parse_min_p(d.pop("min_p", UNSET))
+        min_p = _parse_min_p(src_dict.get("min_p", UNSET))
 
-        _logit_bias = d.pop("logit_bias", UNSET)
+        _logit_bias = src_dict.get("logit_bias", UNSET)
         logit_bias: LogitBias | Unset
         if isinstance(_logit_bias, Unset):
             logit_bias = UNSET
@@ -405,9 +432,9 @@ class CompletionRequest:
                 return data
             return cast("int | None | Unset", data)
 
-        logprobs = _parse_logprobs(d.pop("logprobs", UNSET))
+        logprobs = _parse_logprobs(src_dict.get("logprobs", UNSET))
 
-        best_of = d.pop("best_of", UNSET)
+        best_of = src_dict.get("best_of", UNSET)
 
         completion_request = cls(
             model=model,
@@ -429,6 +456,8 @@ class CompletionRequest:
             logprobs=logprobs,
             best_of=best_of,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         completion_request.additional_properties = d
         return completion_request

@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StreamOptions")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"include_usage"})
+
 
 @_attrs_define
 class StreamOptions:
@@ -36,12 +39,13 @@ class StreamOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        include_usage = d.pop("include_usage", UNSET)
+        include_usage = src_dict.get("include_usage", UNSET)
 
         stream_options = cls(
             include_usage=include_usage,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         stream_options.additional_properties = d
         return stream_options

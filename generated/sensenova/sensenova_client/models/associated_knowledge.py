@@ -10,6 +10,9 @@ from ..models.associated_knowledge_mode import AssociatedKnowledgeMode, check_as
 
 T = TypeVar("T", bound="AssociatedKnowledge")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"content", "mode"})
+
 
 @_attrs_define
 class AssociatedKnowledge:
@@ -44,15 +47,16 @@ class AssociatedKnowledge:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        content = d.pop("content")
+        content = src_dict["content"]
 
-        mode = check_associated_knowledge_mode(d.pop("mode"))
+        mode = check_associated_knowledge_mode(src_dict["mode"])
 
         associated_knowledge = cls(
             content=content,
             mode=mode,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         associated_knowledge.additional_properties = d
         return associated_knowledge

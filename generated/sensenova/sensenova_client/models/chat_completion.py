@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatCompletion")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"data", "status"})
+
 
 @_attrs_define
 class ChatCompletion:
@@ -46,10 +49,9 @@ class ChatCompletion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        data = ChatCompletionData.from_dict(d.pop("data"))
+        data = ChatCompletionData.from_dict(src_dict["data"])
 
-        _status = d.pop("status", UNSET)
+        _status = src_dict.get("status", UNSET)
         status: Status | Unset
         if isinstance(_status, Unset):
             status = UNSET
@@ -60,6 +62,8 @@ class ChatCompletion:
             data=data,
             status=status,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_completion.additional_properties = d
         return chat_completion

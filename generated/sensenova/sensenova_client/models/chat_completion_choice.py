@@ -12,6 +12,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatCompletionChoice")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"index", "message", "finish_reason", "role"})
+
 
 @_attrs_define
 class ChatCompletionChoice:
@@ -71,13 +74,14 @@ class ChatCompletionChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        index = d.pop("index")
+        index = src_dict["index"]
 
-        message = d.pop("message", UNSET)
+        message = src_dict.get("message", UNSET)
 
         def _parse_finish_reason(data: object) -> FinishReason | str | Unset:
             if isinstance(data, Unset):
+                return data
+            if isinstance(data, str):
                 return data
             try:
                 if not isinstance(data, str):
@@ -89,10 +93,12 @@ class ChatCompletionChoice:
                 pass
             return cast("FinishReason | str | Unset", data)
 
-        finish_reason = _parse_finish_reason(d.pop("finish_reason", UNSET))
+        finish_reason = _parse_finish_reason(src_dict.get("finish_reason", UNSET))
 
         def _parse_role(data: object) -> ChatRole | str | Unset:
             if isinstance(data, Unset):
+                return data
+            if isinstance(data, str):
                 return data
             try:
                 if not isinstance(data, str):
@@ -104,7 +110,7 @@ class ChatCompletionChoice:
                 pass
             return cast("ChatRole | str | Unset", data)
 
-        role = _parse_role(d.pop("role", UNSET))
+        role = _parse_role(src_dict.get("role", UNSET))
 
         chat_completion_choice = cls(
             index=index,
@@ -112,6 +118,8 @@ class ChatCompletionChoice:
             finish_reason=finish_reason,
             role=role,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_completion_choice.additional_properties = d
         return chat_completion_choice

@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatCompletionData")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"choices", "id", "knowledge_base_results", "usage", "plugins"})
+
 
 @_attrs_define
 class ChatCompletionData:
@@ -75,17 +78,16 @@ class ChatCompletionData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
         choices = []
-        _choices = d.pop("choices")
+        _choices = src_dict["choices"]
         for choices_item_data in _choices:
             choices_item = ChatCompletionChoice.from_dict(choices_item_data)
 
             choices.append(choices_item)
 
-        id = d.pop("id", UNSET)
+        id = src_dict.get("id", UNSET)
 
-        _knowledge_base_results = d.pop("knowledge_base_results", UNSET)
+        _knowledge_base_results = src_dict.get("knowledge_base_results", UNSET)
         knowledge_base_results: list[KnowledgeBaseResult] | Unset = UNSET
         if _knowledge_base_results is not UNSET:
             knowledge_base_results = []
@@ -94,14 +96,14 @@ class ChatCompletionData:
 
                 knowledge_base_results.append(knowledge_base_results_item)
 
-        _usage = d.pop("usage", UNSET)
+        _usage = src_dict.get("usage", UNSET)
         usage: Usage | Unset
         if isinstance(_usage, Unset):
             usage = UNSET
         else:
             usage = Usage.from_dict(_usage)
 
-        _plugins = d.pop("plugins", UNSET)
+        _plugins = src_dict.get("plugins", UNSET)
         plugins: PluginsUsage | Unset
         if isinstance(_plugins, Unset):
             plugins = UNSET
@@ -115,6 +117,8 @@ class ChatCompletionData:
             usage=usage,
             plugins=plugins,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_completion_data.additional_properties = d
         return chat_completion_data

@@ -10,6 +10,24 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatCompletionRequest")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {
+        "model",
+        "messages",
+        "n",
+        "know_ids",
+        "max_new_tokens",
+        "repetition_penalty",
+        "stream",
+        "temperature",
+        "top_p",
+        "user",
+        "knowledge_config",
+        "plugins",
+    }
+)
+
 
 @_attrs_define
 class ChatCompletionRequest:
@@ -135,40 +153,39 @@ class ChatCompletionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        model = d.pop("model")
+        model = src_dict["model"]
 
         messages = []
-        _messages = d.pop("messages")
+        _messages = src_dict["messages"]
         for messages_item_data in _messages:
             messages_item = ChatMessage.from_dict(messages_item_data)
 
             messages.append(messages_item)
 
-        n = d.pop("n", UNSET)
+        n = src_dict.get("n", UNSET)
 
-        know_ids = cast("list[str]", d.pop("know_ids", UNSET))
+        know_ids = cast("list[str]", src_dict.get("know_ids", UNSET))
 
-        max_new_tokens = d.pop("max_new_tokens", UNSET)
+        max_new_tokens = src_dict.get("max_new_tokens", UNSET)
 
-        repetition_penalty = d.pop("repetition_penalty", UNSET)
+        repetition_penalty = src_dict.get("repetition_penalty", UNSET)
 
-        stream = d.pop("stream", UNSET)
+        stream = src_dict.get("stream", UNSET)
 
-        temperature = d.pop("temperature", UNSET)
+        temperature = src_dict.get("temperature", UNSET)
 
-        top_p = d.pop("top_p", UNSET)
+        top_p = src_dict.get("top_p", UNSET)
 
-        user = d.pop("user", UNSET)
+        user = src_dict.get("user", UNSET)
 
-        _knowledge_config = d.pop("knowledge_config", UNSET)
+        _knowledge_config = src_dict.get("knowledge_config", UNSET)
         knowledge_config: KnowledgeConfig | Unset
         if isinstance(_knowledge_config, Unset):
             knowledge_config = UNSET
         else:
             knowledge_config = KnowledgeConfig.from_dict(_knowledge_config)
 
-        _plugins = d.pop("plugins", UNSET)
+        _plugins = src_dict.get("plugins", UNSET)
         plugins: Plugins | Unset
         if isinstance(_plugins, Unset):
             plugins = UNSET
@@ -189,6 +206,8 @@ class ChatCompletionRequest:
             knowledge_config=knowledge_config,
             plugins=plugins,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_completion_request.additional_properties = d
         return chat_completion_request

@@ -10,6 +10,9 @@ from ..models.chat_role import ChatRole, check_chat_role
 
 T = TypeVar("T", bound="ChatMessage")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"role", "content"})
+
 
 @_attrs_define
 class ChatMessage:
@@ -42,15 +45,16 @@ class ChatMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        role = check_chat_role(d.pop("role"))
+        role = check_chat_role(src_dict["role"])
 
-        content = d.pop("content")
+        content = src_dict["content"]
 
         chat_message = cls(
             role=role,
             content=content,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_message.additional_properties = d
         return chat_message

@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CompletionChunk")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"status", "data"})
+
 
 @_attrs_define
 class CompletionChunk:
@@ -45,10 +48,9 @@ class CompletionChunk:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        status = Status.from_dict(d.pop("status"))
+        status = Status.from_dict(src_dict["status"])
 
-        _data = d.pop("data", UNSET)
+        _data = src_dict.get("data", UNSET)
         data: CompletionChunkData | Unset
         if isinstance(_data, Unset):
             data = UNSET
@@ -59,6 +61,8 @@ class CompletionChunk:
             status=status,
             data=data,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         completion_chunk.additional_properties = d
         return completion_chunk

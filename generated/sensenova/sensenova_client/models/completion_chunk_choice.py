@@ -11,6 +11,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CompletionChunkChoice")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"index", "delta", "finish_reason"})
+
 
 @_attrs_define
 class CompletionChunkChoice:
@@ -57,13 +60,14 @@ class CompletionChunkChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        index = d.pop("index")
+        index = src_dict["index"]
 
-        delta = d.pop("delta", UNSET)
+        delta = src_dict.get("delta", UNSET)
 
         def _parse_finish_reason(data: object) -> FinishReason | str | Unset:
             if isinstance(data, Unset):
+                return data
+            if isinstance(data, str):
                 return data
             try:
                 if not isinstance(data, str):
@@ -75,13 +79,15 @@ class CompletionChunkChoice:
                 pass
             return cast("FinishReason | str | Unset", data)
 
-        finish_reason = _parse_finish_reason(d.pop("finish_reason", UNSET))
+        finish_reason = _parse_finish_reason(src_dict.get("finish_reason", UNSET))
 
         completion_chunk_choice = cls(
             index=index,
             delta=delta,
             finish_reason=finish_reason,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         completion_chunk_choice.additional_properties = d
         return completion_chunk_choice

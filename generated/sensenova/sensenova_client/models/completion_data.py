@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CompletionData")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"choices", "id", "usage"})
+
 
 @_attrs_define
 class CompletionData:
@@ -55,17 +58,16 @@ class CompletionData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
         choices = []
-        _choices = d.pop("choices")
+        _choices = src_dict["choices"]
         for choices_item_data in _choices:
             choices_item = CompletionChoice.from_dict(choices_item_data)
 
             choices.append(choices_item)
 
-        id = d.pop("id", UNSET)
+        id = src_dict.get("id", UNSET)
 
-        _usage = d.pop("usage", UNSET)
+        _usage = src_dict.get("usage", UNSET)
         usage: Usage | Unset
         if isinstance(_usage, Unset):
             usage = UNSET
@@ -77,6 +79,8 @@ class CompletionData:
             id=id,
             usage=usage,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         completion_data.additional_properties = d
         return completion_data

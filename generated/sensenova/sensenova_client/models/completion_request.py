@@ -10,6 +10,11 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CompletionRequest")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset(
+    {"prompt", "model", "n", "max_new_tokens", "repetition_penalty", "stop", "stream", "temperature", "top_p"}
+)
+
 
 @_attrs_define
 class CompletionRequest:
@@ -102,24 +107,23 @@ class CompletionRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        prompt = d.pop("prompt")
+        prompt = src_dict["prompt"]
 
-        model = d.pop("model")
+        model = src_dict["model"]
 
-        n = d.pop("n", UNSET)
+        n = src_dict.get("n", UNSET)
 
-        max_new_tokens = d.pop("max_new_tokens", UNSET)
+        max_new_tokens = src_dict.get("max_new_tokens", UNSET)
 
-        repetition_penalty = d.pop("repetition_penalty", UNSET)
+        repetition_penalty = src_dict.get("repetition_penalty", UNSET)
 
-        stop = d.pop("stop", UNSET)
+        stop = src_dict.get("stop", UNSET)
 
-        stream = d.pop("stream", UNSET)
+        stream = src_dict.get("stream", UNSET)
 
-        temperature = d.pop("temperature", UNSET)
+        temperature = src_dict.get("temperature", UNSET)
 
-        top_p = d.pop("top_p", UNSET)
+        top_p = src_dict.get("top_p", UNSET)
 
         completion_request = cls(
             prompt=prompt,
@@ -132,6 +136,8 @@ class CompletionRequest:
             temperature=temperature,
             top_p=top_p,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         completion_request.additional_properties = d
         return completion_request

@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorDetail")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"code", "message", "details"})
+
 
 @_attrs_define
 class ErrorDetail:
@@ -51,24 +54,26 @@ class ErrorDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-
         def _parse_code(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
+            if isinstance(data, str):
+                return data
             return cast("int | str | Unset", data)
 
-        code = _parse_code(d.pop("code", UNSET))
+        code = _parse_code(src_dict.get("code", UNSET))
 
-        message = d.pop("message", UNSET)
+        message = src_dict.get("message", UNSET)
 
-        details = d.pop("details", UNSET)
+        details = src_dict.get("details", UNSET)
 
         error_detail = cls(
             code=code,
             message=message,
             details=details,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         error_detail.additional_properties = d
         return error_detail

@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorResponse")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"error"})
+
 
 @_attrs_define
 class ErrorResponse:
@@ -38,8 +41,7 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _error = d.pop("error", UNSET)
+        _error = src_dict.get("error", UNSET)
         error: ErrorDetail | Unset
         if isinstance(_error, Unset):
             error = UNSET
@@ -49,6 +51,8 @@ class ErrorResponse:
         error_response = cls(
             error=error,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         error_response.additional_properties = d
         return error_response

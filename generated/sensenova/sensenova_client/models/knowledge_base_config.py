@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="KnowledgeBaseConfig")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"know_id", "faq_threshold"})
+
 
 @_attrs_define
 class KnowledgeBaseConfig:
@@ -41,15 +44,16 @@ class KnowledgeBaseConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        know_id = d.pop("know_id")
+        know_id = src_dict["know_id"]
 
-        faq_threshold = d.pop("faq_threshold")
+        faq_threshold = src_dict["faq_threshold"]
 
         knowledge_base_config = cls(
             know_id=know_id,
             faq_threshold=faq_threshold,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         knowledge_base_config.additional_properties = d
         return knowledge_base_config

@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="KnowledgeBaseHit")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"score", "result", "extra_info"})
+
 
 @_attrs_define
 class KnowledgeBaseHit:
@@ -50,12 +53,11 @@ class KnowledgeBaseHit:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        score = d.pop("score", UNSET)
+        score = src_dict.get("score", UNSET)
 
-        result = d.pop("result", UNSET)
+        result = src_dict.get("result", UNSET)
 
-        _extra_info = d.pop("extra_info", UNSET)
+        _extra_info = src_dict.get("extra_info", UNSET)
         extra_info: KnowledgeExtraInfo | Unset
         if isinstance(_extra_info, Unset):
             extra_info = UNSET
@@ -67,6 +69,8 @@ class KnowledgeBaseHit:
             result=result,
             extra_info=extra_info,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         knowledge_base_hit.additional_properties = d
         return knowledge_base_hit

@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="KnowledgeBaseResult")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"know_id", "results"})
+
 
 @_attrs_define
 class KnowledgeBaseResult:
@@ -46,10 +49,9 @@ class KnowledgeBaseResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        know_id = d.pop("know_id", UNSET)
+        know_id = src_dict.get("know_id", UNSET)
 
-        _results = d.pop("results", UNSET)
+        _results = src_dict.get("results", UNSET)
         results: list[KnowledgeBaseHit] | Unset = UNSET
         if _results is not UNSET:
             results = []
@@ -62,6 +64,8 @@ class KnowledgeBaseResult:
             know_id=know_id,
             results=results,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         knowledge_base_result.additional_properties = d
         return knowledge_base_result

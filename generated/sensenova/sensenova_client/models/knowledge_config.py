@@ -11,6 +11,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="KnowledgeConfig")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"control_level", "knowledge_base_result", "knowledge_base_configs"})
+
 
 @_attrs_define
 class KnowledgeConfig:
@@ -62,17 +65,16 @@ class KnowledgeConfig:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _control_level = d.pop("control_level", UNSET)
+        _control_level = src_dict.get("control_level", UNSET)
         control_level: KnowledgeConfigControlLevel | Unset
         if isinstance(_control_level, Unset):
             control_level = UNSET
         else:
             control_level = check_knowledge_config_control_level(_control_level)
 
-        knowledge_base_result = d.pop("knowledge_base_result", UNSET)
+        knowledge_base_result = src_dict.get("knowledge_base_result", UNSET)
 
-        _knowledge_base_configs = d.pop("knowledge_base_configs", UNSET)
+        _knowledge_base_configs = src_dict.get("knowledge_base_configs", UNSET)
         knowledge_base_configs: list[KnowledgeBaseConfig] | Unset = UNSET
         if _knowledge_base_configs is not UNSET:
             knowledge_base_configs = []
@@ -86,6 +88,8 @@ class KnowledgeConfig:
             knowledge_base_result=knowledge_base_result,
             knowledge_base_configs=knowledge_base_configs,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         knowledge_config.additional_properties = d
         return knowledge_config

@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="KnowledgeExtraInfo")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"file_id", "page"})
+
 
 @_attrs_define
 class KnowledgeExtraInfo:
@@ -41,15 +44,16 @@ class KnowledgeExtraInfo:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        file_id = d.pop("file_id", UNSET)
+        file_id = src_dict.get("file_id", UNSET)
 
-        page = d.pop("page", UNSET)
+        page = src_dict.get("page", UNSET)
 
         knowledge_extra_info = cls(
             file_id=file_id,
             page=page,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         knowledge_extra_info.additional_properties = d
         return knowledge_extra_info

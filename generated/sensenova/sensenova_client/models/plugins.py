@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Plugins")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"web_search", "associated_knowledge"})
+
 
 @_attrs_define
 class Plugins:
@@ -45,15 +48,14 @@ class Plugins:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _web_search = d.pop("web_search", UNSET)
+        _web_search = src_dict.get("web_search", UNSET)
         web_search: WebSearchOptions | Unset
         if isinstance(_web_search, Unset):
             web_search = UNSET
         else:
             web_search = WebSearchOptions.from_dict(_web_search)
 
-        _associated_knowledge = d.pop("associated_knowledge", UNSET)
+        _associated_knowledge = src_dict.get("associated_knowledge", UNSET)
         associated_knowledge: AssociatedKnowledge | Unset
         if isinstance(_associated_knowledge, Unset):
             associated_knowledge = UNSET
@@ -64,6 +66,8 @@ class Plugins:
             web_search=web_search,
             associated_knowledge=associated_knowledge,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         plugins.additional_properties = d
         return plugins

@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PluginsUsage")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"web_search"})
+
 
 @_attrs_define
 class PluginsUsage:
@@ -37,8 +40,7 @@ class PluginsUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _web_search = d.pop("web_search", UNSET)
+        _web_search = src_dict.get("web_search", UNSET)
         web_search: WebSearchUsage | Unset
         if isinstance(_web_search, Unset):
             web_search = UNSET
@@ -48,6 +50,8 @@ class PluginsUsage:
         plugins_usage = cls(
             web_search=web_search,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         plugins_usage.additional_properties = d
         return plugins_usage

@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Usage")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"prompt_tokens", "knowledge_tokens", "completion_tokens", "total_tokens"})
+
 
 @_attrs_define
 class Usage:
@@ -54,14 +57,13 @@ class Usage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        prompt_tokens = d.pop("prompt_tokens", UNSET)
+        prompt_tokens = src_dict.get("prompt_tokens", UNSET)
 
-        knowledge_tokens = d.pop("knowledge_tokens", UNSET)
+        knowledge_tokens = src_dict.get("knowledge_tokens", UNSET)
 
-        completion_tokens = d.pop("completion_tokens", UNSET)
+        completion_tokens = src_dict.get("completion_tokens", UNSET)
 
-        total_tokens = d.pop("total_tokens", UNSET)
+        total_tokens = src_dict.get("total_tokens", UNSET)
 
         usage = cls(
             prompt_tokens=prompt_tokens,
@@ -69,6 +71,8 @@ class Usage:
             completion_tokens=completion_tokens,
             total_tokens=total_tokens,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         usage.additional_properties = d
         return usage

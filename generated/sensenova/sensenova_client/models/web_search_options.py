@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WebSearchOptions")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"search_enable", "result_enable"})
+
 
 @_attrs_define
 class WebSearchOptions:
@@ -45,15 +48,16 @@ class WebSearchOptions:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        search_enable = d.pop("search_enable", UNSET)
+        search_enable = src_dict.get("search_enable", UNSET)
 
-        result_enable = d.pop("result_enable", UNSET)
+        result_enable = src_dict.get("result_enable", UNSET)
 
         web_search_options = cls(
             search_enable=search_enable,
             result_enable=result_enable,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         web_search_options.additional_properties = d
         return web_search_options

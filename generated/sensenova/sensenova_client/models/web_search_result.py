@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WebSearchResult")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"index", "url", "url_source", "title", "icon"})
+
 
 @_attrs_define
 class WebSearchResult:
@@ -59,16 +62,15 @@ class WebSearchResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        index = d.pop("index", UNSET)
+        index = src_dict.get("index", UNSET)
 
-        url = d.pop("url", UNSET)
+        url = src_dict.get("url", UNSET)
 
-        url_source = d.pop("url_source", UNSET)
+        url_source = src_dict.get("url_source", UNSET)
 
-        title = d.pop("title", UNSET)
+        title = src_dict.get("title", UNSET)
 
-        icon = d.pop("icon", UNSET)
+        icon = src_dict.get("icon", UNSET)
 
         web_search_result = cls(
             index=index,
@@ -77,6 +79,8 @@ class WebSearchResult:
             title=title,
             icon=icon,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         web_search_result.additional_properties = d
         return web_search_result

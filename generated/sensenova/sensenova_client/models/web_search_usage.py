@@ -10,6 +10,9 @@ from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WebSearchUsage")
 
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"online_search_count", "results"})
+
 
 @_attrs_define
 class WebSearchUsage:
@@ -46,10 +49,9 @@ class WebSearchUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        online_search_count = d.pop("online_search_count", UNSET)
+        online_search_count = src_dict.get("online_search_count", UNSET)
 
-        _results = d.pop("results", UNSET)
+        _results = src_dict.get("results", UNSET)
         results: list[WebSearchResult] | Unset = UNSET
         if _results is not UNSET:
             results = []
@@ -62,6 +64,8 @@ class WebSearchUsage:
             online_search_count=online_search_count,
             results=results,
         )
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         web_search_usage.additional_properties = d
         return web_search_usage

@@ -229,9 +229,11 @@ def stream(
         errors.APITimeoutError: The request timed out.
         errors.StreamError: The provider reported an error inside the stream.
         errors.IncompleteStreamError: The connection ended before the stream's terminator.
+        errors.MalformedStreamEventError: An event is not JSON or not the event schema.
+        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`).
 
     Returns:
-        A Stream of CompletionChunk events; use it in a `with` block to close the connection early.
+        A lazy Stream of CompletionChunk events; `with` closes it early, `until_done()` gathers the answer.
     """
 
     kwargs = _get_kwargs(
@@ -264,9 +266,11 @@ def astream(
         errors.APITimeoutError: The request timed out.
         errors.StreamError: The provider reported an error inside the stream.
         errors.IncompleteStreamError: The connection ended before the stream's terminator.
+        errors.MalformedStreamEventError: An event is not JSON or not the event schema.
+        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`).
 
     Returns:
-        An AsyncStream of CompletionChunk events; use it in an `async with` block to close the connection early.
+        A lazy AsyncStream of CompletionChunk events; `async with` closes it early, `until_done()` gathers the answer.
     """
 
     kwargs = _get_kwargs(

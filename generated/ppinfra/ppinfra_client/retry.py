@@ -46,7 +46,6 @@ import time
 from dataclasses import dataclass
 from datetime import UTC
 
-import anyio
 import httpx
 
 __all__ = [
@@ -246,6 +245,8 @@ class AsyncRetryTransport(_Base, httpx.AsyncBaseTransport):
                 if wait is None:
                     return response
                 await response.aclose()
+            import anyio  # only when a retry waits: importing it costs ~3 ms at startup
+
             await anyio.sleep(wait)
             retry += 1
 

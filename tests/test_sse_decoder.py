@@ -7,6 +7,7 @@ the decoder agrees with a small line-by-line reference written straight from the
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
@@ -381,8 +382,11 @@ def run(chunks: list[bytes]) -> tuple[list[Ev], bool, str, int | None]:
 
 @st.composite
 def cut(draw: st.DrawFn, raw: bytes) -> list[bytes]:
-    if draw(st.booleans()):
+    how = draw(st.sampled_from(["bytes", "blocks", "random"]))
+    if how == "bytes":
         return bytewise(raw)
+    if how == "blocks":  # one chunk per block, as a provider flushing each event sends it
+        return [piece for piece in re.split(b"(?<=\n\n)", raw) if piece]
     points = sorted(draw(st.sets(st.integers(0, len(raw)), max_size=12)))
     return [raw[a:b] for a, b in zip([0, *points], [*points, len(raw)], strict=True)]
 
@@ -400,3 +404,20 @@ def test_any_chunking_gives_the_same_result_as_one_chunk(data: st.DataObject, ra
 @given(streams() | data_runs() | byte_soup)
 def test_decoder_agrees_with_line_by_line_reference(raw: bytes) -> None:
     assert run([raw]) == reference(raw)
+
+
+def test_one_event_per_chunk_decodes_like_the_whole_stream() -> None:
+    blocks = [b"id: 7\ndata: a\n\n", b"data:b\n\n", b"data: c\nid: 9\n\n", b"event: e\ndata: d\n\n", b"data: e\n\n"]
+    assert decode(*blocks) == decode(b"".join(blocks))
+    assert [(e.data, e.id, e.event) for e in decode(*blocks)] == [
+        ("a", "7", "message"),
+        ("b", "7", "message"),
+        ("c", "9", "message"),
+        ("d", "9", "e"),
+        ("e", "9", "message"),
+    ]
+
+
+def test_one_event_chunk_after_a_pending_block_joins_that_block() -> None:
+    assert decode(b"data: a\n", b"data: b\n\n") == [Ev(data="a\nb")]
+    assert decode(b"data: a\r", b"data: b\n\n") == [Ev(data="a\nb")]

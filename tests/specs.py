@@ -17,10 +17,12 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from codegen.providers import load_providers
+
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 FIXTURES = ROOT / "tests" / "fixtures"
-PROVIDERS = ("sensenova", "lanrui", "eronmind", "ppinfra")
+PROVIDERS = tuple(load_providers())  # the keys of codegen/providers.toml
 
 
 @functools.cache

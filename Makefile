@@ -60,7 +60,7 @@ lint: $(VENV)/.installed ## ruff on hand-written code, spec validation, mypy --s
 	  [validate_spec(p.spec) for p in load_providers().values()]; print('specs valid')"
 	@for p in $(PROVIDERS); do \
 	  echo "mypy generated/$$p"; \
-	  (cd generated/$$p && ../../$(VENV)/bin/mypy --config-file ../../pyproject.toml $$(ls -d *_client)) || exit 1; \
+	  (cd generated/$$p && ../../$(VENV)/bin/mypy --config-file ../../pyproject.toml --cache-dir ../../.mypy_cache/$$p $$(ls -d *_client)) || exit 1; \
 	done
 
 test: $(VENV)/.installed check lint ## check + lint + the test suite (what CI runs)

@@ -5,7 +5,8 @@
 Regenerates every package into a scratch folder and compares it file by file with generated/,
 so a stale package (a spec, template or override changed without `make`) and a hand edit
 inside generated/ both show up. The emulator's request models (tests/emulator/models, written by
-codegen/server_models.py) are checked the same way. Python's __pycache__ folders are ignored.
+codegen/server_models.py) are checked the same way. Caches that tools write beside the code
+(__pycache__, .mypy_cache, .ruff_cache, .pytest_cache; all gitignored) are ignored.
 """
 
 from __future__ import annotations
@@ -19,12 +20,14 @@ from codegen import server_models
 from codegen.generate import generate
 from codegen.providers import ROOT, load_providers
 
+_CACHES = frozenset({"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"})
+
 
 def _files(root: Path) -> dict[str, bytes]:
     return {
         str(path.relative_to(root)): path.read_bytes()
         for path in sorted(root.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
+        if path.is_file() and not _CACHES.intersection(path.parts)
     }
 
 

@@ -655,7 +655,8 @@ def test_slow_first_event(emulator: Emulator) -> None:
         first = next(response.iter_raw())
         first_at = time.monotonic() - start
     assert first.startswith(b"data: ")
-    assert headers_at < 0.25 <= 0.3 <= first_at + 0.02
+    # The pause sits between the headers and the first event (absolute times vary with load).
+    assert first_at - headers_at >= 0.25, (headers_at, first_at)
 
 
 def test_stall_mid_stream_outlasts_a_read_timeout_and_the_disconnect_is_seen(emulator: Emulator) -> None:

@@ -53,13 +53,14 @@ def compare(expected_root: Path, actual_root: Path) -> list[str]:
 
 def main() -> int:
     problems: list[str] = []
+    providers = list(load_providers().values())
     with tempfile.TemporaryDirectory(prefix="check-") as scratch:
-        for provider in load_providers().values():
+        for provider in providers:
             fresh = generate(provider, Path(scratch))
             problems += compare(fresh, ROOT / "generated" / provider.key)
         # the emulator's request models (tests/emulator/models) come from the same specs
         models = Path(scratch) / "server-models"
-        server_models.write(list(load_providers().values()), models)
+        server_models.write(providers, models)
         problems += compare(models, server_models.OUT)
     if problems:
         sys.stdout.writelines(problems)

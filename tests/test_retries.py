@@ -208,12 +208,13 @@ def test_max_retries_per_client_and_per_call(emulator: Any, asynchronous: bool) 
     assert attempts(0, 1) == 2
 
 
-def test_negative_max_retries_are_refused() -> None:
+def test_a_max_retries_that_is_not_a_count_is_refused() -> None:
     package = PACKAGES[PROVIDER]
-    with pytest.raises(ValueError, match="max_retries"):
-        package.AuthenticatedClient("k", max_retries=-1)
-    with pytest.raises(ValueError, match="max_retries"):
-        operation(PROVIDER).sync(client=package.AuthenticatedClient("k"), body=body(PROVIDER), max_retries=-1)
+    for bad in (-1, True):
+        with pytest.raises(ValueError, match="max_retries"):
+            package.AuthenticatedClient("k", max_retries=bad)
+        with pytest.raises(ValueError, match="max_retries"):
+            operation(PROVIDER).sync(client=package.AuthenticatedClient("k"), body=body(PROVIDER), max_retries=bad)
 
 
 @MODES

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .errors import APIConnectionError, APITimeoutError
-from .retry import MAX_RETRIES_EXTENSION
+from .retry import MAX_RETRIES_EXTENSION, checked_max_retries
 from .types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -28,9 +28,7 @@ def request_options(timeout: TimeoutArg, max_retries: int | Unset) -> dict[str, 
     if not isinstance(timeout, Unset):
         options["timeout"] = timeout
     if not isinstance(max_retries, Unset):
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise ValueError(f"max_retries must be an int >= 0, got {max_retries!r}")
-        options["extensions"] = {MAX_RETRIES_EXTENSION: max_retries}
+        options["extensions"] = {MAX_RETRIES_EXTENSION: checked_max_retries(max_retries)}
     return options
 
 

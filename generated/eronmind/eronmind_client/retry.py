@@ -54,6 +54,7 @@ __all__ = [
     "AsyncRetryTransport",
     "RetryPolicy",
     "RetryTransport",
+    "checked_max_retries",
     "is_retryable_status",
     "parse_retry_after",
 ]
@@ -82,6 +83,13 @@ class _RedactBearer(logging.Filter):
 
 if not any(isinstance(f, _RedactBearer) for f in logger.filters):
     logger.addFilter(_RedactBearer())
+
+
+def checked_max_retries(value: object) -> int:
+    """`value` if it is a usable retry count (an int >= 0, not a bool), else a ValueError naming it."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"max_retries must be an int >= 0, got {value!r}")
+    return value
 
 
 def is_retryable_status(status_code: int) -> bool:
@@ -170,9 +178,7 @@ def _log(request: httpx.Request, retry: int, limit: int, wait: float, reason: st
 
 class _Base:
     def __init__(self, *, max_retries: int, policy: RetryPolicy) -> None:
-        if max_retries < 0:
-            raise ValueError(f"max_retries must be >= 0, got {max_retries}")
-        self.max_retries = max_retries
+        self.max_retries = checked_max_retries(max_retries)
         self.policy = policy
 
     def _plan(

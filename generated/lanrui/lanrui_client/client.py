@@ -26,7 +26,7 @@ import httpx
 from . import _provider
 from .auth import AccessKeyAuth, BearerAuth
 from .errors import MissingCredentialsError
-from .retry import AsyncRetryTransport, RetryTransport
+from .retry import AsyncRetryTransport, RetryTransport, checked_max_retries
 
 __all__ = [
     "ACCESS_KEY_ID_ENV",
@@ -116,9 +116,7 @@ class Client:
     ) -> None:
         self._base_url = base_url or os.environ.get(BASE_URL_ENV) or _provider.DEFAULT_BASE_URL
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise ValueError(f"max_retries must be an int >= 0, got {max_retries!r}")
-        self._max_retries = max_retries
+        self._max_retries = checked_max_retries(max_retries)
         # httpx 0.28 deprecates a CA bundle path for `verify`; the generator's API takes one, so a
         # path becomes the SSL context httpx asks for (a folder of certificates: capath).
         if isinstance(verify_ssl, str):

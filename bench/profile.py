@@ -10,8 +10,8 @@ the typed model (``from_dict``), gathering (text, finish reason, usage), and all
 as the stream runs them. Best of five runs each, in CPU time of the client process (waiting for
 the server is not counted). ``--cprofile`` adds the generated stream's top functions.
 
-The stages touch private names of the streaming module (``_Core``, ``_Gatherer``); a stage
-whose name is gone is skipped.
+The stages touch internal names of the streaming runtime (``stream_fold.Gatherer``,
+``stream_lifecycle.StreamCall``); a stage whose name is gone is skipped.
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ def offline_stages(route: payloads.Route, events: int) -> dict[str, float]:
     payload_texts = [f[len(route.prefix) : -2].decode() for f in frames[:-1]]
     objects = [json.loads(t) for t in payload_texts]
     op = importlib.import_module(route.module)
-    streaming = importlib.import_module(f"{route.provider}_client.streaming")
+    fold = importlib.import_module(f"{route.provider}_client.stream_fold")
+    lifecycle = importlib.import_module(f"{route.provider}_client.stream_lifecycle")
     sse = importlib.import_module(f"{route.provider}_client.sse")
     fmt = op._STREAM_FORMAT
     stages: dict[str, Callable[[], Any]] = {}
@@ -89,7 +90,7 @@ def offline_stages(route: payloads.Route, events: int) -> dict[str, float]:
             from_dict(obj)
 
     stages["generated: typed model from_dict"] = typed_only
-    gatherer = getattr(streaming, "_Gatherer", None)
+    gatherer = getattr(fold, "Gatherer", None)
     if gatherer is not None:
 
         def gather_only() -> None:
@@ -98,7 +99,7 @@ def offline_stages(route: payloads.Route, events: int) -> dict[str, float]:
                 gather.add(obj, None)
 
         stages["generated: gathering"] = gather_only
-    core = getattr(streaming, "_Core", None)
+    core = getattr(lifecycle, "StreamCall", None)
     if core is not None:
 
         def all_stages() -> None:

@@ -1,0 +1,223 @@
+"""The life of one streamed call: send the request, read the body, decode events, close.
+
+`StreamCall` holds one call's state (request arguments, SSE decoder, gatherer, response and
+outcome) and turns body chunks into typed events; `run` / `arun` are the generators behind
+`Stream` / `AsyncStream` that own the connection: whatever ends them (the terminator, an error,
+`close()`, a dropped stream) releases it in their `finally`. What is raised for which failure is
+decided in `stream_errors.py`; what the events add up to, in `stream_fold.py`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncGenerator, Generator, Iterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import httpx
+
+from . import calls, errors, stream_errors
+from .sse import SSEDecoder
+from .stream_fold import Gatherer, StreamResult
+
+if TYPE_CHECKING:
+    from .client import Client
+    from .streaming import StreamFormat
+
+__all__ = ["PRIMED", "StreamCall", "arun", "run"]
+
+T = TypeVar("T")
+
+_json_loads = json.loads
+# The C scanner behind json.loads, without loads' Python-level wrappers (20-40% of json.loads'
+# time on an event-sized payload). Anything it does not accept whole goes through json.loads.
+_scan_once: Any = getattr(json.JSONDecoder(), "scan_once", None) or (lambda data, index: (_json_loads(data), len(data)))
+PRIMED: Any = object()  # first item of a stream primed by __enter__: the request is sent
+
+
+class StreamCall(Generic[T]):
+    """One streamed call's state: request arguments, decoder, gathered result and outcome."""
+
+    def __init__(self, fmt: StreamFormat[T], kwargs: dict[str, Any], options: dict[str, Any]) -> None:
+        self.fmt = fmt
+        self.kwargs = kwargs
+        self.options = options
+        self.gather = Gatherer(fmt)
+        self.decoder = SSEDecoder()
+        self.response: httpx.Response | None = None
+        self.done = False  # the terminator arrived
+        self.failure: errors.APIError | None = None
+        self.reported_error = stream_errors.payload_error_check(fmt)  # compiled once, used per event
+
+    # --- request and response head
+
+    def build_request(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+        kwargs = dict(self.kwargs)
+        body = kwargs.get("json")
+        if isinstance(body, dict):
+            kwargs["json"] = {**body, "stream": True}
+        headers = dict(kwargs.pop("headers", None) or {})
+        headers["Accept"] = "text/event-stream"
+        return http.build_request(**kwargs, headers=headers, **self.options)
+
+    @staticmethod
+    def head_kind(response: httpx.Response) -> str:
+        """'stream', 'status' (an error status) or 'json' (a complete JSON answer)."""
+        if not 200 <= response.status_code < 300:
+            return "status"
+        media = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if media == "application/json" or media.endswith("+json"):
+            return "json"
+        # Anything else is read as an event stream: a server that labels its stream oddly still
+        # works, and a body that is no stream at all ends without a terminator, which raises.
+        return "stream"
+
+    # --- body
+
+    def events(self, chunk: bytes) -> Iterator[T]:
+        """The typed events a chunk completes, each yielded as soon as it is decoded."""
+        fmt = self.fmt
+        terminator = fmt.terminator
+        reported = self.reported_error
+        from_dict = fmt.event_model.from_dict
+        gather = self.gather
+        add = gather.add
+        scan = _scan_once
+        for sse in self.decoder.feed(chunk):
+            data = sse.data
+            if data == terminator:
+                self.done = True
+                return
+            if sse.event == "error":
+                raise stream_errors.error_event(fmt, sse)
+            try:
+                obj, end = scan(data, 0)
+                if end != len(data):
+                    obj = _json_loads(data)  # trailing whitespace is fine, anything else raises
+            except (StopIteration, ValueError, TypeError, RecursionError):
+                if not data.strip():
+                    continue  # an empty keep-alive event
+                try:
+                    obj = _json_loads(data)
+                except (ValueError, RecursionError) as exc:
+                    raise stream_errors.malformed(gather, sse, f"is not valid JSON ({exc})") from exc
+            if obj.__class__ is not dict:
+                raise stream_errors.malformed(gather, sse, "is not a JSON object")
+            error = reported(obj)
+            if error is not None:
+                raise error
+            try:
+                event = from_dict(obj)
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                raise stream_errors.malformed(gather, sse, f"does not match the event schema ({exc!r})") from exc
+            gather.count += 1
+            add(obj, event)
+            yield event
+
+    # --- outcome
+
+    def cut(self, reason: str) -> errors.IncompleteStreamError:
+        return stream_errors.cut(self.fmt, self.gather, reason)
+
+    def cut_at_eof(self) -> errors.IncompleteStreamError:
+        return stream_errors.cut_at_eof(self.fmt, self.gather, mid_event=self.decoder.close())
+
+    def cut_by_transport(self, exc: httpx.HTTPError) -> errors.IncompleteStreamError:
+        return stream_errors.cut_by_transport(self.fmt, self.gather, exc)
+
+    def result(self) -> StreamResult:
+        """The gathered result of a stream that reached its terminator, else its error."""
+        if self.failure is not None:
+            raise self.failure
+        if not self.done:
+            raise self.cut("the stream was closed before it finished")
+        return self.gather.result()
+
+
+def _typed_transport_error(exc: httpx.HTTPError, request: httpx.Request) -> errors.APIError:
+    """exc as this package's connection/timeout error (for chaining)."""
+    try:
+        with calls.translate_transport_errors(request):
+            raise exc
+    except errors.APIError as typed:
+        return typed
+    except httpx.HTTPError:
+        return errors.APIConnectionError(f"Connection error: {type(exc).__name__}", request=request)
+
+
+def _no_op() -> None:
+    pass
+
+
+def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, None]:
+    """Send the call and yield its events; `prime` first yields PRIMED once the head checked out."""
+    response = chunks = None
+    try:
+        http = client.get_httpx_client()
+        request = call.build_request(http)
+        with calls.translate_transport_errors(request):
+            response = call.response = http.send(request, stream=True)
+        kind = call.head_kind(response)
+        if kind != "stream":
+            with calls.translate_transport_errors(request):
+                if kind == "status":
+                    raise errors.error_for_response(response)
+                response.read()
+                raise stream_errors.json_answer_error(call.fmt, response)
+        if prime:
+            yield PRIMED
+        chunks = response.iter_bytes()
+        try:
+            for chunk in chunks:
+                yield from call.events(chunk)
+                if call.done:
+                    return
+        except httpx.RequestError as exc:  # transport errors, and a body that fails to decompress
+            raise call.cut_by_transport(exc) from _typed_transport_error(exc, request)
+        raise call.cut_at_eof()
+    except errors.APIError as exc:
+        call.failure = exc
+        raise
+    finally:
+        if chunks is not None:  # httpx types it as an Iterator; it is a generator
+            getattr(chunks, "close", _no_op)()
+        if response is not None:
+            response.close()
+
+
+async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerator[T, None]:
+    """The async twin of `run`."""
+    response = chunks = None
+    try:
+        http = client.get_async_httpx_client()
+        request = call.build_request(http)
+        with calls.translate_transport_errors(request):
+            response = call.response = await http.send(request, stream=True)
+        kind = call.head_kind(response)
+        if kind != "stream":
+            with calls.translate_transport_errors(request):
+                if kind == "status":
+                    raise await errors.aerror_for_response(response)
+                await response.aread()
+                raise stream_errors.json_answer_error(call.fmt, response)
+        if prime:
+            yield PRIMED
+        chunks = response.aiter_bytes()
+        try:
+            async for chunk in chunks:
+                for event in call.events(chunk):
+                    yield event
+                if call.done:
+                    return
+        except httpx.RequestError as exc:  # transport errors, and a body that fails to decompress
+            raise call.cut_by_transport(exc) from _typed_transport_error(exc, request)
+        raise call.cut_at_eof()
+    except errors.APIError as exc:
+        call.failure = exc
+        raise
+    finally:
+        if chunks is not None:  # httpx's own generator: closed now, not by the loop's finaliser later
+            aclose = getattr(chunks, "aclose", None)
+            if aclose is not None:
+                await aclose()
+        if response is not None:
+            await response.aclose()

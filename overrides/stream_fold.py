@@ -1,0 +1,227 @@
+"""The gathering fold: what a whole stream amounts to, built event by event in flat memory.
+
+`Gatherer.add` runs once per event and keeps text per choice, finish reasons, and the last
+value of each path the spec names (usage, extras); `Gatherer.result()` turns that into the
+public `StreamResult`. No I/O and no error handling here: the lifecycle (`stream_lifecycle.py`)
+feeds it only events that passed the error rule and the schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .types import Unset
+
+if TYPE_CHECKING:
+    from .streaming import StreamFormat
+
+__all__ = ["Gatherer", "StreamChoice", "StreamResult"]
+
+
+@dataclass(frozen=True)
+class StreamChoice:
+    """One choice of a gathered stream: all its text, and why it ended (None if it did not say)."""
+
+    index: int
+    text: str
+    finish_reason: str | None
+
+
+@dataclass(frozen=True)
+class StreamResult:
+    """What a whole stream amounts to.
+
+    `choices` are ordered by index. `usage` is the typed usage model of the last event that
+    carried usage (found at the same place on the typed event; the JSON object only where the
+    event model has no attribute there), None if no event carried it. `extras` holds the
+    further results the spec names (e.g. knowledge-base or web-search results), keyed by their
+    JSON member name, typed the same way, from the last event that had each. `events` counts
+    the events received.
+    """
+
+    choices: list[StreamChoice]
+    usage: Any
+    extras: dict[str, Any]
+    events: int
+
+    @property
+    def text(self) -> str:
+        """The text of choice 0 (the only one unless the request asked for several)."""
+        for choice in self.choices:
+            if choice.index == 0:
+                return choice.text
+        return ""
+
+    @property
+    def finish_reason(self) -> str | None:
+        """The finish reason of choice 0."""
+        for choice in self.choices:
+            if choice.index == 0:
+                return choice.finish_reason
+        return None
+
+
+_MISSING: Any = object()
+
+
+def _getter(path: tuple[str, ...]) -> Any:
+    """A function reading `path` from parsed JSON; None where a member is missing or not an object."""
+    if not path:
+        return lambda obj: None
+    if len(path) == 1:
+        (key,) = path
+
+        def get1(obj: Any) -> Any:
+            return obj.get(key) if obj.__class__ is dict else None
+
+        return get1
+    if len(path) == 2:
+        first, second = path
+
+        def get2(obj: Any) -> Any:
+            if obj.__class__ is dict:
+                obj = obj.get(first)
+                if obj.__class__ is dict:
+                    return obj.get(second)
+            return None
+
+        return get2
+
+    def get(obj: Any) -> Any:
+        for key in path:
+            if obj.__class__ is not dict:
+                return None
+            obj = obj.get(key)
+        return obj
+
+    return get
+
+
+def _typed_at(event: Any, path: tuple[str, ...], raw: Any) -> Any:
+    """The typed value at a JSON path of a typed event; `raw` if the model has nothing there.
+
+    Generated attribute names equal the JSON keys, or add a trailing `_` where the key is a
+    Python keyword or builtin; members the schema does not name are in `additional_properties`.
+    """
+    obj = event
+    for key in path:
+        value = getattr(obj, key, _MISSING)
+        if value is _MISSING:
+            value = getattr(obj, key + "_", _MISSING)
+        if value is _MISSING:
+            extra = getattr(obj, "additional_properties", None)
+            value = extra.get(key, _MISSING) if isinstance(extra, dict) else _MISSING
+        if value is _MISSING or value is None or isinstance(value, Unset):
+            return raw
+        obj = value
+    return obj
+
+
+class _Text:
+    """One choice's text, kept compact: every 256 pieces are joined into one UTF-8 block.
+
+    A list of the pieces themselves would cost ~55 bytes per event (io.StringIO too, before
+    Python 3.12), and one joined str takes 4 bytes per character as soon as it holds an emoji;
+    UTF-8 keeps the text near its own size whatever characters it has. `surrogatepass` lets a
+    lone surrogate (valid in JSON) round-trip unchanged.
+    """
+
+    __slots__ = ("blocks", "pieces")
+
+    def __init__(self) -> None:
+        self.blocks: list[bytes] = []
+        self.pieces: list[str] = []
+
+    def collapse(self) -> None:
+        self.blocks.append("".join(self.pieces).encode("utf-8", "surrogatepass"))
+        self.pieces.clear()
+
+    def getvalue(self) -> str:
+        return b"".join(self.blocks).decode("utf-8", "surrogatepass") + "".join(self.pieces)
+
+
+class Gatherer:
+    """Folds events into text per choice, finish reasons, usage and extras, in flat memory.
+
+    `add(json, event)` runs once per event on the hot path, so it is a closure over local
+    variables rather than a method reading attributes (about a quarter cheaper per event).
+    """
+
+    def __init__(self, fmt: StreamFormat[Any]) -> None:
+        self.count = 0  # events added
+        self.texts: dict[int, _Text] = {}
+        self.finish: dict[int, str] = {}
+        # JSON path -> (typed event, JSON value) of the last event where it was not null.
+        self.kept: dict[tuple[str, ...], tuple[Any, Any]] = {}
+        # The last typed event and its JSON choices (for iter_text). Only the last: holding more
+        # would keep each event alive across garbage collections, which costs more than the
+        # rest of gathering (and memory would grow with them).
+        self.last: list[Any] = [None, None]
+        self._usage_path = fmt.usage_path
+        self._extras_paths = tuple(path for path in fmt.extras_paths if path)
+        self._index = _getter(fmt.index_path)
+        self._text = _getter(fmt.text_path)
+        self.add = self._adder(fmt)
+
+    def _adder(self, fmt: StreamFormat[Any]) -> Any:
+        get_choices, get_index, get_text = _getter(fmt.choices_path), self._index, self._text
+        get_finish = _getter(fmt.finish_reason_path)
+        kept_paths = [(path, _getter(path)) for path in (fmt.usage_path, *self._extras_paths) if path]
+        texts, finish, kept, last = self.texts, self.finish, self.kept, self.last
+        new_buffer = _Text
+
+        def add(obj: dict[str, Any], event: Any) -> None:
+            last[0] = event
+            choices = last[1] = get_choices(obj)
+            if choices.__class__ is list:
+                for choice in choices:
+                    index = get_index(choice)
+                    if index.__class__ is not int:
+                        index = 0
+                    buffer = texts.get(index)
+                    if buffer is None:
+                        buffer = texts[index] = new_buffer()
+                    text = get_text(choice)
+                    if text and text.__class__ is str:
+                        pieces = buffer.pieces
+                        pieces.append(text)
+                        if len(pieces) >= 256:
+                            buffer.collapse()
+                    reason = get_finish(choice)
+                    if reason and reason.__class__ is str:
+                        finish[index] = reason
+            for path, get in kept_paths:
+                value = get(obj)
+                if value is not None:
+                    kept[path] = (event, value)
+
+        return add
+
+    def pieces(self) -> Iterator[tuple[int, str]]:
+        """(choice index, text) of the last event, as add() read them."""
+        choices = self.last[1]
+        if choices.__class__ is list:
+            for choice in choices:
+                index, text = self._index(choice), self._text(choice)
+                if text and text.__class__ is str:
+                    yield (index if index.__class__ is int else 0), text
+
+    def text(self) -> dict[int, str]:
+        return {index: buffer.getvalue() for index, buffer in sorted(self.texts.items())}
+
+    def _typed(self, path: tuple[str, ...]) -> Any:
+        if path not in self.kept:
+            return None
+        event, raw = self.kept[path]
+        return _typed_at(event, path, raw)
+
+    def result(self) -> StreamResult:
+        choices = [
+            StreamChoice(index=index, text=text, finish_reason=self.finish.get(index))
+            for index, text in self.text().items()
+        ]
+        extras = {path[-1]: self._typed(path) for path in self._extras_paths if path in self.kept}
+        usage = self._typed(self._usage_path) if self._usage_path else None
+        return StreamResult(choices=choices, usage=usage, extras=extras, events=self.count)

@@ -282,6 +282,46 @@ class OpenAISync:
         self.client.close()
 
 
+# --- the official SenseNova SDK (`sensenova` on PyPI; SenseNova routes) -----------------------
+
+
+class SenseNovaSdk:
+    """The official SDK: module-level configuration, requests underneath, dict-like events.
+
+    Keys and base URL go in per call (the SDK signs a JWT from them each time); it reuses one
+    requests session per thread. It has no way to leave a stream early but dropping the generator.
+    """
+
+    def __init__(self, base_url: str, route: Route, verify: bool | str = True) -> None:
+        import sensenova
+
+        assert route.wire == "sensenova"
+        self.route = route
+        sensenova.verify_ssl_certs = verify  # passed to requests as `verify` (a CA file path works)
+        resource = sensenova.ChatCompletion if route.path.endswith("chat-completions") else sensenova.Completion
+        # The SDK appends "/llm/chat-completions" or "/llm/completions" to api_base.
+        keys = {"access_key_id": "bench-ak", "secret_access_key": "bench-sk-" + "0" * 32}
+        self.kwargs = {**keys, "api_base": base_url + "/v1", **route.body}
+        self.create = resource.create
+
+    def stream(self) -> int:
+        n = 0
+        for _ in self.create(**self.kwargs, stream=True):
+            n += 1
+        return n
+
+    def first(self) -> tuple[int, str]:
+        for event in self.create(**self.kwargs, stream=True):
+            return time.monotonic_ns(), event.data.id
+        raise AssertionError("no event")
+
+    def call(self) -> None:
+        self.create(**self.kwargs)
+
+    def close(self) -> None:
+        pass
+
+
 # --- bare socket reader: what the server and the kernel can deliver ----------------------------
 
 
@@ -384,11 +424,14 @@ class Candidate:
     factory: Callable[[str, Route], Any]
     floor: str | None  # the candidate its ratio is taken against
     openai_only: bool = False
+    wire: str | None = None  # only routes of this wire format
     streams: bool = True
     calls: bool = True
     note: str = ""
 
     def supports(self, route: Route) -> bool:
+        if self.wire is not None and route.wire != self.wire:
+            return False
         return not self.openai_only or route.openai_prefix is not None
 
     def session(self, base_url: str, route: Route) -> Any:
@@ -405,6 +448,7 @@ CANDIDATES: dict[str, Candidate] = {
         Candidate("generated-async", True, GeneratedAsync, "httpx-async", note="generated client, async"),
         Candidate("httpx-sse", False, HttpxSse, "httpx", calls=False, note="httpx-sse connect_sse + json.loads"),
         Candidate("openai", False, OpenAISync, "httpx", openai_only=True, note="openai SDK (typed chunks)"),
+        Candidate("sensenova-sdk", False, SenseNovaSdk, "httpx", wire="sensenova", note="official SenseNova SDK"),
     )
 }
 

@@ -686,7 +686,16 @@ def run(config: Config) -> dict[str, Any]:
     }
 
 
-SUMMARY_COLUMNS = ("generated", "generated-async", "httpx", "httpx-async", "httpx-sse", "openai", "bare-socket")
+SUMMARY_COLUMNS = (
+    "generated",
+    "generated-async",
+    "httpx",
+    "httpx-async",
+    "httpx-sse",
+    "openai",
+    "sensenova-sdk",
+    "bare-socket",
+)
 
 
 def summary_markdown(rows: list[Row]) -> list[str]:

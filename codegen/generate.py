@@ -26,6 +26,7 @@ import jinja2
 import openapi_python_client
 import yaml
 from openapi_python_client.config import Config, ConfigFile, MetaType
+from openapi_python_client.strings import snake_case
 
 from codegen.prepare import prepare, validate_spec
 from codegen.providers import ROOT, Provider, load_providers
@@ -126,6 +127,7 @@ def _operations(provider: Provider) -> list[dict[str, str]]:
                     "tag": op["tags"][0],
                     "summary": op.get("summary", ""),
                     "request": name,
+                    "var": snake_case(name),  # the README's variable for this request
                     "example": repr(_minimal_example(provider.spec, name, media)),
                 }
             )

@@ -53,14 +53,14 @@ check: $(VENV)/.installed ## fail with a diff if generated/ or tests/emulator/mo
 
 # --- quality -----------------------------------------------------------------------------------
 
-lint: $(VENV)/.installed ## ruff on hand-written code, spec validation, mypy --strict on each package (overrides included)
+lint: $(VENV)/.installed ## ruff on hand-written code, spec validation, mypy --strict on each package as Python 3.10 (overrides included)
 	$(VENV)/bin/ruff check $(HANDWRITTEN)
 	$(VENV)/bin/ruff format --check $(HANDWRITTEN)
 	$(PY) -c "import sys; from codegen.prepare import validate_spec; from codegen.providers import load_providers; \
 	  [validate_spec(p.spec) for p in load_providers().values()]; print('specs valid')"
 	@for p in $(PROVIDERS); do \
 	  echo "mypy generated/$$p"; \
-	  (cd generated/$$p && ../../$(VENV)/bin/mypy --config-file ../../pyproject.toml --cache-dir ../../.mypy_cache/$$p $$(ls -d *_client)) || exit 1; \
+	  (cd generated/$$p && ../../$(VENV)/bin/mypy --config-file ../../pyproject.toml --python-version 3.10 --cache-dir ../../.mypy_cache/$$p $$(ls -d *_client)) || exit 1; \
 	done
 
 test: $(VENV)/.installed check lint ## check + lint + the test suite (what CI runs)

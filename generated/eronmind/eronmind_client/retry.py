@@ -44,7 +44,7 @@ import random
 import re
 import time
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import timezone
 
 import httpx
 
@@ -114,7 +114,7 @@ def parse_retry_after(headers: httpx.Headers, *, now: float | None = None) -> fl
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:  # an HTTP date is always GMT
-        when = when.replace(tzinfo=UTC)
+        when = when.replace(tzinfo=timezone.utc)  # datetime.UTC is 3.11+
     current = time.time() if now is None else now
     return max(0.0, when.timestamp() - current)
 

@@ -50,7 +50,8 @@ from .types import UNSET, Unset
 
 if TYPE_CHECKING:
     from types import TracebackType
-    from typing import Self
+
+    from typing_extensions import Self  # typing.Self is 3.11+
 
     from .client import Client
 

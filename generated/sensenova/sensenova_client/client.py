@@ -19,7 +19,7 @@ import os
 import ssl
 import threading
 import urllib.request
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -27,6 +27,9 @@ from . import _provider
 from .auth import AccessKeyAuth, BearerAuth
 from .errors import MissingCredentialsError
 from .retry import AsyncRetryTransport, RetryTransport, checked_max_retries
+
+if TYPE_CHECKING:  # typing.Self is 3.11+; the packages support 3.10
+    from typing_extensions import Self
 
 __all__ = [
     "ACCESS_KEY_ID_ENV",

@@ -23,6 +23,8 @@ class Provider:
     env_prefix: str
     access_key: bool
     revision: int
+    client_class: str
+    request_id_header: str
 
     @functools.cached_property
     def spec(self) -> dict[str, Any]:
@@ -43,6 +45,12 @@ class Provider:
         return ROOT / "generated" / self.key
 
 
+def _identifier(value: str, where: str) -> str:
+    if not value.isidentifier() or not value[0].isupper():
+        raise ValueError(f"codegen/providers.toml {where}: {value!r} must be a Python class name")
+    return value
+
+
 def load_providers() -> dict[str, Provider]:
     table = tomllib.loads((ROOT / "codegen" / "providers.toml").read_text(encoding="utf-8"))
     return {
@@ -55,6 +63,8 @@ def load_providers() -> dict[str, Provider]:
             env_prefix=entry["env_prefix"],
             access_key=bool(entry["access_key"]),
             revision=int(entry["revision"]),
+            client_class=_identifier(entry["client_class"], f"{key}.client_class"),
+            request_id_header=str(entry["request_id_header"]).lower(),
         )
         for key, entry in table.items()
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import email.utils
 import json
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,9 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from codegen.providers import load_providers
 from tests.emulator import dialect, payloads, validation
 from tests.emulator.auth import DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, Credentials, default_api_key
 from tests.emulator.dialect import Operation
@@ -48,9 +51,9 @@ class Emulation:
         self.recorder = recorder or Recorder()
         self.faults = FaultBook()
 
-    def asgi(self) -> Starlette:
+    def asgi(self) -> ASGIApp:
         methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
-        return Starlette(routes=[Route("/{provider}/{rest:path}", self.handle, methods=methods)])
+        return _with_request_ids(Starlette(routes=[Route("/{provider}/{rest:path}", self.handle, methods=methods)]))
 
     async def handle(self, request: Request) -> Response:
         key, rest = request.path_params["provider"], "/" + request.path_params["rest"]
@@ -139,8 +142,42 @@ class Emulation:
     def _record(self, request: Request, key: str | None, op: Operation | None, raw: bytes, body: Any) -> None:
         headers = {k.lower(): v for k, v in request.headers.items()}
         self.recorder.add_request(
-            ReceivedRequest(request.method, request.url.path, key, op.operation_id if op else None, headers, body, raw)
+            ReceivedRequest(
+                request.method,
+                request.url.path,
+                key,
+                op.operation_id if op else None,
+                headers,
+                body,
+                raw,
+                query=request.url.query,
+                request_id=request.scope.get("state", {}).get("request_id"),
+                client_port=request.client.port if request.client else None,
+            )
         )
+
+
+def _with_request_ids(app: ASGIApp) -> ASGIApp:
+    """Answer every request to a provider with a fresh id in that provider's request id header
+    (`request_id_header` in codegen/providers.toml); the id is also in the request's record."""
+    names = {key: provider.request_id_header for key, provider in load_providers().items()}
+
+    async def asgi(scope: Scope, receive: Receive, send: Send) -> None:
+        name = names.get(scope.get("path", "").split("/")[1]) if scope["type"] == "http" else None
+        if name is None:
+            await app(scope, receive, send)
+            return
+        request_id = f"req-{uuid.uuid4().hex}"
+        scope.setdefault("state", {})["request_id"] = request_id
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), (name.encode(), request_id.encode())]}
+            await send(message)
+
+        await app(scope, receive, send_with_id)
+
+    return asgi
 
 
 def _parse(raw: bytes) -> Any:

@@ -22,6 +22,9 @@ class ReceivedRequest:
     headers: dict[str, str]  # lower-case names; a repeated header keeps its last value
     body: Any  # parsed JSON, or None when the body was empty or not JSON
     raw: bytes
+    query: str = ""  # the URL's query string, as sent
+    request_id: str | None = None  # the id the emulator answered with (provider's request id header)
+    client_port: int | None = None  # the client's side of the connection: equal ports, same connection
 
 
 @dataclass

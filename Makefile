@@ -11,7 +11,7 @@ PORT      ?= 8000
 # Inputs of every generated package: a change here regenerates all four; a spec change, one.
 CODEGEN_INPUTS := $(wildcard codegen/*.py codegen/*.toml codegen/*.yaml codegen/templates/*.jinja \
                     codegen/templates/property_templates/*.jinja \
-                    codegen/project_templates/*.jinja overrides/*.py) LICENSE
+                    codegen/project_templates/*.jinja codegen/surface_templates/*.jinja overrides/*.py) LICENSE
 CLIENT_STAMPS  := $(PROVIDERS:%=generated/%/pyproject.toml)
 SERVER_MODELS  := $(PROVIDERS:%=tests/emulator/models/%.py)
 HANDWRITTEN    := codegen overrides tests $(wildcard bench)

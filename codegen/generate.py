@@ -3,10 +3,11 @@
     python -m codegen.generate [--out DIR] [PROVIDER ...]
 
 Per provider: validate the spec, prepare it (codegen/prepare.py), run openapi-python-client with
-the pinned config and our templates, pour in the hand-written overrides, write the provider facts
-module and the project files, then ruff with the package's own settings. Everything is built in a
-scratch folder and swapped in whole, so a failed run never leaves a half-written package, and the
-same inputs always give the same bytes (no timestamps, caches or absolute paths in the output).
+the pinned config and our templates, pour in the hand-written overrides, render the openai-style
+surface (codegen/surface.py), write the provider facts module and the project files, then ruff
+with the package's own settings. Everything is built in a scratch folder and swapped in whole, so
+a failed run never leaves a half-written package, and the same inputs always give the same bytes
+(no timestamps, caches or absolute paths in the output).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import yaml
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.strings import snake_case
 
+from codegen import surface
 from codegen.prepare import prepare, validate_spec
 from codegen.providers import ROOT, Provider, load_providers
 
@@ -46,11 +48,13 @@ def generate(provider: Provider, out_root: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix=f"gen-{provider.key}-") as scratch:
         work = Path(scratch)
         prepared = work / "prepared.json"
-        prepared.write_text(json.dumps(prepare(spec), indent=1, ensure_ascii=False), encoding="utf-8")
+        prepared_spec = prepare(spec)
+        prepared.write_text(json.dumps(prepared_spec, indent=1, ensure_ascii=False), encoding="utf-8")
         project = work / provider.key
         package = project / provider.package
         _run_generator(provider, prepared, package)
         _install_overrides(package)
+        surface.render(provider, prepared_spec, package)
         _render_project_files(provider, project)
         _ruff(project)
         destination = out_root / provider.key

@@ -9,3 +9,4 @@ PROVIDER = "Eronmind"
 ENV_PREFIX = "ERONMIND"
 DEFAULT_BASE_URL = "https://newapi.eronmind.com"
 ACCESS_KEY_AUTH = False
+REQUEST_ID_HEADER = "x-request-id"

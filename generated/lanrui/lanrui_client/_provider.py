@@ -9,3 +9,4 @@ PROVIDER = "Lanrui"
 ENV_PREFIX = "LANRUI"
 DEFAULT_BASE_URL = "https://api.lanrui.co"
 ACCESS_KEY_AUTH = False
+REQUEST_ID_HEADER = "x-request-id"

@@ -1,12 +1,77 @@
-"""A client library for accessing PPInfra Completions API"""
+"""Typed client for the PPInfra API.
+
+`PPInfra` / `AsyncPPInfra`: openai-style clients (`client.completions...create(...)`).
+`AuthenticatedClient` with the function modules of `ppinfra_client.api`: the low-level layer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from . import errors
 from ._provider import __version__
 from .client import AuthenticatedClient, Client
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    IncompleteStreamError,
+    InternalServerError,
+    MalformedStreamEventError,
+    MissingCredentialsError,
+    NotAStreamError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    StreamError,
+    UnprocessableEntityError,
+)
+
+if TYPE_CHECKING:
+    from ._clients import AsyncPPInfra, PPInfra
+
+# The openai-style clients load on first use: importing the package stays as cheap as importing httpx.
+_LAZY = frozenset({"AsyncPPInfra", "PPInfra"})
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import _clients
+
+    value = getattr(_clients, name)
+    globals()[name] = value  # later lookups skip __getattr__
+    return value
+
 
 __all__ = (
+    "AsyncPPInfra",
     "AuthenticatedClient",
     "Client",
+    "PPInfra",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "IncompleteStreamError",
+    "InternalServerError",
+    "MalformedStreamEventError",
+    "MissingCredentialsError",
+    "NotAStreamError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "StreamError",
+    "UnprocessableEntityError",
     "__version__",
     "errors",
 )

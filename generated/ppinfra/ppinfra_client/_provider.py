@@ -9,3 +9,4 @@ PROVIDER = "PPInfra"
 ENV_PREFIX = "PPINFRA"
 DEFAULT_BASE_URL = "https://api.ppinfra.com"
 ACCESS_KEY_AUTH = False
+REQUEST_ID_HEADER = "x-request-id"

@@ -9,3 +9,4 @@ PROVIDER = "SenseNova"
 ENV_PREFIX = "SENSENOVA"
 DEFAULT_BASE_URL = "https://api.sensenova.cn"
 ACCESS_KEY_AUTH = True
+REQUEST_ID_HEADER = "x-request-id"

@@ -1,0 +1,356 @@
+"""The openai-style surface of a package: clients, resources and request TypedDicts.
+
+openapi-python-client writes one module per operation and per model; the surface needs a view of
+every operation at once (which resources exist, which client attributes lead to them), so it is
+rendered here, after the generator, from the same prepared spec and the templates in
+codegen/surface_templates/. Where things come from:
+
+- the client classes' names: `client_class` in codegen/providers.toml;
+- where an operation sits on the client: its `x-client-method` (e.g. `chat.completions.create`,
+  specs/CONVENTIONS.md): resource names do not follow paths (`/v1/llm/chat-completions`);
+- `create()`'s keyword arguments: the request body schema's properties, typed for input
+  (`params_type`): nested objects as `<Schema>Param | <Schema>` (a TypedDict or the attrs model),
+  request enums as Literal, arrays as Sequence;
+- the result and event types: the 200 response's application/json schema and the
+  text/event-stream `itemSchema`.
+
+The rendered modules call the generated operation modules (`_get_kwargs`, `_parse_response`,
+`_STREAM_FORMAT`) through overrides/_resource.py: the surface is not a second transport.
+"""
+
+from __future__ import annotations
+
+import ast
+import keyword
+import re
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from codegen.prepare import STREAM_MEDIA_TYPE, SpecError
+from codegen.providers import ROOT, Provider
+
+TEMPLATES = ROOT / "codegen" / "surface_templates"
+EXTENSION = "x-client-method"
+# Keyword arguments every method has: a body field of that name gets a trailing underscore in
+# Python (`timeout_=...`) and keeps its name on the wire. `stream` is not here: a body `stream`
+# field is the streaming flag itself.
+CALL_OPTIONS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "self"})
+
+JSON = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Field:
+    wire: str  # the JSON member
+    name: str  # the Python keyword argument
+    annotation: str  # its input type
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class Method:
+    name: str  # e.g. create
+    operation_id: str
+    module: str  # the operation module, relative to the package: api.chat.create_chat_completion
+    fields: list[Field]
+    result: str  # model class of the JSON answer
+    chunk: str | None  # model class of a stream event; None if the operation does not stream
+    summary: str
+    description: str
+
+    @property
+    def alias(self) -> str:
+        return f"_{self.operation_id}"
+
+
+@dataclass
+class Node:
+    """A resource: `client.<path>`; holds methods, further resources, or both."""
+
+    path: tuple[str, ...]
+    methods: list[Method] = field(default_factory=list)
+    children: dict[str, Node] = field(default_factory=dict)
+
+    @property
+    def class_name(self) -> str:
+        return "".join(part[:1].upper() + part[1:] for part in self.path)
+
+    @property
+    def module(self) -> str:
+        return "_".join(self.path)
+
+    @property
+    def dotted(self) -> str:
+        return ".".join(self.path)
+
+
+@dataclass(frozen=True)
+class ParamType:
+    """One entry of the params module: a TypedDict (`fields`) or a type alias (`alias`)."""
+
+    name: str
+    schema: str  # the component schema, also the name of its attrs model
+    description: str
+    fields: list[Field] | None = None
+    alias: str | None = None
+
+
+class _Types:
+    """Renders JSON Schemas as input annotations, noting which names they use."""
+
+    def __init__(self, spec: JSON) -> None:
+        self.components: JSON = spec.get("components", {}).get("schemas", {})
+        self.params: set[str] = set()  # names from <package>.params
+        self.models: set[str] = set()  # names from <package>.models
+        self.schemas: set[str] = set()  # component schemas that need a params entry
+
+    def annotation(self, schema: Any) -> str:
+        parts: list[str] = []
+        for part in self._union(schema):
+            if part not in parts:
+                parts.append(part)
+        if "None" in parts:  # None last, as people write it
+            parts.remove("None")
+            parts.append("None")
+        return " | ".join(parts)
+
+    def _union(self, schema: Any) -> list[str]:
+        if not isinstance(schema, dict):
+            return ["object"]
+        if "$ref" in schema:
+            return self._ref(schema["$ref"].rsplit("/", 1)[1])
+        options = schema.get("anyOf") or schema.get("oneOf")
+        if options:
+            return [part for option in options for part in self._union(option)]
+        if "const" in schema:
+            return [f"Literal[{schema['const']!r}]"]
+        if "enum" in schema:
+            values = [v for v in schema["enum"] if v is not None]
+            nullable = None in schema["enum"]
+            return [f"Literal[{', '.join(repr(v) for v in values)}]"] + (["None"] if nullable else [])
+        kinds = schema.get("type")
+        if kinds is None:
+            return ["object"]
+        return [self._kind(kind, schema) for kind in (kinds if isinstance(kinds, list) else [kinds])]
+
+    def _kind(self, kind: str, schema: JSON) -> str:
+        simple = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+        if kind in simple:
+            return simple[kind]
+        if kind == "array":
+            return f"Sequence[{self.annotation(schema.get('items', {}))}]"
+        if kind == "object":
+            extra = schema.get("additionalProperties")
+            value = self.annotation(extra) if isinstance(extra, dict) else "object"
+            return f"Mapping[str, {value}]"
+        raise SpecError(f"no Python input type for JSON Schema type {kind!r}")
+
+    def _ref(self, name: str) -> list[str]:
+        schema = self.components.get(name)
+        if schema is None:
+            raise SpecError(f"$ref to unknown schema {name!r}")
+        if _is_object(schema) or "enum" in schema:
+            self.schemas.add(name)
+            self.params.add(f"{name}Param")
+            if _is_object(schema):  # the attrs model is accepted as well as the dict
+                self.models.add(name)
+                return [f"{name}Param", name]
+            return [f"{name}Param"]
+        return self._union(schema)
+
+
+def _is_object(schema: JSON) -> bool:
+    return schema.get("type") == "object" or "properties" in schema
+
+
+def _fields(schema: JSON, types: _Types, where: str, *, rename: bool) -> list[Field]:
+    required = set(schema.get("required", []))
+    fields = []
+    for wire, sub in schema.get("properties", {}).items():
+        if not wire.isidentifier() or keyword.iskeyword(wire):
+            raise SpecError(f"{where}: request member {wire!r} is not a Python identifier; the surface cannot name it")
+        name = f"{wire}_" if rename and wire in CALL_OPTIONS else wire
+        description = sub.get("description", "") if isinstance(sub, dict) else ""
+        fields.append(Field(wire, name, types.annotation(sub), wire in required, description.strip()))
+    names = [f.name for f in fields]
+    clash = {n for n in names if names.count(n) > 1 or (n != "stream" and n in CALL_OPTIONS)}
+    if clash:
+        raise SpecError(f"{where}: members {sorted(clash)} clash once renamed; rename them in the spec")
+    return fields
+
+
+def _ref_name(node: Any, where: str) -> str:
+    ref = node.get("$ref", "") if isinstance(node, dict) else ""
+    if not ref.startswith("#/components/schemas/"):
+        raise SpecError(f"{where}: the surface needs a $ref to a component schema here")
+    return str(ref.rsplit("/", 1)[1])
+
+
+def _method(path: str, verb: str, op: JSON, types: _Types) -> tuple[tuple[str, ...], Method]:
+    where = f"{verb.upper()} {path}"
+    dotted = op.get(EXTENSION)
+    parts = dotted.split(".") if isinstance(dotted, str) else []
+    if len(parts) < 2 or not all(p.isidentifier() and not keyword.iskeyword(p) for p in parts):
+        raise SpecError(f"{where}: {EXTENSION} must name a resource and a method, e.g. chat.completions.create")
+    body = op.get("requestBody", {}).get("content", {}).get("application/json")
+    if body is None:
+        raise SpecError(f"{where}: the surface needs an application/json request body")
+    request = _ref_name(body.get("schema"), f"{where} request body")
+    types.schemas.add(request)
+    fields = _fields(types.components[request], types, where, rename=True)
+    answer = op["responses"]["200"]["content"]
+    stream = answer.get(STREAM_MEDIA_TYPE)
+    method = Method(
+        name=parts[-1],
+        operation_id=op["operationId"],
+        module=f"api.{op['tags'][0]}.{op['operationId']}",
+        fields=sorted(fields, key=lambda f: not f.required),  # required first, in spec order
+        result=_ref_name(answer["application/json"].get("schema"), f"{where} 200 application/json"),
+        chunk=_ref_name(stream.get("itemSchema"), f"{where} 200 {STREAM_MEDIA_TYPE}") if stream else None,
+        summary=op.get("summary", "").strip(),
+        description=op.get("description", "").strip(),
+    )
+    return tuple(parts[:-1]), method
+
+
+def resource_tree(spec: JSON, types: _Types) -> Node:
+    root = Node(())
+    for path, item in spec["paths"].items():
+        for verb, op in item.items():
+            if not isinstance(op, dict):
+                continue
+            where, method = _method(path, verb, op, types)
+            node = root
+            for depth in range(len(where)):
+                node = node.children.setdefault(where[depth], Node(where[: depth + 1]))
+            if any(m.name == method.name for m in node.methods):
+                raise SpecError(f"{EXTENSION} {node.dotted}.{method.name} is given to two operations")
+            if method.name in node.children:
+                raise SpecError(f"{node.dotted}.{method.name} is both a method and a resource")
+            node.methods.append(method)
+    return root
+
+
+def param_types(types: _Types) -> list[ParamType]:
+    """A params entry for every request schema reached so far, and for the schemas they reach."""
+    done: dict[str, ParamType] = {}
+    while pending := sorted(types.schemas - set(done)):
+        for name in pending:
+            schema = types.components[name]
+            description = schema.get("description", "").strip()
+            if "enum" in schema or not schema.get("properties"):
+                done[name] = ParamType(f"{name}Param", name, description, alias=types.annotation(schema))
+            else:
+                fields = _fields(schema, types, name, rename=False)
+                done[name] = ParamType(f"{name}Param", name, description, fields=fields)
+    return [done[name] for name in sorted(done)]
+
+
+def _docstring(text: str, indent: int, width: int = 96) -> str:
+    """Text for a docstring: wrapped, backslashes and quotes made harmless."""
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    pad = " " * indent
+    wrapped = [textwrap.fill(p, width=width, initial_indent=pad, subsequent_indent=pad) for p in paragraphs]
+    return "\n\n".join(wrapped).strip()
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["pyrepr"] = repr
+    env.filters["doc"] = _docstring
+    return env
+
+
+def _walk(node: Node) -> list[Node]:
+    found = [node] if node.path else []
+    for child in node.children.values():
+        found += _walk(child)
+    return found
+
+
+def render(provider: Provider, prepared: JSON, package: Path) -> None:
+    """Write params.py, _clients.py and resources/ into the generated package."""
+    types = _Types(prepared)
+    root = resource_tree(prepared, types)
+    params = param_types(types)
+    nodes = _walk(root)
+    _check_generated(package, nodes, params)
+    env = _environment()
+    context = {
+        "p": provider,
+        "root": root,
+        "params": params,
+        "param_models": sorted(types.models),
+        "error_classes": _error_classes(),
+    }
+    (package / "__init__.py").write_text(env.get_template("package_init.py.jinja").render(context), encoding="utf-8")
+    (package / "params.py").write_text(env.get_template("params.py.jinja").render(context), encoding="utf-8")
+    (package / "_clients.py").write_text(env.get_template("clients.py.jinja").render(context), encoding="utf-8")
+    resources = package / "resources"
+    resources.mkdir()
+    init = env.get_template("resources_init.py.jinja").render(context)
+    (resources / "__init__.py").write_text(init, encoding="utf-8")
+    for node in nodes:
+        text = env.get_template("resource.py.jinja").render({**context, "node": node, "types": _imports(node)})
+        (resources / f"{node.module}.py").write_text(text, encoding="utf-8")
+
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+_NAME = re.compile(r"\b[A-Z]\w*")
+
+
+def _imports(node: Node) -> dict[str, list[str]]:
+    """The params and models names the annotations of a resource module use."""
+    params: set[str] = set()
+    models: set[str] = set()
+    for method in node.methods:
+        models.add(method.result)
+        if method.chunk:
+            models.add(method.chunk)
+        for f in method.fields:
+            for word in _NAME.findall(_QUOTED.sub("", f.annotation)):
+                if word.endswith("Param"):
+                    params.add(word)
+                elif word not in ("Literal", "Sequence", "Mapping", "None"):
+                    models.add(word)
+    return {"params": sorted(params), "models": sorted(models)}
+
+
+def _error_classes() -> list[str]:
+    """The exception classes overrides/errors.py exports (its __all__ also lists functions)."""
+    tree = ast.parse((ROOT / "overrides" / "errors.py").read_text(encoding="utf-8"))
+    classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    exported = next(
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "__all__" for t in node.targets)
+    )
+    return sorted(name for name in exported if name in classes)
+
+
+def _check_generated(package: Path, nodes: list[Node], params: list[ParamType]) -> None:
+    """Fail loudly if the generator named an operation module or model otherwise than assumed."""
+    models_init = (package / "models" / "__init__.py").read_text(encoding="utf-8")
+    for node in nodes:
+        for method in node.methods:
+            module = package.joinpath(*method.module.split(".")).with_suffix(".py")
+            if not module.is_file():
+                raise SpecError(f"{method.operation_id}: expected the generated module {module.name} at {module}")
+            for model in (method.result, method.chunk):
+                if model and f'"{model}":' not in models_init:
+                    raise SpecError(f"{method.operation_id}: no generated model {model}")
+    for param in params:
+        if param.fields is not None and f'"{param.schema}":' not in models_init:
+            raise SpecError(f"no generated model {param.schema} for {param.name}")

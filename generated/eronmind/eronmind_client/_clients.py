@@ -1,0 +1,110 @@
+"""`Eronmind` and `AsyncEronmind`: openai-style clients for Eronmind.
+
+Generated from codegen/providers.toml and eronmind.yaml by codegen/surface.py; do not edit.
+"""
+
+from __future__ import annotations
+
+import ssl
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ._base_client import AsyncClientBase, SyncClientBase
+from .client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AuthenticatedClient
+
+if TYPE_CHECKING:
+    from .resources.completions import AsyncCompletions, Completions
+
+__all__ = ["AsyncEronmind", "Eronmind"]
+
+
+class Eronmind(SyncClientBase):
+    """Eronmind client: `client.completions`;
+    `with_options()` for a copy with other call defaults; `with` or `close()` to close it.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        verify_ssl: str | bool | ssl.SSLContext = True,
+        headers: dict[str, str] | None = None,
+        cookies: dict[str, str] | None = None,
+        follow_redirects: bool = False,
+        httpx_args: dict[str, Any] | None = None,
+    ) -> None:
+        """A client for Eronmind. Credentials, first match wins: `api_key=`,
+        then the environment's ERONMIND_API_KEY;
+        with none, errors.MissingCredentialsError. `base_url` defaults to ERONMIND_BASE_URL, else
+        https://newapi.eronmind.com. The other arguments are AuthenticatedClient's (see `client.py`);
+        ERONMIND_LOG=info|debug turns on the package logger.
+        """
+        super().__init__(
+            AuthenticatedClient(
+                api_key,
+                base_url=base_url,
+                timeout=timeout,
+                max_retries=max_retries,
+                verify_ssl=verify_ssl,
+                headers=headers,
+                cookies=cookies,
+                follow_redirects=follow_redirects,
+                httpx_args=httpx_args,
+            )
+        )
+
+    @cached_property
+    def completions(self) -> Completions:
+        from .resources.completions import Completions
+
+        return Completions(self)
+
+
+class AsyncEronmind(AsyncClientBase):
+    """Async Eronmind client: `client.completions`;
+    `with_options()` for a copy with other call defaults; `async with` or `await close()` to close it.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        verify_ssl: str | bool | ssl.SSLContext = True,
+        headers: dict[str, str] | None = None,
+        cookies: dict[str, str] | None = None,
+        follow_redirects: bool = False,
+        httpx_args: dict[str, Any] | None = None,
+    ) -> None:
+        """A asynchronous client for Eronmind. Credentials, first match wins: `api_key=`,
+        then the environment's ERONMIND_API_KEY;
+        with none, errors.MissingCredentialsError. `base_url` defaults to ERONMIND_BASE_URL, else
+        https://newapi.eronmind.com. The other arguments are AuthenticatedClient's (see `client.py`);
+        ERONMIND_LOG=info|debug turns on the package logger.
+        """
+        super().__init__(
+            AuthenticatedClient(
+                api_key,
+                base_url=base_url,
+                timeout=timeout,
+                max_retries=max_retries,
+                verify_ssl=verify_ssl,
+                headers=headers,
+                cookies=cookies,
+                follow_redirects=follow_redirects,
+                httpx_args=httpx_args,
+            )
+        )
+
+    @cached_property
+    def completions(self) -> AsyncCompletions:
+        from .resources.completions import AsyncCompletions
+
+        return AsyncCompletions(self)

@@ -1,0 +1,110 @@
+"""`Lanrui` and `AsyncLanrui`: openai-style clients for Lanrui.
+
+Generated from codegen/providers.toml and lanrui.yaml by codegen/surface.py; do not edit.
+"""
+
+from __future__ import annotations
+
+import ssl
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ._base_client import AsyncClientBase, SyncClientBase
+from .client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AuthenticatedClient
+
+if TYPE_CHECKING:
+    from .resources.chat import AsyncChat, Chat
+
+__all__ = ["AsyncLanrui", "Lanrui"]
+
+
+class Lanrui(SyncClientBase):
+    """Lanrui client: `client.chat`;
+    `with_options()` for a copy with other call defaults; `with` or `close()` to close it.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        verify_ssl: str | bool | ssl.SSLContext = True,
+        headers: dict[str, str] | None = None,
+        cookies: dict[str, str] | None = None,
+        follow_redirects: bool = False,
+        httpx_args: dict[str, Any] | None = None,
+    ) -> None:
+        """A client for Lanrui. Credentials, first match wins: `api_key=`,
+        then the environment's LANRUI_API_KEY;
+        with none, errors.MissingCredentialsError. `base_url` defaults to LANRUI_BASE_URL, else
+        https://api.lanrui.co. The other arguments are AuthenticatedClient's (see `client.py`);
+        LANRUI_LOG=info|debug turns on the package logger.
+        """
+        super().__init__(
+            AuthenticatedClient(
+                api_key,
+                base_url=base_url,
+                timeout=timeout,
+                max_retries=max_retries,
+                verify_ssl=verify_ssl,
+                headers=headers,
+                cookies=cookies,
+                follow_redirects=follow_redirects,
+                httpx_args=httpx_args,
+            )
+        )
+
+    @cached_property
+    def chat(self) -> Chat:
+        from .resources.chat import Chat
+
+        return Chat(self)
+
+
+class AsyncLanrui(AsyncClientBase):
+    """Async Lanrui client: `client.chat`;
+    `with_options()` for a copy with other call defaults; `async with` or `await close()` to close it.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        verify_ssl: str | bool | ssl.SSLContext = True,
+        headers: dict[str, str] | None = None,
+        cookies: dict[str, str] | None = None,
+        follow_redirects: bool = False,
+        httpx_args: dict[str, Any] | None = None,
+    ) -> None:
+        """A asynchronous client for Lanrui. Credentials, first match wins: `api_key=`,
+        then the environment's LANRUI_API_KEY;
+        with none, errors.MissingCredentialsError. `base_url` defaults to LANRUI_BASE_URL, else
+        https://api.lanrui.co. The other arguments are AuthenticatedClient's (see `client.py`);
+        LANRUI_LOG=info|debug turns on the package logger.
+        """
+        super().__init__(
+            AuthenticatedClient(
+                api_key,
+                base_url=base_url,
+                timeout=timeout,
+                max_retries=max_retries,
+                verify_ssl=verify_ssl,
+                headers=headers,
+                cookies=cookies,
+                follow_redirects=follow_redirects,
+                httpx_args=httpx_args,
+            )
+        )
+
+    @cached_property
+    def chat(self) -> AsyncChat:
+        from .resources.chat import AsyncChat
+
+        return AsyncChat(self)

@@ -1,0 +1,133 @@
+"""`SenseNova` and `AsyncSenseNova`: openai-style clients for SenseNova.
+
+Generated from codegen/providers.toml and sensenova.yaml by codegen/surface.py; do not edit.
+"""
+
+from __future__ import annotations
+
+import ssl
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ._base_client import AsyncClientBase, SyncClientBase
+from .client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AuthenticatedClient
+
+if TYPE_CHECKING:
+    from .resources.chat import AsyncChat, Chat
+    from .resources.completions import AsyncCompletions, Completions
+
+__all__ = ["AsyncSenseNova", "SenseNova"]
+
+
+class SenseNova(SyncClientBase):
+    """SenseNova client: `client.completions`, `client.chat`;
+    `with_options()` for a copy with other call defaults; `with` or `close()` to close it.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        access_key_id: str | None = None,
+        secret_access_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        verify_ssl: str | bool | ssl.SSLContext = True,
+        headers: dict[str, str] | None = None,
+        cookies: dict[str, str] | None = None,
+        follow_redirects: bool = False,
+        httpx_args: dict[str, Any] | None = None,
+    ) -> None:
+        """A client for SenseNova. Credentials, first match wins: `api_key=`,
+        `access_key_id=` + `secret_access_key=` (a JWT is minted from the pair and refreshed),
+        the environment's SENSENOVA_API_KEY, then SENSENOVA_ACCESS_KEY_ID + SENSENOVA_SECRET_ACCESS_KEY;
+        with none, errors.MissingCredentialsError. `base_url` defaults to SENSENOVA_BASE_URL, else
+        https://api.sensenova.cn. The other arguments are AuthenticatedClient's (see `client.py`);
+        SENSENOVA_LOG=info|debug turns on the package logger.
+        """
+        super().__init__(
+            AuthenticatedClient(
+                api_key,
+                access_key_id=access_key_id,
+                secret_access_key=secret_access_key,
+                base_url=base_url,
+                timeout=timeout,
+                max_retries=max_retries,
+                verify_ssl=verify_ssl,
+                headers=headers,
+                cookies=cookies,
+                follow_redirects=follow_redirects,
+                httpx_args=httpx_args,
+            )
+        )
+
+    @cached_property
+    def completions(self) -> Completions:
+        from .resources.completions import Completions
+
+        return Completions(self)
+
+    @cached_property
+    def chat(self) -> Chat:
+        from .resources.chat import Chat
+
+        return Chat(self)
+
+
+class AsyncSenseNova(AsyncClientBase):
+    """Async SenseNova client: `client.completions`, `client.chat`;
+    `with_options()` for a copy with other call defaults; `async with` or `await close()` to close it.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        access_key_id: str | None = None,
+        secret_access_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        verify_ssl: str | bool | ssl.SSLContext = True,
+        headers: dict[str, str] | None = None,
+        cookies: dict[str, str] | None = None,
+        follow_redirects: bool = False,
+        httpx_args: dict[str, Any] | None = None,
+    ) -> None:
+        """A asynchronous client for SenseNova. Credentials, first match wins: `api_key=`,
+        `access_key_id=` + `secret_access_key=` (a JWT is minted from the pair and refreshed),
+        the environment's SENSENOVA_API_KEY, then SENSENOVA_ACCESS_KEY_ID + SENSENOVA_SECRET_ACCESS_KEY;
+        with none, errors.MissingCredentialsError. `base_url` defaults to SENSENOVA_BASE_URL, else
+        https://api.sensenova.cn. The other arguments are AuthenticatedClient's (see `client.py`);
+        SENSENOVA_LOG=info|debug turns on the package logger.
+        """
+        super().__init__(
+            AuthenticatedClient(
+                api_key,
+                access_key_id=access_key_id,
+                secret_access_key=secret_access_key,
+                base_url=base_url,
+                timeout=timeout,
+                max_retries=max_retries,
+                verify_ssl=verify_ssl,
+                headers=headers,
+                cookies=cookies,
+                follow_redirects=follow_redirects,
+                httpx_args=httpx_args,
+            )
+        )
+
+    @cached_property
+    def completions(self) -> AsyncCompletions:
+        from .resources.completions import AsyncCompletions
+
+        return AsyncCompletions(self)
+
+    @cached_property
+    def chat(self) -> AsyncChat:
+        from .resources.chat import AsyncChat
+
+        return AsyncChat(self)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypedDict
 
 if TYPE_CHECKING:  # the annotations are strings at run time (Required is new in Python 3.11)
-    from typing import Required
+    from typing_extensions import Required
 
 __all__ = [
     "CompletionRequestParam",

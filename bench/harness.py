@@ -161,9 +161,12 @@ def _targets(row: Row) -> None:
 class ServerProcess:
     """bench.server in a child process; it exits when we close its stdin."""
 
+    def __init__(self, *args: str) -> None:
+        self.args = args  # extra bench.server arguments (--tls PEM)
+
     def __enter__(self) -> ServerProcess:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bench.server", "--port", "0"],
+            [sys.executable, "-m", "bench.server", "--port", "0", *self.args],
             cwd=ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -174,7 +177,8 @@ class ServerProcess:
         if not line.startswith("PORT "):
             self.proc.kill()
             raise RuntimeError(f"bench server did not start: {line!r}")
-        self.origin = f"http://127.0.0.1:{int(line.split()[1])}"
+        self.port = int(line.split()[1])
+        self.origin = f"{'https' if '--tls' in self.args else 'http'}://127.0.0.1:{self.port}"
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -1,6 +1,7 @@
 """Loopback HTTP/1.1 keep-alive server for the benchmarks: pre-rendered bytes, no framework.
 
     python -m bench.server [--port 0]      # prints "PORT <n>" on stdout, serves until stdin closes
+    python -m bench.server --tls PEM       # HTTPS: PEM holds the key and certificate chain
 
 An ``asyncio.Protocol`` parses requests with a few bytes operations (request line, headers,
 Content-Length body; the body is not parsed) and answers from a cache of rendered bytes keyed by
@@ -23,6 +24,7 @@ import argparse
 import asyncio
 import contextlib
 import socket
+import ssl
 import sys
 import time
 
@@ -216,9 +218,14 @@ class BenchProtocol(asyncio.Protocol):
             self.transport.write(b"".join(rest))
 
 
-async def serve(host: str, port: int) -> None:
+async def serve(host: str, port: int, tls: str | None = None) -> None:
     loop = asyncio.get_running_loop()
-    server = await loop.create_server(BenchProtocol, host, port, backlog=256)
+    context = None
+    if tls is not None:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(tls)
+    # The backlog lets bench/concurrency.py open 1,000 connections at once.
+    server = await loop.create_server(BenchProtocol, host, port, backlog=2048, ssl=context)
     print(f"PORT {server.sockets[0].getsockname()[1]}", flush=True)
     # Serve until the parent closes our stdin (or dies): no orphan servers.
     stdin_closed = loop.create_future()
@@ -237,8 +244,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--tls", metavar="PEM", help="serve HTTPS with this key + certificate chain")
     args = parser.parse_args(argv)
-    asyncio.run(serve(args.host, args.port))
+    asyncio.run(serve(args.host, args.port, args.tls))
 
 
 if __name__ == "__main__":

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
-from bench import harness
+from bench import concurrency, harness, network
 from bench.candidates import CANDIDATES
+
+SECTIONS = ("network", "concurrency")  # their own processes and tables (bench/network.py, bench/concurrency.py)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,16 +26,30 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="memory for every candidate, not only the generated clients and the floor (adds minutes)",
     )
-    parser.add_argument("--only", nargs="+", choices=list(harness.METRICS), help="run only these metrics")
+    parser.add_argument(
+        "--only", nargs="+", choices=[*harness.METRICS, *SECTIONS], help="run only these metrics or sections"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="one round, shorter streams, one network process per candidate, up to 100 concurrent streams",
+    )
     args = parser.parse_args(argv)
+    only = tuple(args.only) if args.only else (*defaults.metrics, *SECTIONS)
     config = harness.Config(
-        rounds=args.rounds,
-        events=args.events,
-        calls=args.calls,
+        rounds=1 if args.quick else args.rounds,
+        events=min(args.events, 5_000) if args.quick else args.events,
+        calls=min(args.calls, 100) if args.quick else args.calls,
         memory_events=args.memory_events,
         memory_candidates=tuple(CANDIDATES) if args.full else defaults.memory_candidates,
-        metrics=tuple(args.only) if args.only else defaults.metrics,
+        metrics=tuple(m for m in only if m in harness.METRICS),
+        import_runs=2 if args.quick else defaults.import_runs,
     )
+    failed = _harness(config) if config.metrics else 0
+    return failed | _sections(only, args.quick)
+
+
+def _harness(config: harness.Config) -> int:
     result = harness.run(config)
     print("\n".join(harness.table_lines(result["_rows"])))
     machine = result["machine"]
@@ -56,6 +73,28 @@ def main(argv: list[str] | None = None) -> int:
         print("targets missed: " + "; ".join(missed))
     # A missed target is a finding, reported above; a candidate that failed to run is a broken benchmark.
     return 1 if errors or bad_split else 0
+
+
+def _sections(only: tuple[str, ...], quick: bool) -> int:
+    """The network TTFT and concurrency sections: tables printed, JSON + markdown in bench/results/."""
+    failed = 0
+    harness.RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    quick_concurrency = concurrency.Config(streams=(1, 10, 100), total=2_000)
+    runs = {
+        "network": (network, network.Config(processes=1) if quick else network.Config()),
+        "concurrency": (concurrency, quick_concurrency if quick else concurrency.Config()),
+    }
+    for name, (module, config) in runs.items():
+        if name not in only:
+            continue
+        result = module.run(config)
+        print("\n".join(module.table_lines(result)))
+        data = {k: v for k, v in result.items() if not k.startswith("_")}
+        (harness.RESULTS_DIR / f"{name}.json").write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        markdown = module.table_lines(result, markdown=True)
+        (harness.RESULTS_DIR / f"{name}.md").write_text("\n".join(markdown) + "\n", encoding="utf-8")
+        failed |= any(row.error for row in result["_rows"])
+    return int(failed)
 
 
 if __name__ == "__main__":

@@ -298,7 +298,8 @@ class SenseNovaSdk:
         assert route.wire == "sensenova"
         self.route = route
         sensenova.verify_ssl_certs = verify  # passed to requests as `verify` (a CA file path works)
-        resource = sensenova.ChatCompletion if route.path.endswith("chat-completions") else sensenova.Completion
+        chat = route.path.endswith("chat-completions")
+        self.resource = resource = sensenova.ChatCompletion if chat else sensenova.Completion
         # The SDK appends "/llm/chat-completions" or "/llm/completions" to api_base.
         keys = {"access_key_id": "bench-ak", "secret_access_key": "bench-sk-" + "0" * 32}
         self.kwargs = {**keys, "api_base": base_url + "/v1", **route.body}

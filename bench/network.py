@@ -258,7 +258,7 @@ def _round_trip(sock: ssl.SSLSocket, request: bytes) -> float:
     return _ms_since(started)
 
 
-def bare_check(port: int, ca: str, repeats: int = 5) -> dict[str, list[float]]:
+def bare_check(port: int, ca: str, repeats: int = 5) -> dict[str, Any]:
     """Handshake (TCP connect + TLS) and warm request round trips of a bare TLS socket, in ms."""
     context = _context(ca)
     request = _request(payloads.ROUTES["lanrui-chat"], port)

@@ -47,3 +47,45 @@ def test_every_candidate_reads_every_event_of_every_route() -> None:
     assert all(0 < r.samples[0] < 250 for r in firsts), [(r.subject, r.candidate, r.samples) for r in firsts]
     assert all(r.samples for r in rows if r.metric == "call")
     assert "stream throughput" in "\n".join(harness.table_lines(rows))
+
+
+def test_network_section_runs_through_the_delaying_proxy_over_verified_tls() -> None:
+    from bench import network
+
+    delay_ms = 10.0
+    config = network.Config(
+        delay_ms=delay_ms,
+        calls=2,
+        processes=1,
+        events=3,
+        routes=("lanrui-chat",),
+        candidates=("ours", "httpx"),
+        quiet=True,
+    )
+    result = network.run(config)
+    rows = {row.candidate: row for row in result["_rows"]}
+    assert {name: row.error for name, row in rows.items()} == {"ours": None, "httpx": None}
+    # The proxy holds each byte delay_ms each way: a request round trip cannot beat 2 x delay,
+    # a new TLS connection (emulated TCP handshake + TLS 1.3) not 4 x delay; direct is far faster.
+    assert min(result["proxy_check"]["round_trip_ms"]) >= 2 * delay_ms
+    assert min(result["proxy_check"]["handshake_ms"]) >= 4 * delay_ms
+    assert min(result["direct_check"]["round_trip_ms"]) < 2 * delay_ms
+    # Every call got its events through TLS and the proxy, at least one round trip after its start.
+    for row in rows.values():
+        assert len(row.first_ms) == 1 and len(row.warm_ms) == 1
+        assert min(row.first_ms + row.warm_ms) >= 2 * delay_ms
+    assert rows["httpx"].connections == [1], "raw httpx reading to the end reuses its connection"
+    assert "first call (ms)" in "\n".join(network.table_lines(result))
+
+
+def test_concurrency_section_reads_every_stream() -> None:
+    from bench import concurrency
+
+    config = concurrency.Config(
+        streams=(3,), total=30, pairs=(("ours", "lanrui-chat"), ("sensenova-sdk", "sensenova-chat")), quiet=True
+    )
+    result = concurrency.run(config)
+    assert [(row.candidate, row.error) for row in result["_rows"]] == [("ours", None), ("sensenova-sdk", None)]
+    for row in result["_rows"]:
+        assert row.events == 20 and row.result["events_per_s"] > 0 and row.result["cpu_us_per_event"] > 0
+    assert "events/s" in "\n".join(concurrency.table_lines(result))

@@ -24,9 +24,13 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from . import _provider
-from .auth import AccessKeyAuth, BearerAuth
+from .auth import AccessKeyAuth, BearerAuth, checked_credential
 from .errors import MissingCredentialsError
 from .retry import AsyncRetryTransport, RetryTransport, checked_max_retries
+from .timeouts import checked_deadline, checked_timeout
+
+if TYPE_CHECKING:
+    from typing import Self  # type checkers only: typing.Self is 3.11+
 
 if TYPE_CHECKING:  # typing.Self is 3.11+; the packages support 3.10
     from typing_extensions import Self
@@ -35,6 +39,7 @@ __all__ = [
     "ACCESS_KEY_ID_ENV",
     "API_KEY_ENV",
     "BASE_URL_ENV",
+    "DEFAULT_DEADLINE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "SECRET_ACCESS_KEY_ENV",
@@ -48,6 +53,8 @@ __all__ = [
 # (see retries) gets the whole timeout.
 DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
+# No overall deadline by default, as in the openai SDK: a long generation is not an error.
+DEFAULT_DEADLINE = None
 
 API_KEY_ENV = f"{_provider.ENV_PREFIX}_API_KEY"
 BASE_URL_ENV = f"{_provider.ENV_PREFIX}_BASE_URL"
@@ -76,6 +83,31 @@ def _default_ssl_context() -> ssl.SSLContext:
         return context
 
 
+def _checked_base_url(base_url: str | None) -> tuple[str, dict[str, str]]:
+    """The base URL to use (argument, else environment, else the spec's server) without its
+    query, and that query's parameters (sent with every request). An empty or relative URL, a
+    fragment or another scheme than http(s) is a ValueError naming base_url."""
+    name = "base_url"
+    if base_url is None:
+        name = BASE_URL_ENV if os.environ.get(BASE_URL_ENV) else "the default base URL"
+        base_url = os.environ.get(BASE_URL_ENV) or _provider.DEFAULT_BASE_URL
+    if not isinstance(base_url, str):
+        raise TypeError(f"base_url must be a str, got {type(base_url).__name__}")
+    if not base_url.strip():
+        raise ValueError(f"base_url is empty; pass a URL such as {_provider.DEFAULT_BASE_URL!r} or leave it out")
+    try:
+        url = httpx.URL(base_url.strip())
+    except httpx.InvalidURL as exc:
+        raise ValueError(f"{name} is not a valid URL ({exc})") from None
+    if url.scheme not in ("http", "https") or not url.host:
+        shown = url.copy_with(password="***") if url.password else url
+        raise ValueError(f"{name} must be an absolute http:// or https:// URL, got {str(shown)!r}")
+    if url.fragment:
+        raise ValueError(f"{name} must not have a #fragment")
+    params = dict(url.params.multi_items())
+    return str(url.copy_with(query=None)), params
+
+
 def _environment_proxy(base_url: str) -> str | None:
     """The proxy the environment (HTTPS_PROXY, ALL_PROXY, NO_PROXY, ...) sets for base_url's host.
 
@@ -95,14 +127,18 @@ class Client:
     """An unauthenticated client: base URL, timeout, retries, TLS settings and the httpx clients.
 
     Arguments: `base_url` (default: the environment's <PREFIX>_BASE_URL, else the provider's
-    server from the spec), `timeout` (seconds or httpx.Timeout, None for none; default 600 s,
-    connect 5 s), `max_retries` (default 2), `verify_ssl` (True, a CA bundle path or an
+    server from the spec; an empty string is an error, and a query string in it is sent as the
+    query of every request), `timeout` (seconds or httpx.Timeout, None for none; default 600 s,
+    connect 5 s, per attempt and step), `max_retries` (default 2), `deadline` (seconds a whole
+    call may take, retries and reading included; default None), `verify_ssl` (True, a CA bundle path or an
     ssl.SSLContext; True by default), `headers`, `cookies`, `follow_redirects`, and `httpx_args`
     passed to the httpx clients as they are built (a `transport` given there is wrapped for
     retries; `proxy`, `limits`, `http2`, `cert`, `trust_env` configure the transport).
 
     An httpx client given with set_httpx_client/set_async_httpx_client is used as it is: it has
     this client's retries only if its transport is a RetryTransport/AsyncRetryTransport.
+
+    The httpx clients are built on first use, once even when threads race for it (under a lock).
     """
 
     def __init__(
@@ -111,15 +147,17 @@ class Client:
         *,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = DEFAULT_DEADLINE,
         verify_ssl: str | bool | ssl.SSLContext = True,
         headers: dict[str, str] | None = None,
         cookies: dict[str, str] | None = None,
         follow_redirects: bool = False,
         httpx_args: dict[str, Any] | None = None,
     ) -> None:
-        self._base_url = base_url or os.environ.get(BASE_URL_ENV) or _provider.DEFAULT_BASE_URL
-        self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self._base_url, self._params = _checked_base_url(base_url)
+        self._timeout = checked_timeout(timeout)
         self._max_retries = checked_max_retries(max_retries)
+        self._deadline = checked_deadline(deadline)
         # httpx 0.28 deprecates a CA bundle path for `verify`; the generator's API takes one, so a
         # path becomes the SSL context httpx asks for (a folder of certificates: capath).
         if isinstance(verify_ssl, str):
@@ -134,6 +172,7 @@ class Client:
         self._httpx_args = dict(httpx_args or {})
         self._client: httpx.Client | None = None
         self._async_client: httpx.AsyncClient | None = None
+        self._build_lock = threading.Lock()
 
     @property
     def base_url(self) -> str:
@@ -149,12 +188,18 @@ class Client:
         """How many times a failed call is retried by default (a call's `max_retries=` overrides it)."""
         return self._max_retries
 
+    @property
+    def deadline(self) -> float | None:
+        """Seconds a whole call may take by default, None for no limit (a call's `deadline=` overrides it)."""
+        return self._deadline
+
     def _auth(self) -> httpx.Auth | None:
         return None
 
     def _client_args(self, asynchronous: bool) -> dict[str, Any]:
         args: dict[str, Any] = {
             "base_url": self._base_url,
+            "params": self._params,
             "cookies": self._cookies,
             "headers": self._headers,
             "timeout": self._timeout,
@@ -177,12 +222,14 @@ class Client:
             else:
                 inner = httpx.HTTPTransport(verify=verify, **transport_args)
         wrapper = AsyncRetryTransport if asynchronous else RetryTransport
-        args["transport"] = wrapper(inner, max_retries=self._max_retries)
+        args["transport"] = wrapper(inner, max_retries=self._max_retries, deadline=self._deadline)
         return args
 
     def get_httpx_client(self) -> httpx.Client:
         if self._client is None:
-            self._client = httpx.Client(**self._client_args(asynchronous=False))
+            with self._build_lock:
+                if self._client is None:
+                    self._client = httpx.Client(**self._client_args(asynchronous=False))
         return self._client
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
@@ -191,7 +238,9 @@ class Client:
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         if self._async_client is None:
-            self._async_client = httpx.AsyncClient(**self._client_args(asynchronous=True))
+            with self._build_lock:  # building does no I/O, so a thread lock never blocks a loop for long
+                if self._async_client is None:
+                    self._async_client = httpx.AsyncClient(**self._client_args(asynchronous=True))
         return self._async_client
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
@@ -249,12 +298,17 @@ class AuthenticatedClient(Client):
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = DEFAULT_DEADLINE,
         verify_ssl: str | bool | ssl.SSLContext = True,
         headers: dict[str, str] | None = None,
         cookies: dict[str, str] | None = None,
         follow_redirects: bool = False,
         httpx_args: dict[str, Any] | None = None,
     ) -> None:
+        api_key = _credential(api_key, "api_key")
+        token = _credential(token, "token")
+        access_key_id = _credential(access_key_id, "access_key_id")
+        secret_access_key = _credential(secret_access_key, "secret_access_key")
         if api_key and token and api_key != token:
             raise ValueError("pass the API key as api_key= or token=, not both")
         self.__auth = _choose_auth(api_key or token, access_key_id, secret_access_key)
@@ -262,6 +316,7 @@ class AuthenticatedClient(Client):
             base_url,
             timeout=timeout,
             max_retries=max_retries,
+            deadline=deadline,
             verify_ssl=verify_ssl,
             headers=headers,
             cookies=cookies,
@@ -283,6 +338,15 @@ class AuthenticatedClient(Client):
     __str__ = __repr__
 
 
+def _credential(value: str | None, name: str) -> str | None:
+    """value stripped and checked (see auth.checked_credential); None if absent or blank."""
+    return None if value is None else checked_credential(value, name) or None
+
+
+def _environment_credential(name: str) -> str | None:
+    return _credential(os.environ.get(name), name)
+
+
 def _choose_auth(api_key: str | None, key_id: str | None, secret: str | None) -> httpx.Auth:
     if (key_id or secret) and not _provider.ACCESS_KEY_AUTH:
         raise TypeError(f"{_provider.PROVIDER} does not accept access keys; pass api_key=... instead")
@@ -290,10 +354,10 @@ def _choose_auth(api_key: str | None, key_id: str | None, secret: str | None) ->
         raise ValueError("pass either api_key= or access_key_id= and secret_access_key=, not both")
     if api_key:
         return BearerAuth(api_key)
-    env_key_id, env_secret = os.environ.get(ACCESS_KEY_ID_ENV), os.environ.get(SECRET_ACCESS_KEY_ENV)
+    env_key_id, env_secret = _environment_credential(ACCESS_KEY_ID_ENV), _environment_credential(SECRET_ACCESS_KEY_ENV)
     if key_id or secret:
         return _access_key_auth(key_id or env_key_id, secret or env_secret)
-    env_key = os.environ.get(API_KEY_ENV)
+    env_key = _environment_credential(API_KEY_ENV)
     if env_key:
         return BearerAuth(env_key)
     if _provider.ACCESS_KEY_AUTH and (env_key_id or env_secret):

@@ -2,10 +2,11 @@
 
     APIError
     ├── MissingCredentialsError       no key at construction
+    ├── InvalidCredentialsError       a key with inner whitespace or control characters (also a ValueError)
     ├── APIConnectionError            could not send / no answer (after retries)
     │   └── APITimeoutError
     ├── APIResponseValidationError    a success answer that does not match the spec
-    ├── APIStatusError                an error status (after retries); .status_code .code
+    ├── APIStatusError                an error status (after retries); .status_code .code .type
     │   ├── BadRequestError           400       .message .request_id .body .response
     │   ├── AuthenticationError       401
     │   ├── PermissionDeniedError     403
@@ -13,20 +14,26 @@
     │   ├── ConflictError             409
     │   ├── UnprocessableEntityError  422
     │   ├── RateLimitError            429
-    │   └── InternalServerError       5xx
+    │   ├── InternalServerError       5xx
+    │   └── ProviderError             a 2xx answer whose body is the provider's error
     ├── StreamError                   an error reported inside a stream
     ├── IncompleteStreamError         a stream cut before its terminator
     ├── MalformedStreamEventError     a stream event that is not JSON or not the event schema
     └── NotAStreamError               a JSON answer to a stream request (.result holds it)
 
 Names follow the openai SDK where the meaning is the same, so code that handles one handles the
-other. Messages carry the provider's own message and code, never a credential: the request's
-headers are not part of any message or attribute rendered by repr/str, httpx errors are chained
-by type and message only (neither holds headers), and a credential the server echoes back is masked.
+other. Messages carry the provider's own message and code, never a credential: an error keeps a
+scrubbed copy of the request and response (the Authorization header replaced by `***`, and the
+credential masked wherever the server echoed it: message, body, response content and headers),
+httpx errors are chained by type and message only (neither holds headers), and every error
+pickles to the same scrubbed state (so it can cross a process or task-queue boundary).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import contextlib
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -46,17 +53,21 @@ __all__ = [
     "ConflictError",
     "IncompleteStreamError",
     "InternalServerError",
+    "InvalidCredentialsError",
     "MalformedStreamEventError",
     "MissingCredentialsError",
     "NotAStreamError",
     "NotFoundError",
     "PermissionDeniedError",
+    "ProviderError",
     "RateLimitError",
     "StreamError",
     "UnexpectedStatus",
     "UnprocessableEntityError",
     "aerror_for_response",
     "error_for_response",
+    "provider_error_in",
+    "scrub_cause",
 ]
 
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-trace-id", "trace-id")
@@ -71,21 +82,42 @@ class APIError(Exception):
         super().__init__(message)
         self.message = message
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's default pickling calls cls(*args), which keyword-only arguments break;
+        # this rebuilds the object bare and restores its (already scrubbed) attributes.
+        return (_rebuild, (type(self), self.args), dict(self.__dict__))
+
+
+def _rebuild(cls: type[APIError], args: tuple[Any, ...]) -> APIError:
+    error = cls.__new__(cls)
+    error.args = args
+    return error
+
 
 class MissingCredentialsError(APIError):
     """No API key (or access key pair) was given and the environment has none."""
 
 
+class InvalidCredentialsError(APIError, ValueError):
+    """A key or secret that cannot be sent: it holds whitespace, a control character or a
+    non-ASCII character (surrounding whitespace is stripped, not refused). The message says
+    which argument or variable and where, never the value."""
+
+
 class APIConnectionError(APIError):
-    """The request could not be sent, or the connection broke before an answer arrived."""
+    """The request could not be sent, or the connection broke before an answer arrived.
+
+    `request` is a copy of the request with its credentials replaced by `***`.
+    """
 
     def __init__(self, message: str = "Connection error.", *, request: httpx.Request | None = None) -> None:
-        super().__init__(message)
-        self.request = request
+        super().__init__(_mask(message, _secrets_of(request)))
+        self.request = None if request is None else _scrubbed_request(request)
 
 
 class APITimeoutError(APIConnectionError):
-    """The request (connect, write, read or pool wait) took longer than its timeout."""
+    """The request (connect, write, read or pool wait) took longer than its timeout, or the
+    call's overall deadline passed."""
 
     def __init__(self, message: str = "Request timed out.", *, request: httpx.Request | None = None) -> None:
         super().__init__(message, request=request)
@@ -95,15 +127,16 @@ class APIResponseValidationError(APIError):
     """A success answer whose body does not match the spec's schema."""
 
     def __init__(self, response: httpx.Response, cause: BaseException) -> None:
-        super().__init__(f"{response.status_code} answer does not match the spec: {cause!r}")
-        self.response = response
+        secrets = _secrets_of(response)
+        super().__init__(_mask(f"{response.status_code} answer does not match the spec: {cause!r}", secrets))
+        self.response = _scrubbed_response(response, secrets)
         self.status_code = response.status_code
 
 
 class APIStatusError(APIError):
     """The server answered with a status the operation does not document as a success.
 
-    `code` and `message` are the provider's own (from its error body when it has one),
+    `code`, `type` and `message` are the provider's own (from its error body when it has one),
     `body` is the parsed body (JSON when possible, else text) and `request_id` the server's
     request id header, if it sent one.
     """
@@ -117,23 +150,27 @@ class APIStatusError(APIError):
         response: httpx.Response,
         body: object,
         code: str | int | None = None,
+        type: str | None = None,
     ) -> None:
-        super().__init__(message)
-        self.response = response
+        secrets = _secrets_of(response)
+        super().__init__(_mask(message, secrets))
+        self.response = _scrubbed_response(response, secrets)
         self.status_code = response.status_code
-        self.body = body
-        self.code = code
-        self.request_id = _request_id(response.headers)
+        self.body = _mask(body, secrets)
+        self.code = _mask(code, secrets)
+        self.type = _mask(type, secrets)
+        self.request_id = _request_id(self.response.headers)
 
     def __str__(self) -> str:
-        code = f" ({self.code})" if self.code not in (None, "") else ""
+        shown = self.code not in (None, "") and str(self.code) != str(self.status_code)
+        code = f" ({self.code})" if shown else ""
         request_id = f" [request id {self.request_id}]" if self.request_id else ""
         return f"Error code: {self.status_code}{code} - {self.message}{request_id}"
 
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(status_code={self.status_code}, code={self.code!r}, "
-            f"message={self.message!r}, request_id={self.request_id!r})"
+            f"type={self.type!r}, message={self.message!r}, request_id={self.request_id!r})"
         )
 
 
@@ -167,6 +204,12 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """5xx: the provider failed; retried automatically up to max_retries."""
+
+
+class ProviderError(APIStatusError):
+    """A success status (usually 200) whose body is the provider's error, not the answer:
+    `{"error": {...}}`, or a `status` object with a non-zero code. `code`, `type` and
+    `message` are the provider's."""
 
 
 # The generator's name for an undocumented status; kept so generated-client habits still work.
@@ -235,10 +278,11 @@ class NotAStreamError(APIError):
     """
 
     def __init__(self, message: str, *, response: httpx.Response, body: object, result: Any) -> None:
-        super().__init__(message)
-        self.response = response
+        secrets = _secrets_of(response)
+        super().__init__(_mask(message, secrets))
+        self.response = _scrubbed_response(response, secrets)
         self.status_code = response.status_code
-        self.body = body
+        self.body = _mask(body, secrets)
         self.result = result
 
 
@@ -249,17 +293,16 @@ def error_for_response(response: httpx.Response) -> APIStatusError:
     """The typed error for an answer whose status the operation does not document as a success.
 
     A server that echoes the credential it received (some say "invalid key sk-...") does not
-    get it into the error: the request's Bearer value is masked in the message and the body.
+    get it into the error: the request's Bearer value is masked everywhere (see APIStatusError).
     """
     response.read()
-    secret = _sent_credential(response)
-    body = _mask(_parse_body(response), secret)
-    code, message = _provider_code_and_message(body)
+    body = _parse_body(response)
+    code, kind, message = _provider_code_and_message(body)
     if not message:
-        message = response.reason_phrase or f"HTTP {response.status_code}"
+        message = response.reason_phrase or f"HTTP {response.status_code}"  # masked by the constructor
     status = response.status_code
     cls = _BY_STATUS.get(status, InternalServerError if status >= 500 else APIStatusError)
-    return cls(message, response=response, body=body, code=code)
+    return cls(message, response=response, body=body, code=code, type=kind)
 
 
 async def aerror_for_response(response: httpx.Response) -> APIStatusError:
@@ -268,27 +311,133 @@ async def aerror_for_response(response: httpx.Response) -> APIStatusError:
     return error_for_response(response)
 
 
-def _sent_credential(response: httpx.Response) -> str | None:
+def provider_error_in(response: httpx.Response) -> ProviderError | None:
+    """The ProviderError a success answer's (read) body reports, if it is an error body.
+
+    An error body: a JSON object with a non-null `error` member, or whose `status` object has a
+    `code` other than 0 (and no `error`); a success payload has neither.
+    """
+    body = _parse_body(response)
+    if not isinstance(body, dict):
+        return None
+    error, status = body.get("error"), body.get("status")
+    is_error = error not in (None, "", {}) or (isinstance(status, dict) and status.get("code", 0) not in (0, "0", None))
+    if not is_error:
+        return None
+    code, kind, message = _provider_code_and_message(body)
+    message = message or "the provider answered with an error body"
+    return ProviderError(message, response=response, body=body, code=code, type=kind)
+
+
+# --- credentials: found on the request that was sent, masked wherever they could be echoed ------
+
+_CREDENTIAL_HEADERS = ("authorization", "proxy-authorization")
+_DROPPED_RESPONSE_HEADERS = ("content-encoding", "content-length", "transfer-encoding")
+
+
+def _request_or_none(response: httpx.Response) -> httpx.Request | None:
     try:
-        authorization = response.request.headers.get("authorization", "")
+        return response.request
     except RuntimeError:  # a response built by hand, with no request
         return None
-    scheme, _, credential = authorization.partition(" ")
-    credential = credential.strip() if scheme.lower() == "bearer" else authorization.strip()
-    return credential or None
 
 
-def _mask(value: Any, secret: str | None) -> Any:
-    """value with every occurrence of secret in its strings (keys included) replaced by ***."""
-    if not secret:
+def _secrets_of(source: httpx.Response | httpx.Request | None) -> tuple[str, ...]:
+    """The credentials a request carried: each credential header's token (after its scheme) and
+    the issuer (access key id) inside a JWT, longest first so that masking leaves no fragment."""
+    request = _request_or_none(source) if isinstance(source, httpx.Response) else source
+    if request is None:
+        return ()
+    found: set[str] = set()
+    for name in _CREDENTIAL_HEADERS:
+        for value in request.headers.get_list(name):
+            credential = value.strip().partition(" ")[2].strip() or value.strip()  # after "Bearer "
+            found.add(credential)
+            found.add(_jwt_issuer(credential))
+    return tuple(sorted((s for s in found if len(s) >= 4), key=len, reverse=True))
+
+
+def _jwt_issuer(token: str) -> str:
+    parts = token.split(".")
+    if len(parts) != 3:
+        return ""
+    try:
+        claims = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
+    except (ValueError, binascii.Error):
+        return ""
+    issuer = claims.get("iss") if isinstance(claims, dict) else None
+    return issuer if isinstance(issuer, str) else ""
+
+
+def _mask(value: Any, secrets: tuple[str, ...]) -> Any:
+    """value with every occurrence of each secret in its strings (keys included) replaced by ***."""
+    if not secrets:
         return value
     if isinstance(value, str):
-        return value.replace(secret, "***")
+        for secret in secrets:
+            value = value.replace(secret, "***")
+        return value
+    if isinstance(value, bytes):
+        for secret in secrets:
+            value = value.replace(secret.encode("utf-8", "replace"), b"***")
+        return value
     if isinstance(value, dict):
-        return {_mask(k, secret): _mask(v, secret) for k, v in value.items()}
+        return {_mask(k, secrets): _mask(v, secrets) for k, v in value.items()}
     if isinstance(value, list):
-        return [_mask(item, secret) for item in value]
+        return [_mask(item, secrets) for item in value]
     return value
+
+
+def scrub_cause(exc: BaseException, source: httpx.Request | httpx.Response | None) -> None:
+    """Mask source's credentials in an exception about to be chained under one of ours (it shows
+    in tracebacks): its message arguments, an AttributeError's object, an httpx error's request."""
+    secrets = _secrets_of(source)
+    if secrets:
+        exc.args = tuple(_mask(arg, secrets) for arg in exc.args)
+        if isinstance(exc, AttributeError):
+            exc.obj = None  # the object that lacked the attribute: may be an echoed string
+    if isinstance(exc, httpx.RequestError):
+        with contextlib.suppress(RuntimeError):  # RuntimeError: made without a request
+            exc.request = _scrubbed_request(exc.request)
+
+
+def _scrubbed_request(request: httpx.Request) -> httpx.Request:
+    """A copy of request without credentials (headers masked, no URL password, no extensions)."""
+    secrets = _secrets_of(request)
+    headers = [
+        (name, "***" if name.lower() in _CREDENTIAL_HEADERS else _mask(value, secrets))
+        for name, value in request.headers.multi_items()
+    ]
+    url = request.url.copy_with(password="***") if request.url.password else request.url
+    try:
+        content: bytes | None = request.content
+    except httpx.RequestNotRead:  # a streamed upload: not kept
+        content = None
+    return httpx.Request(request.method, url, headers=headers, content=_mask(content, secrets))
+
+
+def _scrubbed_response(response: httpx.Response, secrets: tuple[str, ...]) -> httpx.Response:
+    """A detached copy of a response: decoded body and headers with the secrets masked, and the
+    request scrubbed. It holds no connection, so it pickles, and its body is always readable."""
+    try:
+        content = response.content
+    except httpx.ResponseNotRead:
+        content = b""
+    headers = [
+        (name, _mask(value, secrets))
+        for name, value in response.headers.multi_items()
+        if name.lower() not in _DROPPED_RESPONSE_HEADERS
+    ]
+    request = _request_or_none(response)
+    kept = ("http_version", "reason_phrase")  # not the network stream: it holds the socket
+    extensions = {name: _mask(value, secrets) for name, value in response.extensions.items() if name in kept}
+    return httpx.Response(
+        response.status_code,
+        headers=headers,
+        content=_mask(content, secrets),
+        request=None if request is None else _scrubbed_request(request),
+        extensions=extensions,
+    )
 
 
 def _parse_body(response: httpx.Response) -> object:
@@ -298,30 +447,37 @@ def _parse_body(response: httpx.Response) -> object:
         return response.text
 
 
-def _provider_code_and_message(body: object) -> tuple[str | int | None, str]:
-    """Find the provider's code and message in an error body, whichever known shape it has.
+def _provider_code_and_message(body: object) -> tuple[str | int | None, str | None, str]:
+    """Find the provider's code, error type and message in an error body, whichever known shape it has.
 
     OpenAI style: {"error": {"message", "type", "code"}}; SenseNova: {"error": {"code",
     "message", "details"}} or a {"status": {"code", "message"}} frame; some gateways put
     `code`/`message` (or `msg`) at the top level. Anything else leaves them empty.
     """
     if not isinstance(body, dict):
-        return None, body.strip()[:500] if isinstance(body, str) else ""
+        return None, None, body.strip()[:500] if isinstance(body, str) else ""
     for key in ("error", "status"):
         inner = body.get(key)
         if isinstance(inner, dict):
             return _code_and_message(inner)
-        if isinstance(inner, str) and key == "error":
-            return body.get("code"), inner
+        if isinstance(inner, str) and inner and key == "error":
+            code = body.get("code")
+            return (code if isinstance(code, (str, int)) else None), _type_of(body), inner
     return _code_and_message(body)
 
 
-def _code_and_message(obj: dict[str, Any]) -> tuple[str | int | None, str]:
+def _code_and_message(obj: dict[str, Any]) -> tuple[str | int | None, str | None, str]:
+    kind = _type_of(obj)
     code = obj.get("code")
     if code in (None, ""):  # OpenAI-style bodies often say "code": null and put the kind in "type"
-        code = obj.get("type")
+        code = kind
     message = obj.get("message", obj.get("msg", ""))
-    return (code if isinstance(code, str | int) else None), str(message or "")
+    return (code if isinstance(code, (str, int)) and not isinstance(code, bool) else None), kind, str(message or "")
+
+
+def _type_of(obj: dict[str, Any]) -> str | None:
+    kind = obj.get("type")
+    return kind if isinstance(kind, str) and kind else None
 
 
 def _request_id(headers: httpx.Headers) -> str | None:

@@ -22,7 +22,10 @@ than asked would most likely be refused again.
 
 How many times: the client's `max_retries` (default 2, so at most 3 attempts), or per request
 the `max_retries` request extension that `calls.request_options` sets for a call's
-`max_retries=` argument. Each attempt gets the full timeout.
+`max_retries=` argument. Each attempt gets the full timeout. A `PoolTimeout` (no free
+connection in the client's pool in time) is not retried: waiting again for the same busy pool
+would only multiply the caller's wait. With a deadline (`timeouts.py`) each attempt gets at most
+the time left, and a retry that could not start before the deadline is not made.
 
 Why not httpx-retries (0.6.0): it fits the transport model, but it has no per-request retry
 count (one policy per transport), by default retries neither POST nor 408/409/500 and does not
@@ -32,7 +35,8 @@ standing in for about a hundred lines.
 
 Logging: each retry is logged at INFO on the package's logger (e.g. `sensenova_client`) with the
 method, host, path, status or error type and the wait; never headers, query or body. A filter on
-that logger also masks anything that looks like a Bearer credential, should a message ever carry one.
+that logger (and on httpx's and httpcore's, see auth.py) masks every live credential, should a
+message ever carry one.
 """
 
 from __future__ import annotations
@@ -41,12 +45,21 @@ import email.utils
 import logging
 import math
 import random
-import re
 import time
 from dataclasses import dataclass
 from datetime import timezone
 
 import httpx
+
+from .timeouts import (
+    AsyncDeadlineStream,
+    DeadlineExceeded,
+    DeadlineStream,
+    deadline_of,
+    exceeded,
+    lower_timeouts,
+    time_left,
+)
 
 __all__ = [
     "DEFAULT_POLICY",
@@ -64,25 +77,11 @@ MAX_RETRIES_EXTENSION = "max_retries"
 
 # Errors raised before an answer's headers arrived: the request may be sent again.
 _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError)
+# ... except these: a full connection pool is our own limit (another attempt would queue behind
+# the same busy connections), and a passed deadline leaves no time for one.
+_FINAL_ERRORS = (httpx.PoolTimeout, DeadlineExceeded)
 
 logger = logging.getLogger(__package__ or __name__)
-
-
-class _RedactBearer(logging.Filter):
-    """Masks `Bearer <credential>` in this logger's records (defence in depth: we never log headers)."""
-
-    _pattern = re.compile(r"(?i)(bearer\s+)[^\s'\",]+")
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        redacted = self._pattern.sub(r"\1***", message)
-        if redacted != message:
-            record.msg, record.args = redacted, None
-        return True
-
-
-if not any(isinstance(f, _RedactBearer) for f in logger.filters):
-    logger.addFilter(_RedactBearer())
 
 
 def checked_max_retries(value: object) -> int:
@@ -177,12 +176,19 @@ def _log(request: httpx.Request, retry: int, limit: int, wait: float, reason: st
 
 
 class _Base:
-    def __init__(self, *, max_retries: int, policy: RetryPolicy) -> None:
+    def __init__(self, *, max_retries: int, policy: RetryPolicy, deadline: float | None) -> None:
         self.max_retries = checked_max_retries(max_retries)
         self.policy = policy
+        self.deadline = deadline
 
     def _plan(
-        self, request: httpx.Request, retry: int, limit: int, response: httpx.Response | None, error: Exception | None
+        self,
+        request: httpx.Request,
+        retry: int,
+        limit: int,
+        response: httpx.Response | None,
+        error: Exception | None,
+        end: float | None,
     ) -> float | None:
         """The wait before the next attempt, or None to stop here."""
         if retry >= limit or not _replayable(request):
@@ -190,34 +196,64 @@ class _Base:
         if response is not None and not is_retryable_status(response.status_code):
             return None
         wait = self.policy.wait(retry, response)
+        if wait is not None and end is not None and time.monotonic() + wait >= end:
+            return None  # the next attempt could not start before the deadline
         if wait is not None:
             reason = f"status {response.status_code}" if response is not None else type(error).__name__
             _log(request, retry, limit, wait, reason)
         return wait
+
+    @staticmethod
+    def _start_attempt(request: httpx.Request, end: float | None) -> None:
+        if end is not None:
+            lower_timeouts(request, time_left(request, end))
+
+    @staticmethod
+    def _final(request: httpx.Request, error: Exception, end: float | None) -> Exception | None:
+        """The error to raise at once instead of retrying, if any."""
+        if isinstance(error, _FINAL_ERRORS):
+            return error
+        if end is not None and isinstance(error, httpx.TimeoutException) and time.monotonic() >= end:
+            return exceeded(request)
+        return None
 
 
 class RetryTransport(_Base, httpx.BaseTransport):
     """Wraps a sync transport; see the module docstring for what is retried and when."""
 
     def __init__(
-        self, transport: httpx.BaseTransport, *, max_retries: int = 2, policy: RetryPolicy = DEFAULT_POLICY
+        self,
+        transport: httpx.BaseTransport,
+        *,
+        max_retries: int = 2,
+        policy: RetryPolicy = DEFAULT_POLICY,
+        deadline: float | None = None,
     ) -> None:
-        super().__init__(max_retries=max_retries, policy=policy)
+        super().__init__(max_retries=max_retries, policy=policy, deadline=deadline)
         self.transport = transport
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         limit = _retry_limit(request, self.max_retries)
+        end = deadline_of(request, self.deadline)
         retry = 0
         while True:
+            self._start_attempt(request, end)
             try:
                 response = self.transport.handle_request(request)
             except _RETRYABLE_ERRORS as exc:
-                wait = self._plan(request, retry, limit, None, exc)
+                final = self._final(request, exc, end)
+                if final is exc:
+                    raise
+                if final is not None:
+                    raise final from exc
+                wait = self._plan(request, retry, limit, None, exc, end)
                 if wait is None:
                     raise
             else:
-                wait = self._plan(request, retry, limit, response, None)
+                wait = self._plan(request, retry, limit, response, None, end)
                 if wait is None:
+                    if end is not None:
+                        response.stream = DeadlineStream(response.stream, request, end)
                     return response
                 response.close()
             time.sleep(wait)
@@ -231,30 +267,55 @@ class AsyncRetryTransport(_Base, httpx.AsyncBaseTransport):
     """Wraps an async transport; waits with anyio.sleep, so it works under asyncio and trio."""
 
     def __init__(
-        self, transport: httpx.AsyncBaseTransport, *, max_retries: int = 2, policy: RetryPolicy = DEFAULT_POLICY
+        self,
+        transport: httpx.AsyncBaseTransport,
+        *,
+        max_retries: int = 2,
+        policy: RetryPolicy = DEFAULT_POLICY,
+        deadline: float | None = None,
     ) -> None:
-        super().__init__(max_retries=max_retries, policy=policy)
+        super().__init__(max_retries=max_retries, policy=policy, deadline=deadline)
         self.transport = transport
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         limit = _retry_limit(request, self.max_retries)
+        end = deadline_of(request, self.deadline)
         retry = 0
         while True:
+            self._start_attempt(request, end)
             try:
-                response = await self.transport.handle_async_request(request)
+                response = await self._attempt(request, end)
             except _RETRYABLE_ERRORS as exc:
-                wait = self._plan(request, retry, limit, None, exc)
+                final = self._final(request, exc, end)
+                if final is exc:
+                    raise
+                if final is not None:
+                    raise final from exc
+                wait = self._plan(request, retry, limit, None, exc, end)
                 if wait is None:
                     raise
             else:
-                wait = self._plan(request, retry, limit, response, None)
+                wait = self._plan(request, retry, limit, response, None, end)
                 if wait is None:
+                    if end is not None:
+                        response.stream = AsyncDeadlineStream(response.stream, request, end)
                     return response
                 await response.aclose()
             import anyio  # only when a retry waits: importing it costs ~3 ms at startup
 
             await anyio.sleep(wait)
             retry += 1
+
+    async def _attempt(self, request: httpx.Request, end: float | None) -> httpx.Response:
+        if end is None:
+            return await self.transport.handle_async_request(request)
+        import anyio
+
+        try:
+            with anyio.fail_after(time_left(request, end)):
+                return await self.transport.handle_async_request(request)
+        except TimeoutError:
+            raise exceeded(request) from None
 
     async def aclose(self) -> None:
         await self.transport.aclose()

@@ -17,6 +17,19 @@ that otherwise needs only httpx and attrs, for a feature only one provider uses.
 checked independently: the tests decode our tokens with PyJWT, and the provider emulator verifies
 them with PyJWT (signature, exp, nbf, iss) on every request.
 
+Keys and secrets are checked at construction: surrounding whitespace is stripped (a key read
+from a file or a Kubernetes secret often ends in a newline), and anything else that is not
+printable ASCII (inner whitespace, control or non-ASCII characters) is refused with
+`errors.InvalidCredentialsError`, which names the argument and the position but never the
+value. Sent as it was, such a key would make httpx fail with an error that quotes the whole
+header, key included.
+
+Logs: httpcore's DEBUG log prints every response header, so a server that echoes the key in a
+header would put it in the log. A filter on the package's, httpx's and httpcore's loggers masks
+the credentials of every live auth object of this package (and anything shaped like
+`Bearer <token>`) in each record before any handler sees it; it runs only for records that are
+emitted, so it costs nothing while those loggers are quiet.
+
 Threads and asyncio: the cached token is read and replaced under a `threading.Lock`. The work
 done while holding it is one HMAC over ~150 bytes (microseconds) and no I/O, so
 taking it from an event loop cannot stall the loop in any measurable way, and the same object
@@ -30,19 +43,89 @@ import base64
 import hashlib
 import hmac
 import json
+import logging
+import re
 import threading
 import time
+import weakref
 from collections.abc import Callable, Generator
+from typing import Any
 
 import httpx
 
-__all__ = ["REFRESH_MARGIN", "TOKEN_LIFETIME", "AccessKeyAuth", "BearerAuth", "mint_jwt"]
+from .errors import InvalidCredentialsError
+
+__all__ = [
+    "REFRESH_MARGIN",
+    "TOKEN_LIFETIME",
+    "AccessKeyAuth",
+    "BearerAuth",
+    "RedactSecrets",
+    "checked_credential",
+    "mint_jwt",
+]
 
 TOKEN_LIFETIME = 1800  # seconds a minted token is valid (the provider's documented `exp`)
 NOT_BEFORE_SKEW = 5  # `nbf` is set this many seconds in the past, for clocks slightly ahead of ours
 REFRESH_MARGIN = 300  # mint a new token once less than this many seconds of validity are left
 
 _HEADER = {"alg": "HS256", "typ": "JWT"}
+
+
+def checked_credential(value: str, name: str) -> str:
+    """value without surrounding whitespace; InvalidCredentialsError (naming `name`, never the
+    value) if what remains holds anything but printable ASCII other than space."""
+    if not isinstance(value, str):
+        raise InvalidCredentialsError(f"{name} must be a str, got {type(value).__name__}")
+    value = value.strip()
+    for position, char in enumerate(value):
+        if not "!" <= char <= "~":
+            if char.isspace():
+                kind = "whitespace"
+            elif char.isprintable():
+                kind = "a non-ASCII character"
+            else:
+                kind = "a control character"
+            raise InvalidCredentialsError(
+                f"{name} contains {kind} at position {position} of {len(value)}: keys and secrets are "
+                "printable ASCII without spaces (the value is not shown)"
+            )
+    return value
+
+
+# Auth objects alive in this process, whose credentials the log filter masks.
+_LIVE: weakref.WeakSet[Any] = weakref.WeakSet()
+_BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\",]+")
+# Loggers whose records may carry a header value: the package's own, httpx's request line and
+# httpcore's DEBUG traces (a filter on a logger does not apply to its children, hence each).
+_REDACTED_LOGGERS = (
+    __package__ or __name__,
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+)
+
+
+class RedactSecrets(logging.Filter):
+    """Masks every live credential of this package, and `Bearer <token>`, in a log record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = _BEARER.sub(r"\1***", message)
+        for auth in list(_LIVE):
+            for secret in auth._secrets():
+                redacted = redacted.replace(secret, "***")
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        return True
+
+
+for _name in _REDACTED_LOGGERS:
+    _logger = logging.getLogger(_name)
+    if not any(isinstance(f, RedactSecrets) for f in _logger.filters):
+        _logger.addFilter(RedactSecrets())
 
 
 def _b64url(data: bytes) -> str:
@@ -67,7 +150,11 @@ class BearerAuth(httpx.Auth):
     """`Authorization: Bearer <api key>` on every request."""
 
     def __init__(self, api_key: str) -> None:
-        self.__api_key = api_key
+        self.__api_key = checked_credential(api_key, "api_key")
+        _LIVE.add(self)
+
+    def _secrets(self) -> tuple[str, ...]:
+        return (self.__api_key,) if len(self.__api_key) >= 4 else ()
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = f"Bearer {self.__api_key}"
@@ -87,12 +174,17 @@ class AccessKeyAuth(httpx.Auth):
     """
 
     def __init__(self, access_key_id: str, secret_access_key: str, *, clock: Callable[[], float] = time.time) -> None:
-        self.__key_id = access_key_id
-        self.__secret = secret_access_key
+        self.__key_id = checked_credential(access_key_id, "access_key_id")
+        self.__secret = checked_credential(secret_access_key, "secret_access_key")
         self.__clock = clock
         self.__lock = threading.Lock()
         self.__token: str | None = None
         self.__expires = 0
+        _LIVE.add(self)
+
+    def _secrets(self) -> tuple[str, ...]:
+        found = (self.__token or "", self.__secret, self.__key_id)
+        return tuple(secret for secret in found if len(secret) >= 4)
 
     def token(self) -> str:
         """The current token, minted anew when none is cached or it has < REFRESH_MARGIN s left."""

@@ -35,10 +35,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         try:
             response_200 = ChatCompletion.from_dict(response.json())
 
-            return response_200
-
-        except (KeyError, TypeError, ValueError) as exc:
-            raise errors.APIResponseValidationError(response, exc) from exc
+        except Exception as exc:  # any failure: nothing the server sends escapes errors.APIError
+            raise calls.unparsable(response, exc) from exc
+        return calls.checked_answer(response, response_200)
     raise errors.error_for_response(response)
 
 
@@ -57,6 +56,7 @@ def sync_detailed(
     body: ChatCompletionRequest,
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ChatCompletion]:
     """Answer a conversation
 
@@ -70,11 +70,13 @@ def sync_detailed(
         body (ChatCompletionRequest): Parameters of a chat generation.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
+            overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
         errors.APIConnectionError: The request could not be sent or the answer not received.
-        errors.APITimeoutError: The request timed out.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
 
     Returns:
         The HTTP response with its parsed body in `parsed`.
@@ -83,7 +85,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries)
+    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
 
@@ -93,6 +95,7 @@ def sync(
     body: ChatCompletionRequest,
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> ChatCompletion:
     """Answer a conversation
 
@@ -106,11 +109,13 @@ def sync(
         body (ChatCompletionRequest): Parameters of a chat generation.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
+            overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
         errors.APIConnectionError: The request could not be sent or the answer not received.
-        errors.APITimeoutError: The request timed out.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
 
     Returns:
         ChatCompletion
@@ -119,7 +124,7 @@ def sync(
     kwargs = _get_kwargs(
         body=body,
     )
-    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries)
+    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
 
@@ -129,6 +134,7 @@ async def asyncio_detailed(
     body: ChatCompletionRequest,
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[ChatCompletion]:
     """Answer a conversation
 
@@ -142,11 +148,13 @@ async def asyncio_detailed(
         body (ChatCompletionRequest): Parameters of a chat generation.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
+            overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
         errors.APIConnectionError: The request could not be sent or the answer not received.
-        errors.APITimeoutError: The request timed out.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
 
     Returns:
         The HTTP response with its parsed body in `parsed`.
@@ -155,7 +163,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries)
+    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
 
@@ -165,6 +173,7 @@ async def asyncio(
     body: ChatCompletionRequest,
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> ChatCompletion:
     """Answer a conversation
 
@@ -178,11 +187,13 @@ async def asyncio(
         body (ChatCompletionRequest): Parameters of a chat generation.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
+            overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
         errors.APIConnectionError: The request could not be sent or the answer not received.
-        errors.APITimeoutError: The request timed out.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
 
     Returns:
         ChatCompletion
@@ -191,7 +202,7 @@ async def asyncio(
     kwargs = _get_kwargs(
         body=body,
     )
-    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries)
+    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
 
@@ -239,7 +250,7 @@ def stream(
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
         errors.APIConnectionError: The request could not be sent or the answer not received.
-        errors.APITimeoutError: The request timed out.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
         errors.StreamError: The provider reported an error inside the stream.
         errors.IncompleteStreamError: The connection ended before the stream's terminator.
         errors.MalformedStreamEventError: An event is not JSON or not the event schema.
@@ -278,7 +289,7 @@ def astream(
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
         errors.APIConnectionError: The request could not be sent or the answer not received.
-        errors.APITimeoutError: The request timed out.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
         errors.StreamError: The provider reported an error inside the stream.
         errors.IncompleteStreamError: The connection ended before the stream's terminator.
         errors.MalformedStreamEventError: An event is not JSON or not the event schema.

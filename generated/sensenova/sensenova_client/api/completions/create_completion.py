@@ -35,10 +35,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         try:
             response_200 = Completion.from_dict(response.json())
 
-            return response_200
-
-        except (KeyError, TypeError, ValueError) as exc:
-            raise errors.APIResponseValidationError(response, exc) from exc
+        except Exception as exc:  # any failure: nothing the server sends escapes errors.APIError
+            raise calls.unparsable(response, exc) from exc
+        return calls.checked_answer(response, response_200)
     raise errors.error_for_response(response)
 
 
@@ -57,6 +56,7 @@ def sync_detailed(
     body: CompletionRequest,
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[Completion]:
     """Complete a prompt
 
@@ -67,11 +67,13 @@ def sync_detailed(
         body (CompletionRequest): Parameters of a text completion.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
+            overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
         errors.APIConnectionError: The request could not be sent or the answer not received.
-        errors.APITimeoutError: The request timed out.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
 
     Returns:
         The HTTP response with its parsed body in `parsed`.
@@ -80,7 +82,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries)
+    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
 
@@ -90,6 +92,7 @@ def sync(
     body: CompletionRequest,
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> Completion:
     """Complete a prompt
 
@@ -100,11 +103,13 @@ def sync(
         body (CompletionRequest): Parameters of a text completion.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
+            overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
         errors.APIConnectionError: The request could not be sent or the answer not received.
-        errors.APITimeoutError: The request timed out.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
 
     Returns:
         Completion
@@ -113,7 +118,7 @@ def sync(
     kwargs = _get_kwargs(
         body=body,
     )
-    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries)
+    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
 
@@ -123,6 +128,7 @@ async def asyncio_detailed(
     body: CompletionRequest,
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[Completion]:
     """Complete a prompt
 
@@ -133,11 +139,13 @@ async def asyncio_detailed(
         body (CompletionRequest): Parameters of a text completion.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
+            overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
         errors.APIConnectionError: The request could not be sent or the answer not received.
-        errors.APITimeoutError: The request timed out.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
 
     Returns:
         The HTTP response with its parsed body in `parsed`.
@@ -146,7 +154,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries)
+    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
 
@@ -156,6 +164,7 @@ async def asyncio(
     body: CompletionRequest,
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> Completion:
     """Complete a prompt
 
@@ -166,11 +175,13 @@ async def asyncio(
         body (CompletionRequest): Parameters of a text completion.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
+            overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
         errors.APIConnectionError: The request could not be sent or the answer not received.
-        errors.APITimeoutError: The request timed out.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
 
     Returns:
         Completion
@@ -179,7 +190,7 @@ async def asyncio(
     kwargs = _get_kwargs(
         body=body,
     )
-    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries)
+    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
 
@@ -221,7 +232,7 @@ def stream(
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
         errors.APIConnectionError: The request could not be sent or the answer not received.
-        errors.APITimeoutError: The request timed out.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
         errors.StreamError: The provider reported an error inside the stream.
         errors.IncompleteStreamError: The connection ended before the stream's terminator.
         errors.MalformedStreamEventError: An event is not JSON or not the event schema.
@@ -257,7 +268,7 @@ def astream(
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
         errors.APIConnectionError: The request could not be sent or the answer not received.
-        errors.APITimeoutError: The request timed out.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
         errors.StreamError: The provider reported an error inside the stream.
         errors.IncompleteStreamError: The connection ended before the stream's terminator.
         errors.MalformedStreamEventError: An event is not JSON or not the event schema.

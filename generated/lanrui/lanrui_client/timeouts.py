@@ -1,0 +1,150 @@
+"""Checked timeout arguments, and the overall deadline of a call.
+
+httpx's timeouts bound each step (connect, each write, each read, the wait for a pooled
+connection), so a server that sends one byte per second keeps a call alive for as long as it
+likes. A deadline bounds the whole call instead: every attempt, the waits between retries and
+the reading of the body, streamed or not. It is given in seconds, per client (`deadline=`,
+default None: no deadline) or per call (`deadline=`; None turns the client's off for that
+call), and the clock starts when the request is sent.
+
+How it is kept (by the retry transports, so plain calls and streams behave the same):
+- before each attempt, every httpx timeout of the attempt is lowered to the time left;
+- a retry whose wait would end after the deadline is not made: the call gets the last answer
+  or error, as when retries run out;
+- the body is read through a wrapper that checks the deadline as each chunk arrives; async
+  reads (and async attempts) are also cancelled at the deadline itself (anyio.fail_after), so
+  an async call ends on time exactly. A sync read cannot be interrupted from outside; it ends
+  at the next chunk, or at the read timeout, which was lowered to the time left when the
+  attempt began.
+A deadline that passes raises `DeadlineExceeded` (an httpx.TimeoutException), which the call
+turns into `errors.APITimeoutError` (or, in the middle of a stream, `IncompleteStreamError`
+keeping the text so far).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "DEADLINE_EXTENSION",
+    "AsyncDeadlineStream",
+    "DeadlineExceeded",
+    "DeadlineStream",
+    "checked_deadline",
+    "checked_timeout",
+    "deadline_of",
+    "exceeded",
+    "lower_timeouts",
+    "time_left",
+]
+
+# Request extension with one call's deadline in seconds (None: none), set by calls.request_options.
+DEADLINE_EXTENSION = "deadline"
+# Where the transport keeps the deadline's monotonic end once the first attempt starts.
+_END = "deadline_end"
+
+
+def _positive(value: object, name: str, *, allow_none: bool) -> float | None:
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        expected = "a number of seconds or None" if allow_none else "a number of seconds"
+        raise TypeError(f"{name} must be {expected}, got {type(value).__name__} {value!r}")
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError(f"{name} must be a finite number of seconds > 0, got {value!r}")
+    return float(value)
+
+
+def checked_timeout(value: object, name: str = "timeout") -> httpx.Timeout:
+    """value as an httpx.Timeout: seconds (> 0), None (no timeout) or an httpx.Timeout; a
+    TypeError or ValueError naming the argument otherwise."""
+    if isinstance(value, httpx.Timeout):
+        return value
+    return httpx.Timeout(_positive(value, name, allow_none=True))
+
+
+def checked_deadline(value: object, name: str = "deadline") -> float | None:
+    """value if it is a usable deadline (seconds > 0, or None for none), else a TypeError/ValueError."""
+    return _positive(value, name, allow_none=True)
+
+
+class DeadlineExceeded(httpx.TimeoutException):
+    """The call's overall deadline passed (see the module docstring)."""
+
+
+def deadline_of(request: httpx.Request, default: float | None) -> float | None:
+    """The monotonic time at which request's call must end, fixed at its first attempt; None if none."""
+    end = request.extensions.get(_END)
+    if end is None:
+        seconds = request.extensions.get(DEADLINE_EXTENSION, default)
+        if seconds is None:
+            return None
+        end = request.extensions[_END] = (time.monotonic() + seconds, seconds)
+    return float(end[0])
+
+
+def time_left(request: httpx.Request, end: float) -> float:
+    """Seconds left before end, or DeadlineExceeded if none are."""
+    left = end - time.monotonic()
+    if left <= 0:
+        raise exceeded(request)
+    return left
+
+
+def exceeded(request: httpx.Request) -> DeadlineExceeded:
+    seconds = request.extensions.get(_END, (0.0, 0.0))[1]
+    return DeadlineExceeded(f"the call's deadline of {seconds:g} s passed", request=request)
+
+
+def lower_timeouts(request: httpx.Request, left: float) -> None:
+    """Lower each of request's httpx timeouts (connect, read, write, pool) to at most `left`."""
+    timeouts = request.extensions.get("timeout") or {}
+    request.extensions["timeout"] = {
+        step: left if value is None else min(value, left)
+        for step, value in {"connect": None, "read": None, "write": None, "pool": None, **timeouts}.items()
+    }
+
+
+class DeadlineStream(httpx.SyncByteStream):
+    """A response body that raises DeadlineExceeded when a chunk arrives after the deadline."""
+
+    def __init__(self, inner: Any, request: httpx.Request, end: float) -> None:
+        self._inner, self._request, self._end = inner, request, end
+
+    def __iter__(self) -> Iterator[bytes]:
+        request, end = self._request, self._end
+        for chunk in self._inner:
+            time_left(request, end)
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class AsyncDeadlineStream(httpx.AsyncByteStream):
+    """A response body whose every read is cancelled at the deadline (anyio, so asyncio or trio)."""
+
+    def __init__(self, inner: Any, request: httpx.Request, end: float) -> None:
+        self._inner, self._request, self._end = inner, request, end
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        import anyio
+
+        iterator = self._inner.__aiter__()
+        while True:
+            try:
+                with anyio.fail_after(time_left(self._request, self._end)):
+                    chunk = await iterator.__anext__()
+            except StopAsyncIteration:
+                return
+            except TimeoutError:
+                raise exceeded(self._request) from None
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()

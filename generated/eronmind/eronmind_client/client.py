@@ -29,9 +29,6 @@ from .errors import MissingCredentialsError
 from .retry import AsyncRetryTransport, RetryTransport, checked_max_retries
 from .timeouts import checked_deadline, checked_timeout
 
-if TYPE_CHECKING:
-    from typing import Self  # type checkers only: typing.Self is 3.11+
-
 if TYPE_CHECKING:  # typing.Self is 3.11+; the packages support 3.10
     from typing_extensions import Self
 

@@ -44,6 +44,14 @@ def _client(server: Any, **kwargs: Any) -> Any:
     return package.AuthenticatedClient(CANARY, base_url=server.url, **kwargs)
 
 
+def _built(client: Any) -> Any:
+    """client with its httpx clients built: the first build loads the CA bundle (~0.3 s on a
+    busy machine), before the deadline's clock starts, so timed tests leave it out."""
+    client.get_httpx_client()
+    client.get_async_httpx_client()
+    return client
+
+
 # --- item 5: racing first calls build one pool ----------------------------------------------------
 
 
@@ -152,7 +160,7 @@ def _drip_answer(conn: socket.socket, request: Request) -> None:
 @MODES
 def test_a_deadline_ends_a_drip_fed_answer(where: str, asynchronous: bool) -> None:
     with raw_server(_drip_answer) as server:
-        client = _client(server, timeout=2.0, **({"deadline": 0.6} if where == "client" else {}))
+        client = _built(_client(server, timeout=2.0, **({"deadline": 0.6} if where == "client" else {})))
         options = {"deadline": 0.6} if where == "call" else {}
         started = time.monotonic()
         with pytest.raises(errors.APITimeoutError) as info:
@@ -169,12 +177,12 @@ def test_a_deadline_covers_the_retries(asynchronous: bool) -> None:
         conn.sendall(answer(503, b'{"error": {"message": "busy"}}', retry_after="0.3"))
 
     with raw_server(busy) as server:
-        client = _client(server, max_retries=10)
+        client = _built(_client(server, max_retries=10))
         started = time.monotonic()
         with pytest.raises(errors.InternalServerError):
             invoke(PROVIDER, client, asynchronous=asynchronous, deadline=1.0)
         elapsed = time.monotonic() - started
-    assert elapsed < 1.0
+    assert elapsed < 1.4  # the deadline (1 s) plus scheduling slack on a loaded machine
     assert 2 <= len(server.requests) <= 4  # retried while time was left, never past the deadline
 
 

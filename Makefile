@@ -17,7 +17,7 @@ SERVER_MODELS  := $(PROVIDERS:%=tests/emulator/models/%.py)
 HANDWRITTEN    := codegen overrides tests $(wildcard bench)
 
 .DEFAULT_GOAL := all
-.PHONY: all help venv generate check lint test wheels publish release-check serve demo bench clean lock
+.PHONY: all help venv generate check drift lint test wheels publish release-check serve demo bench clean lock
 
 all: venv generate wheels demo ## set up .venv, regenerate what changed, build wheels, run the demo
 
@@ -50,6 +50,11 @@ tests/emulator/models/%.py: specs/%.yaml codegen/server_models.py | $(VENV)/.ins
 
 check: $(VENV)/.installed ## fail with a diff if generated/ or tests/emulator/models/ is stale or was edited by hand
 	@$(PY) -m codegen.check
+
+# A changed provider page: what it says differently from the spec, minus what NORMALIZATION.md explains.
+drift: $(VENV)/.installed ## compare provider pages with a spec: make drift PROVIDER=<key> DOCS="<files>"
+	@test -n "$(PROVIDER)" -a -n "$(DOCS)" || { echo 'usage: make drift PROVIDER=<key> DOCS="<files>"'; exit 2; }
+	$(PY) -m codegen.drift $(PROVIDER) $(DOCS)
 
 # --- quality -----------------------------------------------------------------------------------
 

@@ -1,0 +1,82 @@
+"""Pages -> facts -> comparison with the spec -> drift, known departures and stale log keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from codegen.drift import forms, known
+from codegen.drift.compare import Difference, compare, match
+from codegen.drift.facts import Operation, Unreadable
+from codegen.drift.spec_facts import Spec
+from codegen.providers import Provider
+
+
+@dataclass
+class Report:
+    provider: str
+    documents: int = 0
+    drift: list[Difference] = field(default_factory=list)
+    known: list[tuple[Difference, known.Key]] = field(default_factory=list)
+    stale: list[known.Key] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def status(self) -> int:
+        return 2 if self.errors else 1 if self.drift else 0
+
+    def summary(self) -> str:
+        unreadable = f", {len(self.errors)} unreadable" if self.errors else ""
+        return (
+            f"{self.provider}: {self.documents} document(s){unreadable}, {len(self.drift)} unexplained "
+            f"difference(s), {len(self.known)} known (specs/NORMALIZATION.md)"
+        )
+
+
+def check(provider: Provider, documents: list[Path], log: Path) -> Report:
+    spec = Spec(provider.spec)
+    operations = spec.operations()
+    hint: dict[str, set[str]] = {}
+    for op in operations:
+        for scope, fields in op.scopes.items():
+            hint.setdefault(scope, set()).update(fields)
+    keys = [key for key in known.load(log) if key.provider == provider.name]
+    report = Report(provider.key)
+    compared: set[str] = set()
+    used: set[known.Key] = set()
+    for document in documents:
+        try:
+            page = _read(document, hint)
+        except Unreadable as error:
+            report.errors.append(f"{document}: {error}")
+            continue
+        report.documents += 1
+        op, differences = match(operations, page)
+        if op is not None:
+            compared.add(op.operation_id)
+            differences += compare(op, page)
+        for difference in differences:
+            key = _explain(difference, keys)
+            if key is None:
+                report.drift.append(difference)
+            else:
+                report.known.append((difference, key))
+                used.add(key)
+    every = {op.operation_id for op in operations} <= compared
+    report.stale = [k for k in keys if k not in used and (k.operation in compared or (not k.operation and every))]
+    return report
+
+
+def _read(document: Path, hint: dict[str, set[str]]) -> Operation:
+    try:
+        text = document.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise Unreadable(f"cannot read it ({error})") from error
+    return forms.extract(text, hint)
+
+
+def _explain(difference: Difference, keys: list[known.Key]) -> known.Key | None:
+    for key in keys:
+        if key.operation in ("", difference.operation) and key.text == difference.key:
+            return key
+    return None

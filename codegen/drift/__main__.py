@@ -43,9 +43,9 @@ def _print(report: Report, show_known: bool) -> None:
         print(difference.line(report.provider))
     if show_known:
         for difference, key in report.known:
-            print(f"known: {difference.line(report.provider)[len('drift: ') :]} (NORMALIZATION.md:{key.line})")
+            print(f"known: {difference.line(report.provider)[len('drift: ') :]} ({report.log}:{key.line})")
     for key in report.stale:
-        print(f"note: {report.provider} {key} is logged as known but no longer differs (NORMALIZATION.md:{key.line})")
+        print(f"note: {report.provider} {key} is logged as known but no longer differs ({report.log}:{key.line})")
     print(report.summary())
 
 

@@ -9,12 +9,13 @@ from codegen.drift import forms, known
 from codegen.drift.compare import Difference, compare, match
 from codegen.drift.facts import Operation, Unreadable
 from codegen.drift.spec_facts import Spec
-from codegen.providers import Provider
+from codegen.providers import ROOT, Provider
 
 
 @dataclass
 class Report:
     provider: str
+    log: str = "specs/NORMALIZATION.md"
     documents: int = 0
     drift: list[Difference] = field(default_factory=list)
     known: list[tuple[Difference, known.Key]] = field(default_factory=list)
@@ -29,7 +30,7 @@ class Report:
         unreadable = f", {len(self.errors)} unreadable" if self.errors else ""
         return (
             f"{self.provider}: {self.documents} document(s){unreadable}, {len(self.drift)} unexplained "
-            f"difference(s), {len(self.known)} known (specs/NORMALIZATION.md)"
+            f"difference(s), {len(self.known)} known ({self.log})"
         )
 
 
@@ -41,7 +42,7 @@ def check(provider: Provider, documents: list[Path], log: Path) -> Report:
         for scope, fields in op.scopes.items():
             hint.setdefault(scope, set()).update(fields)
     keys = [key for key in known.load(log) if key.provider == provider.name]
-    report = Report(provider.key)
+    report = Report(provider.key, log=str(log.relative_to(ROOT)) if log.is_relative_to(ROOT) else str(log))
     compared: set[str] = set()
     used: set[known.Key] = set()
     for document in documents:

@@ -375,7 +375,7 @@ def test_page_for_an_operation_the_spec_lacks_is_drift(tmp_path: Path) -> None:
     page = Operation("GET", "/v1/models", ("https://api.sensenova.cn",))
     page.scopes = {"request": {}, "response": {"models": Field("models", {"type": "array<string>"})}}
     assert drift_lines("sensenova", render("markdown_tables", page), tmp_path) == [
-        "drift: sensenova (no operation) url: none in the spec, GET /v1/models in the document"
+        "drift: sensenova (no operation) url: none in the spec, GET https://api.sensenova.cn/v1/models in the document"
     ]
 
 
@@ -389,4 +389,12 @@ def test_known_and_stale_keys_are_listed(tmp_path: Path) -> None:
         f"known: sensenova create_completion request n: maximum 4 in the spec, 8 in the document ({log}:5)",
         f"note: sensenova create_completion request stop: required is logged as known but no longer differs ({log}:5)",
         f"sensenova: 1 document(s), 0 unexplained difference(s), 1 known ({log})",
+    ]
+
+
+def test_page_of_another_host_is_not_matched_by_its_fields(tmp_path: Path) -> None:
+    page = render("run_together_table", spec_operations("lanrui")["create_chat_completion"])
+    assert drift_lines("sensenova", page, tmp_path) == [
+        "drift: sensenova (no operation) url: none in the spec, POST https://api.lanrui.co/v1/chat/completions "
+        "in the document"
     ]

@@ -44,16 +44,25 @@ class Difference:
 
 
 def match(operations: list[Operation], page: Operation) -> tuple[Operation | None, list[Difference]]:
-    """The spec operation a page documents (method + path); else the nearest one, as drift."""
+    """The spec operation a page documents (method + path).
+
+    A page whose path is not in the spec is drift: it is compared with the operation on the same host
+    that shares the most request fields (a moved path), or else reported as a page of no operation.
+    """
     for op in operations:
         if (op.method, op.path) == (page.method, page.path):
             return op, []
     documented = f"{page.method} {page.path}"
     names = set(page.scopes.get("request", {}))
-    overlap = [(len(names & set(op.scopes.get("request", {}))), op) for op in operations if op.method == page.method]
+    overlap = [
+        (len(names & set(op.scopes.get("request", {}))), op)
+        for op in operations
+        if op.method == page.method and (not page.servers or set(page.servers) & set(op.servers))
+    ]
     best = max(overlap, key=lambda pair: pair[0], default=(0, None))
-    if best[1] is None or best[0] == 0:
-        return None, [Difference(NO_OPERATION, "url", "", "", "none", documented)]
+    if best[1] is None or best[0] == 0:  # another host, or nothing in common: not a page of this spec
+        where = " ".join(page.servers)
+        return None, [Difference(NO_OPERATION, "url", "", "", "none", f"{page.method} {where}{page.path}")]
     op = best[1]
     return op, [Difference(op.operation_id, "url", "", "", f"{op.method} {op.path}", documented)]
 

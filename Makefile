@@ -54,7 +54,7 @@ check: $(VENV)/.installed ## fail with a diff if generated/ or tests/emulator/mo
 # A changed provider page: what it says differently from the spec, minus what NORMALIZATION.md explains.
 drift: $(VENV)/.installed ## compare provider pages with a spec: make drift PROVIDER=<key> DOCS="<files>"
 	@test -n "$(PROVIDER)" -a -n "$(DOCS)" || { echo 'usage: make drift PROVIDER=<key> DOCS="<files>"'; exit 2; }
-	$(PY) -m codegen.drift $(PROVIDER) $(DOCS)
+	@$(PY) -m codegen.drift $(PROVIDER) $(DOCS)
 
 # --- quality -----------------------------------------------------------------------------------
 

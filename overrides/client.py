@@ -27,6 +27,7 @@ from . import _provider
 from .auth import AccessKeyAuth, BearerAuth, checked_credential
 from .errors import MissingCredentialsError
 from .retry import AsyncRetryTransport, RetryTransport, checked_max_retries
+from .sse import DEFAULT_MAX_EVENT_SIZE
 from .timeouts import checked_deadline, checked_timeout
 
 if TYPE_CHECKING:  # typing.Self is 3.11+; the packages support 3.10
@@ -37,6 +38,7 @@ __all__ = [
     "API_KEY_ENV",
     "BASE_URL_ENV",
     "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_EVENT_SIZE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "SECRET_ACCESS_KEY_ENV",
@@ -127,7 +129,8 @@ class Client:
     server from the spec; an empty string is an error, and a query string in it is sent as the
     query of every request), `timeout` (seconds or httpx.Timeout, None for none; default 600 s,
     connect 5 s, per attempt and step), `max_retries` (default 2), `deadline` (seconds a whole
-    call may take, retries and reading included; default None), `verify_ssl` (True, a CA bundle path or an
+    call may take, retries and reading included; default None), `max_event_size` (characters one
+    stream event may reach, default 16 MiB), `verify_ssl` (True, a CA bundle path or an
     ssl.SSLContext; True by default), `headers`, `cookies`, `follow_redirects`, and `httpx_args`
     passed to the httpx clients as they are built (a `transport` given there is wrapped for
     retries; `proxy`, `limits`, `http2`, `cert`, `trust_env` configure the transport).
@@ -145,6 +148,7 @@ class Client:
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
+        max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
         verify_ssl: str | bool | ssl.SSLContext = True,
         headers: dict[str, str] | None = None,
         cookies: dict[str, str] | None = None,
@@ -155,6 +159,9 @@ class Client:
         self._timeout = checked_timeout(timeout)
         self._max_retries = checked_max_retries(max_retries)
         self._deadline = checked_deadline(deadline)
+        if isinstance(max_event_size, bool) or not isinstance(max_event_size, int) or max_event_size < 1:
+            raise ValueError(f"max_event_size must be an int >= 1 (characters), got {max_event_size!r}")
+        self._max_event_size = max_event_size
         # httpx 0.28 deprecates a CA bundle path for `verify`; the generator's API takes one, so a
         # path becomes the SSL context httpx asks for (a folder of certificates: capath).
         if isinstance(verify_ssl, str):
@@ -184,6 +191,11 @@ class Client:
     def max_retries(self) -> int:
         """How many times a failed call is retried by default (a call's `max_retries=` overrides it)."""
         return self._max_retries
+
+    @property
+    def max_event_size(self) -> int:
+        """Characters one stream event may reach before the stream raises StreamEventTooLargeError."""
+        return self._max_event_size
 
     @property
     def deadline(self) -> float | None:
@@ -296,6 +308,7 @@ class AuthenticatedClient(Client):
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
+        max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
         verify_ssl: str | bool | ssl.SSLContext = True,
         headers: dict[str, str] | None = None,
         cookies: dict[str, str] | None = None,
@@ -314,6 +327,7 @@ class AuthenticatedClient(Client):
             timeout=timeout,
             max_retries=max_retries,
             deadline=deadline,
+            max_event_size=max_event_size,
             verify_ssl=verify_ssl,
             headers=headers,
             cookies=cookies,

@@ -421,3 +421,15 @@ def test_one_event_per_chunk_decodes_like_the_whole_stream() -> None:
 def test_one_event_chunk_after_a_pending_block_joins_that_block() -> None:
     assert decode(b"data: a\n", b"data: b\n\n") == [Ev(data="a\nb")]
     assert decode(b"data: a\r", b"data: b\n\n") == [Ev(data="a\nb")]
+
+
+def test_an_unfinished_event_past_max_event_size_raises_and_a_finished_one_resets_the_count() -> None:
+    decoder = sse.SSEDecoder(max_event_size=100)
+    assert decoder.feed(b"data: " + b"a" * 60 + b"\n\n") == [Ev(data="a" * 60)]  # under the limit
+    decoder.feed(b"data: " + b"b" * 60)
+    assert decoder.feed(b"b" * 30 + b"\n\n") == [Ev(data="b" * 90)]  # 96 characters across chunks: fine
+    decoder.feed(b"data: " + b"c" * 60)
+    with pytest.raises(sse.EventTooLarge) as info:
+        decoder.feed(b"c" * 60)
+    assert info.value.limit == 100 and info.value.start.startswith("data: ccc")
+    assert sse.SSEDecoder().max_event_size == sse.DEFAULT_MAX_EVENT_SIZE == 16 * 1024 * 1024

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import httpx
 
 from . import calls, errors, stream_errors
-from .sse import SSEDecoder
+from .sse import EventTooLarge, SSEDecoder
 from .stream_fold import Gatherer, StreamResult
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ class StreamCall(Generic[T]):
         self.response: httpx.Response | None = None
         self.done = False  # the terminator arrived
         self.failure: errors.APIError | None = None
+        self.unchecked = True  # the body's start is not yet checked for being an event stream
         self.reported_error = stream_errors.payload_error_check(fmt)  # compiled once, used per event
 
     # --- request and response head
@@ -82,32 +83,49 @@ class StreamCall(Generic[T]):
         gather = self.gather
         add = gather.add
         scan = _scan_once
-        for sse in self.decoder.feed(chunk):
+        if self.unchecked and chunk and self.response is not None:
+            self.unchecked = False
+            not_a_stream = stream_errors.not_an_event_stream(self.response, chunk)
+            if not_a_stream is not None:
+                raise not_a_stream
+        try:
+            decoded = self.decoder.feed(chunk)
+        except EventTooLarge as exc:
+            raise stream_errors.too_large(gather, exc) from None
+        for sse in decoded:
             data = sse.data
             if data == terminator:
                 self.done = True
                 return
-            if sse.event == "error":
-                raise stream_errors.error_event(fmt, sse)
+            if sse.event != "message":
+                if sse.event == "error":
+                    raise stream_errors.error_event(fmt, sse)
+                continue  # a named event the spec does not describe (e.g. `event: ping`): skipped
             try:
                 obj, end = scan(data, 0)
                 if end != len(data):
                     obj = _json_loads(data)  # trailing whitespace is fine, anything else raises
             except (StopIteration, ValueError, TypeError, RecursionError):
-                if not data.strip():
+                stripped = data.strip()
+                if not stripped:
                     continue  # an empty keep-alive event
+                if stripped == terminator:  # `data: [DONE] `: the terminator with stray whitespace
+                    self.done = True
+                    return
                 try:
                     obj = _json_loads(data)
                 except (ValueError, RecursionError) as exc:
                     raise stream_errors.malformed(gather, sse, f"is not valid JSON ({exc})") from exc
             if obj.__class__ is not dict:
+                if obj is None:
+                    continue  # `data: null` (llama.cpp's server starts some streams so): skipped
                 raise stream_errors.malformed(gather, sse, "is not a JSON object")
             error = reported(obj)
             if error is not None:
                 raise error
             try:
                 event = from_dict(obj)
-            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            except Exception as exc:  # whatever the payload holds, the caller gets a typed error
                 raise stream_errors.malformed(gather, sse, f"does not match the event schema ({exc!r})") from exc
             gather.count += 1
             add(obj, event)
@@ -153,6 +171,7 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
     response = chunks = None
     try:
         http = client.get_httpx_client()
+        call.decoder.max_event_size = client.max_event_size
         request = call.build_request(http)
         with calls.translate_transport_errors(request):
             response = call.response = http.send(request, stream=True)
@@ -175,7 +194,7 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
             raise call.cut_by_transport(exc) from _typed_transport_error(exc, request)
         raise call.cut_at_eof()
     except errors.APIError as exc:
-        call.failure = exc
+        call.failure = errors.scrub(exc, call.response)  # a credential the server echoed, masked
         raise
     finally:
         if chunks is not None:  # httpx types it as an Iterator; it is a generator
@@ -189,6 +208,7 @@ async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerat
     response = chunks = None
     try:
         http = client.get_async_httpx_client()
+        call.decoder.max_event_size = client.max_event_size
         request = call.build_request(http)
         with calls.translate_transport_errors(request):
             response = call.response = await http.send(request, stream=True)
@@ -212,7 +232,7 @@ async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerat
             raise call.cut_by_transport(exc) from _typed_transport_error(exc, request)
         raise call.cut_at_eof()
     except errors.APIError as exc:
-        call.failure = exc
+        call.failure = errors.scrub(exc, call.response)  # a credential the server echoed, masked
         raise
     finally:
         if chunks is not None:  # httpx's own generator: closed now, not by the loop's finaliser later

@@ -14,9 +14,22 @@ from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["SSEDecoder", "ServerSentEvent", "aiter_sse", "iter_sse"]
+__all__ = ["DEFAULT_MAX_EVENT_SIZE", "EventTooLarge", "SSEDecoder", "ServerSentEvent", "aiter_sse", "iter_sse"]
 
 _BOM = "\ufeff"
+# Generous: the largest LLM stream events (a whole answer with logprobs in one frame) are far
+# smaller, while a runaway or hostile event would otherwise grow memory without bound.
+DEFAULT_MAX_EVENT_SIZE = 16 * 1024 * 1024
+
+
+class EventTooLarge(ValueError):
+    """An unfinished event (block) passed the decoder's max_event_size; `start` holds its first
+    200 characters and `limit` the limit."""
+
+    def __init__(self, limit: int, start: str) -> None:
+        super().__init__(f"a stream event passed the limit of {limit} characters before it ended")
+        self.limit = limit
+        self.start = start
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +70,25 @@ class SSEDecoder:
     Text is normalised to LF and cut at blank lines ("\\n\\n") into blocks; each complete block
     is one potential event. Only the unfinished block is kept between chunks. End of input
     discards that block (as the spec says); ``pending``/``close()`` tell whether there was
-    one, so a caller can tell a truncated stream from a clean end.
+    one, so a caller can tell a truncated stream from a clean end. An unfinished block longer
+    than ``max_event_size`` characters raises ``EventTooLarge`` (memory stays bounded).
     """
 
-    __slots__ = ("_after_cr", "_at_start", "_closed", "_last_id", "_reconnect", "_tail", "_utf8")
+    __slots__ = (
+        "_after_cr",
+        "_at_start",
+        "_closed",
+        "_last_id",
+        "_reconnect",
+        "_tail",
+        "_tail_size",
+        "_utf8",
+        "max_event_size",
+    )
 
-    def __init__(self) -> None:
+    def __init__(self, max_event_size: int = DEFAULT_MAX_EVENT_SIZE) -> None:
+        self.max_event_size = max_event_size
+        self._tail_size = 0  # characters held in _tail
         # errors="replace" yields U+FFFD for bad bytes; being incremental, it holds back a
         # multi-byte character split across chunks instead of replacing it.
         self._utf8 = codecs.getincrementaldecoder("utf-8")("replace")
@@ -165,12 +191,23 @@ class SSEDecoder:
             rest = text[1:]
         else:
             tail.append(text)
+            self._grown(len(text))
             return None
         region = "".join(tail)
         tail.clear()
+        self._tail_size = 0
         if rest:
             tail.append(rest)
+            self._grown(len(rest))
         return region
+
+    def _grown(self, size: int) -> None:
+        self._tail_size += size
+        if self._tail_size > self.max_event_size:
+            start = "".join(self._tail)[:200]
+            self._tail.clear()
+            self._tail_size = 0
+            raise EventTooLarge(self.max_event_size, start)
 
     def _process(self, region: str) -> list[ServerSentEvent]:
         values = _data_values(region)

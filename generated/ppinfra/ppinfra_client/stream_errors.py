@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from . import errors
+from . import calls, errors
+from .timeouts import DeadlineExceeded
 
 if TYPE_CHECKING:
-    from .sse import ServerSentEvent
+    from .sse import EventTooLarge, ServerSentEvent
     from .stream_fold import Gatherer
     from .streaming import StreamFormat
 
@@ -29,9 +30,14 @@ __all__ = [
     "error_event",
     "json_answer_error",
     "malformed",
+    "not_an_event_stream",
     "payload_error_check",
     "stream_error",
+    "too_large",
 ]
+
+# How an event stream's first line can begin (after a BOM and blank lines): a field or a comment.
+_SSE_STARTS = (b"data", b"event", b"id", b"retry", b":")
 
 _json_loads = json.loads
 _FROM_FORMAT: Any = object()
@@ -118,29 +124,78 @@ def cut_at_eof(fmt: StreamFormat[Any], gather: Gatherer, mid_event: bool) -> err
 
 
 def cut_by_transport(fmt: StreamFormat[Any], gather: Gatherer, exc: httpx.HTTPError) -> errors.IncompleteStreamError:
+    if isinstance(exc, DeadlineExceeded):
+        return cut(fmt, gather, str(exc))
     if isinstance(exc, httpx.TimeoutException):
         return cut(fmt, gather, f"reading timed out ({type(exc).__name__})")
-    return cut(fmt, gather, f"the connection broke ({type(exc).__name__}: {exc})")
+    return cut(fmt, gather, f"the connection broke ({calls.describe(exc)})")
+
+
+def too_large(gather: Gatherer, exc: EventTooLarge) -> errors.StreamEventTooLargeError:
+    """The error for an event that passed the client's max_event_size before it ended."""
+    return errors.StreamEventTooLargeError(
+        f"Stream event {gather.count + 1} passed the limit of {exc.limit} characters (the client's "
+        f"max_event_size) before it ended; it starts with {exc.start[:200]!r}",
+        data=exc.start,
+        limit=exc.limit,
+    )
+
+
+def not_an_event_stream(response: httpx.Response, first: bytes) -> errors.NotAStreamError | None:
+    """The error for a stream answer that is not an event stream, judged by its content type and
+    first chunk: None if it is labelled text/event-stream or its first bytes look like one (a
+    server that labels its stream oddly still works), else NotAStreamError naming the content
+    type and keeping the start of the body (an HTML error page, a plain-text message...)."""
+    content_type = response.headers.get("content-type", "")
+    if content_type.split(";", 1)[0].strip().lower() == "text/event-stream":
+        return None
+    start = first.removeprefix(b"\xef\xbb\xbf").lstrip(b"\r\n")
+    if start.startswith(_SSE_STARTS) or any(field.startswith(start) for field in _SSE_STARTS):
+        return None  # looks like SSE (or too short to tell)
+    text = first.decode("utf-8", "replace")
+    return errors.NotAStreamError(
+        f"The server answered the stream request with {content_type or 'no content type'} instead of "
+        f"an event stream; it begins: {text[:200]!r} (.body holds the first {len(text)} characters)",
+        response=response,
+        body=text,
+        result=None,
+        content_type=content_type,
+    )
 
 
 def json_answer_error(fmt: StreamFormat[Any], response: httpx.Response) -> errors.APIError:
     """The error for a complete JSON answer to a stream request (its body is read)."""
     try:
         body = _json_loads(response.content)
-    except ValueError:
+    except (ValueError, RecursionError):
         body = response.text
     if isinstance(body, dict):
         error = payload_error_check(fmt)(body) or payload_error_check(fmt, field="error", ok_code=None)(body)
         if error is not None:
             return error
+    content_type = response.headers.get("content-type", "")
+    if not isinstance(body, dict):
+        shown = f"{body[:200]!r}" if isinstance(body, str) else f"the JSON {type(body).__name__} {body!r:.200}"
+        return errors.NotAStreamError(
+            f"The server answered the stream request with {content_type} that is not an answer: "
+            f"{'an empty body' if body == '' else shown}; .body holds it, .result is None",
+            response=response,
+            body=body,
+            result=None,
+        )
     try:
-        result = fmt.result_model.from_dict(body) if isinstance(body, dict) else None
-        problem = ""
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        result, problem = None, f" It does not match the result schema either ({exc!r})."
+        result = fmt.result_model.from_dict(body)
+    except Exception as exc:  # whatever the body holds, the caller gets a typed error
+        return errors.NotAStreamError(
+            "The server answered the stream request with a complete JSON body instead of an event "
+            f"stream, and it does not match the result schema ({exc!r}); .body holds it, .result is None",
+            response=response,
+            body=body,
+            result=None,
+        )
     return errors.NotAStreamError(
         "The server answered the stream request with a complete JSON body instead of an event "
-        f"stream (it ignored stream: true); the answer is in .result.{problem}",
+        "stream (it ignored stream: true); the answer is in .result",
         response=response,
         body=body,
         result=result,

@@ -31,6 +31,7 @@ from .errors import (
     ProviderError,
     RateLimitError,
     StreamError,
+    StreamEventTooLargeError,
     UnprocessableEntityError,
 )
 
@@ -75,6 +76,7 @@ __all__ = (
     "ProviderError",
     "RateLimitError",
     "StreamError",
+    "StreamEventTooLargeError",
     "UnprocessableEntityError",
     "__version__",
     "errors",

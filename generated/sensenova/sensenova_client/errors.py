@@ -19,7 +19,8 @@
     ├── StreamError                   an error reported inside a stream
     ├── IncompleteStreamError         a stream cut before its terminator
     ├── MalformedStreamEventError     a stream event that is not JSON or not the event schema
-    └── NotAStreamError               a JSON answer to a stream request (.result holds it)
+    │   └── StreamEventTooLargeError  one event grew past the client's max_event_size
+    └── NotAStreamError               a JSON (.result) or other (.content_type) answer to a stream request
 
 Names follow the openai SDK where the meaning is the same, so code that handles one handles the
 other. Messages carry the provider's own message and code, never a credential: an error keeps a
@@ -62,11 +63,13 @@ __all__ = [
     "ProviderError",
     "RateLimitError",
     "StreamError",
+    "StreamEventTooLargeError",
     "UnexpectedStatus",
     "UnprocessableEntityError",
     "aerror_for_response",
     "error_for_response",
     "provider_error_in",
+    "scrub",
     "scrub_cause",
 ]
 
@@ -269,19 +272,34 @@ class MalformedStreamEventError(APIError):
         self.event = event
 
 
-class NotAStreamError(APIError):
-    """A streaming request was answered with a complete JSON body instead of an event stream.
+class StreamEventTooLargeError(MalformedStreamEventError):
+    """One stream event grew past the client's `max_event_size` (default 16 MiB) before it
+    ended; `data` holds its first 200 characters and `limit` the limit in bytes. Raised as soon
+    as the limit is passed, so memory stays bounded; the event is never cut silently."""
 
-    Some gateways ignore `stream: true`. Rather than yield nothing (or something of another
-    type), the stream raises this error carrying the answer: `result` is the body parsed into
-    the operation's non-streaming result model (None if it does not match), `body` the JSON.
+    def __init__(self, message: str, *, data: str, limit: int) -> None:
+        super().__init__(message, data=data)
+        self.limit = limit
+
+
+class NotAStreamError(APIError):
+    """A streaming request was answered with something else than an event stream.
+
+    Some gateways ignore `stream: true` and send the complete JSON answer; others answer with
+    an HTML or text page. Rather than yield nothing (or something of another type), the stream
+    raises this error: `content_type` says what arrived, `body` holds the JSON (or the start
+    of the text), and `result` the body parsed into the operation's non-streaming result model
+    (None when it is not JSON or does not match; the message then says why).
     """
 
-    def __init__(self, message: str, *, response: httpx.Response, body: object, result: Any) -> None:
+    def __init__(
+        self, message: str, *, response: httpx.Response, body: object, result: Any, content_type: str = ""
+    ) -> None:
         secrets = _secrets_of(response)
         super().__init__(_mask(message, secrets))
         self.response = _scrubbed_response(response, secrets)
         self.status_code = response.status_code
+        self.content_type = content_type or response.headers.get("content-type", "")
         self.body = _mask(body, secrets)
         self.result = result
 
@@ -385,7 +403,24 @@ def _mask(value: Any, secrets: tuple[str, ...]) -> Any:
         return {_mask(k, secrets): _mask(v, secrets) for k, v in value.items()}
     if isinstance(value, list):
         return [_mask(item, secrets) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_mask(item, secrets) for item in value)
     return value
+
+
+def scrub(error: APIError, source: httpx.Request | httpx.Response | None) -> APIError:
+    """error with source's credentials masked in its message and the attributes that carry what
+    the server sent (`body`, `data`, `code`, `type`, `text`), and in its chained cause; for
+    errors built from stream events, which have no response of their own to scrub them by."""
+    secrets = _secrets_of(source)
+    if secrets:
+        error.args = tuple(_mask(arg, secrets) for arg in error.args)
+        for name in ("message", "body", "data", "code", "type", "text"):
+            if name in error.__dict__:
+                setattr(error, name, _mask(error.__dict__[name], secrets))
+        if error.__cause__ is not None:
+            scrub_cause(error.__cause__, source)
+    return error
 
 
 def scrub_cause(exc: BaseException, source: httpx.Request | httpx.Response | None) -> None:
@@ -396,6 +431,8 @@ def scrub_cause(exc: BaseException, source: httpx.Request | httpx.Response | Non
         exc.args = tuple(_mask(arg, secrets) for arg in exc.args)
         if isinstance(exc, AttributeError):
             exc.obj = None  # the object that lacked the attribute: may be an echoed string
+        if isinstance(exc, json.JSONDecodeError):
+            exc.doc = _mask(exc.doc, secrets)  # the whole text that failed to parse
     if isinstance(exc, httpx.RequestError):
         with contextlib.suppress(RuntimeError):  # RuntimeError: made without a request
             exc.request = _scrubbed_request(exc.request)

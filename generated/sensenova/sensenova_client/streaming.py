@@ -9,16 +9,20 @@ spec's `x-stream` extension into each operation module; nothing here names a pro
 
 How a stream ends, and what the caller sees:
 
-- the terminator (`[DONE]`) ends iteration and closes the connection;
-- a connection that ends before it (clean EOF, dropped socket, read timeout, an event cut
-  mid-way) raises `errors.IncompleteStreamError` with the text gathered so far, never a
-  silently short answer;
+- the terminator (`[DONE]`, also with stray whitespace around it) ends iteration and closes
+  the connection;
+- a connection that ends before it (clean EOF, dropped socket, read timeout, the call's
+  deadline, an event cut mid-way) raises `errors.IncompleteStreamError` with the text gathered
+  so far, never a silently short answer;
 - an error reported inside the stream (an error member in a payload, or an SSE `event: error`)
-  raises `errors.StreamError` with the provider's code and message; events with any other name
-  are payloads like unnamed ones (an unknown kind of event fails loudly, it is never skipped);
-  comments and events with empty data (keep-alives) are skipped;
+  raises `errors.StreamError` with the provider's code and message; events with another name
+  (`event: ping`: the specs describe none), comments, events with empty data (keep-alives) and
+  `data: null` (llama.cpp's server) are skipped, as the openai SDK does;
 - an event that is not JSON or does not match the event schema raises
-  `errors.MalformedStreamEventError` carrying its raw data;
+  `errors.MalformedStreamEventError` carrying its raw data, and one that grows past the
+  client's `max_event_size` its subclass `StreamEventTooLargeError`;
+- an answer that is neither labelled `text/event-stream` nor starts like one (an HTML page)
+  raises `errors.NotAStreamError` naming its content type and keeping the start of its body;
 - an error status raises the same typed `errors.APIStatusError` subclass as a plain call;
 - a `200` with a JSON body (a gateway that ignored `stream: true`) raises
   `errors.NotAStreamError` whose `.result` is the body parsed into the non-streaming result
@@ -122,9 +126,10 @@ class Stream(Generic[T]):
         *,
         timeout: calls.TimeoutArg = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: calls.DeadlineArg = UNSET,
     ) -> None:
         self._client = client
-        self._call = StreamCall(fmt, kwargs, calls.request_options(timeout, max_retries))
+        self._call = StreamCall(fmt, kwargs, calls.request_options(timeout, max_retries, deadline))
         # The generator references the call, never the Stream: dropping an abandoned stream
         # drops the generator at once, and its `finally` closes the connection.
         self._iterator: Generator[T, None, None] | None = None
@@ -196,9 +201,10 @@ class AsyncStream(Generic[T]):
         *,
         timeout: calls.TimeoutArg = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: calls.DeadlineArg = UNSET,
     ) -> None:
         self._client = client
-        self._call = StreamCall(fmt, kwargs, calls.request_options(timeout, max_retries))
+        self._call = StreamCall(fmt, kwargs, calls.request_options(timeout, max_retries, deadline))
         self._iterator: AsyncGenerator[T, None] | None = None
 
     def __aiter__(self) -> AsyncIterator[T]:

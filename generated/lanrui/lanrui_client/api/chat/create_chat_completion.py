@@ -67,8 +67,8 @@ def sync_detailed(
         body (ChatCompletionRequest): Parameters of one chat completion call.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
-        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
-            overrides the client's deadline.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -103,8 +103,8 @@ def sync(
         body (ChatCompletionRequest): Parameters of one chat completion call.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
-        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
-            overrides the client's deadline.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -139,8 +139,8 @@ async def asyncio_detailed(
         body (ChatCompletionRequest): Parameters of one chat completion call.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
-        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
-            overrides the client's deadline.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -175,8 +175,8 @@ async def asyncio(
         body (ChatCompletionRequest): Parameters of one chat completion call.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
-        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
-            overrides the client's deadline.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -218,6 +218,7 @@ def stream(
     body: ChatCompletionRequest,
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> streaming.Stream[ChatCompletionChunk]:
     """Generate the next assistant message of a conversation
 
@@ -228,6 +229,8 @@ def stream(
         body (ChatCompletionRequest): Parameters of one chat completion call.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -236,7 +239,8 @@ def stream(
         errors.StreamError: The provider reported an error inside the stream.
         errors.IncompleteStreamError: The connection ended before the stream's terminator.
         errors.MalformedStreamEventError: An event is not JSON or not the event schema.
-        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`).
+        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`) or
+            something else than an event stream (`.content_type`, `.body`).
 
     Returns:
         A lazy Stream of ChatCompletionChunk events; `with` closes it early, `until_done()` gathers the answer.
@@ -245,7 +249,7 @@ def stream(
     kwargs = _get_kwargs(
         body=body,
     )
-    return streaming.Stream(client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries)
+    return streaming.Stream(client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries, deadline=deadline)
 
 
 def astream(
@@ -254,6 +258,7 @@ def astream(
     body: ChatCompletionRequest,
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> streaming.AsyncStream[ChatCompletionChunk]:
     """Generate the next assistant message of a conversation
 
@@ -264,6 +269,8 @@ def astream(
         body (ChatCompletionRequest): Parameters of one chat completion call.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -272,7 +279,8 @@ def astream(
         errors.StreamError: The provider reported an error inside the stream.
         errors.IncompleteStreamError: The connection ended before the stream's terminator.
         errors.MalformedStreamEventError: An event is not JSON or not the event schema.
-        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`).
+        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`) or
+            something else than an event stream (`.content_type`, `.body`).
 
     Returns:
         A lazy AsyncStream of ChatCompletionChunk events; `async with` closes it early, `until_done()` gathers the answer.
@@ -281,4 +289,6 @@ def astream(
     kwargs = _get_kwargs(
         body=body,
     )
-    return streaming.AsyncStream(client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries)
+    return streaming.AsyncStream(
+        client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries, deadline=deadline
+    )

@@ -68,8 +68,8 @@ def sync_detailed(
         body (CompletionRequest): Parameters of one text completion call.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
-        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
-            overrides the client's deadline.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -105,8 +105,8 @@ def sync(
         body (CompletionRequest): Parameters of one text completion call.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
-        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
-            overrides the client's deadline.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -142,8 +142,8 @@ async def asyncio_detailed(
         body (CompletionRequest): Parameters of one text completion call.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
-        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
-            overrides the client's deadline.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -179,8 +179,8 @@ async def asyncio(
         body (CompletionRequest): Parameters of one text completion call.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
-        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
-            overrides the client's deadline.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -222,6 +222,7 @@ def stream(
     body: CompletionRequest,
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> streaming.Stream[CompletionChunk]:
     """Continue a prompt
 
@@ -233,6 +234,8 @@ def stream(
         body (CompletionRequest): Parameters of one text completion call.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -241,7 +244,8 @@ def stream(
         errors.StreamError: The provider reported an error inside the stream.
         errors.IncompleteStreamError: The connection ended before the stream's terminator.
         errors.MalformedStreamEventError: An event is not JSON or not the event schema.
-        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`).
+        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`) or
+            something else than an event stream (`.content_type`, `.body`).
 
     Returns:
         A lazy Stream of CompletionChunk events; `with` closes it early, `until_done()` gathers the answer.
@@ -250,7 +254,7 @@ def stream(
     kwargs = _get_kwargs(
         body=body,
     )
-    return streaming.Stream(client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries)
+    return streaming.Stream(client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries, deadline=deadline)
 
 
 def astream(
@@ -259,6 +263,7 @@ def astream(
     body: CompletionRequest,
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> streaming.AsyncStream[CompletionChunk]:
     """Continue a prompt
 
@@ -270,6 +275,8 @@ def astream(
         body (CompletionRequest): Parameters of one text completion call.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -278,7 +285,8 @@ def astream(
         errors.StreamError: The provider reported an error inside the stream.
         errors.IncompleteStreamError: The connection ended before the stream's terminator.
         errors.MalformedStreamEventError: An event is not JSON or not the event schema.
-        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`).
+        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`) or
+            something else than an event stream (`.content_type`, `.body`).
 
     Returns:
         A lazy AsyncStream of CompletionChunk events; `async with` closes it early, `until_done()` gathers the answer.
@@ -287,4 +295,6 @@ def astream(
     kwargs = _get_kwargs(
         body=body,
     )
-    return streaming.AsyncStream(client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries)
+    return streaming.AsyncStream(
+        client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries, deadline=deadline
+    )

@@ -70,8 +70,8 @@ def sync_detailed(
         body (ChatCompletionRequest): Parameters of a chat generation.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
-        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
-            overrides the client's deadline.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -109,8 +109,8 @@ def sync(
         body (ChatCompletionRequest): Parameters of a chat generation.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
-        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
-            overrides the client's deadline.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -148,8 +148,8 @@ async def asyncio_detailed(
         body (ChatCompletionRequest): Parameters of a chat generation.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
-        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
-            overrides the client's deadline.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -187,8 +187,8 @@ async def asyncio(
         body (ChatCompletionRequest): Parameters of a chat generation.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
-        deadline: Seconds the whole call may take, retries and reading included (None: no deadline);
-            overrides the client's deadline.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -233,6 +233,7 @@ def stream(
     body: ChatCompletionRequest,
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> streaming.Stream[ChatCompletionChunk]:
     """Answer a conversation
 
@@ -246,6 +247,8 @@ def stream(
         body (ChatCompletionRequest): Parameters of a chat generation.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -254,7 +257,8 @@ def stream(
         errors.StreamError: The provider reported an error inside the stream.
         errors.IncompleteStreamError: The connection ended before the stream's terminator.
         errors.MalformedStreamEventError: An event is not JSON or not the event schema.
-        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`).
+        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`) or
+            something else than an event stream (`.content_type`, `.body`).
 
     Returns:
         A lazy Stream of ChatCompletionChunk events; `with` closes it early, `until_done()` gathers the answer.
@@ -263,7 +267,7 @@ def stream(
     kwargs = _get_kwargs(
         body=body,
     )
-    return streaming.Stream(client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries)
+    return streaming.Stream(client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries, deadline=deadline)
 
 
 def astream(
@@ -272,6 +276,7 @@ def astream(
     body: ChatCompletionRequest,
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> streaming.AsyncStream[ChatCompletionChunk]:
     """Answer a conversation
 
@@ -285,6 +290,8 @@ def astream(
         body (ChatCompletionRequest): Parameters of a chat generation.
         timeout: Overrides the client's timeout for this call.
         max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -293,7 +300,8 @@ def astream(
         errors.StreamError: The provider reported an error inside the stream.
         errors.IncompleteStreamError: The connection ended before the stream's terminator.
         errors.MalformedStreamEventError: An event is not JSON or not the event schema.
-        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`).
+        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`) or
+            something else than an event stream (`.content_type`, `.body`).
 
     Returns:
         A lazy AsyncStream of ChatCompletionChunk events; `async with` closes it early, `until_done()` gathers the answer.
@@ -302,4 +310,6 @@ def astream(
     kwargs = _get_kwargs(
         body=body,
     )
-    return streaming.AsyncStream(client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries)
+    return streaming.AsyncStream(
+        client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries, deadline=deadline
+    )

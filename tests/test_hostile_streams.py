@@ -105,7 +105,7 @@ _ECHOES: dict[str, tuple[Callable[[str], bytes], str]] = {
     "error-event-json": (
         lambda auth: (
             STREAM_HEAD + b"event: error\ndata: " + json.dumps({"message": auth, "code": auth}).encode() + b"\n\n"
-        ),  # noqa: E501
+        ),
         "StreamError",
     ),
     "invalid-json": (lambda auth: STREAM_HEAD + f"data: {{oops {auth}\n\n".encode(), "MalformedStreamEventError"),

@@ -13,12 +13,13 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from codegen.drift import known
+from codegen.drift import forms, known
 from codegen.drift.check import check
-from codegen.drift.facts import NONE, Field, Operation
+from codegen.drift.facts import NONE, Field, Operation, Unreadable
 from codegen.drift.spec_facts import Spec
 from codegen.providers import ROOT, load_providers
 from tests.drift_pages import FORMS, render
@@ -398,3 +399,153 @@ def test_page_of_another_host_is_not_matched_by_its_fields(tmp_path: Path) -> No
         "drift: sensenova (no operation) url: none in the spec, POST https://api.lanrui.co/v1/chat/completions "
         "in the document"
     ]
+
+
+# --- the readers on hand-written fragments of each form -----------------------------------------
+
+
+def read(text: str, hint: dict[str, set[str]] | None = None) -> Operation:
+    return forms.extract(text, hint or {})
+
+
+def test_tables_read_captions_on_their_own_line_and_both_pipe_styles() -> None:
+    page = read(
+        "[POST] https://api.example.com/v1/x\n请求体(Request Body)\n"
+        "| 名称 | 类型 | 必须 | 默认值 | 可选值 | 描述 |\n|---|---|---|---|---|---|\n"
+        "| items | object[] | 是 | - | - | a list |\n"
+        "| ratio | float | 否 | 0.5 | (0,1] | a share |\n"
+        "items\n部分参数如下:\n"
+        "名称 | 类型 | 必须 | 默认值 | 可选值 | 描述 |\n---|---|---|---|---|---|\n"
+        "kind | string | 是 | - | 枚举值 a b | what |\n"
+        "mode | string | 否 | - | 参考列表 | prose, no enum |\n"
+        "响应(Response)\n| 名称 | 类型 | 描述 |\n|---|---|---|\n| id | string | x |\n"
+        '响应示例(Response Example)\n- 流式\ndata:{"id":"1"}\ndata:[DONE]\n'
+    )
+    assert (page.method, page.path, page.servers) == ("POST", "/v1/x", ("https://api.example.com",))
+    assert {path: field.facts for path, field in page.scopes["request"].items()} == {
+        "items": {"type": "array<object>", "required": "required", "default": NONE, "enum": NONE,
+                  "minimum": NONE, "maximum": NONE},
+        "ratio": {"type": "number", "required": "optional", "default": "0.5", "enum": NONE,
+                  "minimum": "0 exclusive", "maximum": "1"},
+        "items[].kind": {"type": "string", "required": "required", "default": NONE, "enum": "a, b",
+                         "minimum": NONE, "maximum": NONE},
+        "items[].mode": {"type": "string", "required": "optional", "default": NONE, "enum": NONE,
+                         "minimum": NONE, "maximum": NONE},
+    }  # fmt: skip
+    assert list(page.scopes["response"]) == ["id"] and list(page.scopes["stream"]) == ["id"]
+
+
+def test_run_together_rows_split_name_from_type_and_examples_tolerate_a_trailing_comma() -> None:
+    page = read(
+        "请求方法\n\nPOST\n\n请求地址\n\nhttps://api.example.com/v1/chat\n\n参数名参数类型取值范围参数释义是否必填\n"
+        "top_pfloat默认值: 1\n取值范围: (0.0, 1.0]\nwords是\nmax_tokensinteger默认值: inf\nwords\n"
+        "messagelist<dict>words\n\n非流式调用响应\n\n"
+        '{"id": "x", "choices": [{"text": "y",}],}\n\n流式调用响应\n\n'
+        '{"id": "x"}\n\n....\n\n{"id": "y", "usage": null}\n'
+    )
+    assert {path: field.facts for path, field in page.scopes["request"].items()} == {
+        "top_p": {"type": "number", "default": "1", "minimum": "0 exclusive", "maximum": "1", "required": "required"},
+        "max_tokens": {"type": "integer", "default": "inf", "minimum": NONE, "maximum": NONE, "required": "optional"},
+        "message": {"type": "array<object>", "default": NONE, "minimum": NONE, "maximum": NONE,
+                    "required": "optional"},
+    }  # fmt: skip
+    assert list(page.scopes["response"]) == ["id", "choices", "choices[].text"]
+    assert list(page.scopes["stream"]) == ["id", "usage"]
+
+
+def test_flattened_export_reads_types_flags_and_the_example_nesting() -> None:
+    page = read(
+        "openapi: 3.0.1\npaths:\n/v1/x:\npost:\nparameters:\n- name: Authorization\nin: header\nrequired: true\n"
+        "schema:\ntype: string\nrequestBody:\ncontent:\napplication/json:\nschema:\ntype: object\nproperties:\n"
+        "prompt:\nanyOf:\n- type: string\n- type: array\nitems:\ntype: array\nitems:\ntype: integer\n"
+        "description: >-\nkey: looking text stays text\n'n':\ntype: integer\nnullable: true\nminimum: 1\n"
+        "exclusiveMinimum: true\ndefault: 2\nrequired:\n- prompt\nresponses:\n'200':\ncontent:\n"
+        "application/json:\nexample:\nchoices:\n- text: |-\n\nhello\nindex: 0\nusage:\ntotal: 1\nheaders: {}\n"
+        "servers:\n- url: https://api.example.com\n"
+    )
+    assert page.scopes["header"]["authorization"].facts == {"type": "string", "required": "required"}
+    assert page.scopes["request"]["prompt"].facts["type"] == "array<array<integer>> | string"
+    assert page.scopes["request"]["n"].facts == {
+        "type": "integer | null", "required": "optional", "default": "2", "enum": NONE,
+        "minimum": "1 exclusive", "maximum": NONE,
+    }  # fmt: skip
+    # Without a hint `usage` stays inside the list item; the spec's field names place it at the top.
+    assert "choices[].usage.total" in read_response(page)
+    hinted = read(FLAT_RESPONSE, {"response": {"choices", "choices[].text", "usage", "usage.total"}})
+    assert read_response(hinted) == ["choices", "choices[].text", "usage", "usage.total"]
+    assert page.servers == ("https://api.example.com",)
+
+
+FLAT_RESPONSE = (
+    "openapi: 3.0.1\npaths:\n/v1/x:\npost:\nresponses:\n'200':\ncontent:\napplication/json:\nexample:\n"
+    "choices:\n- text: hi\nusage:\ntotal: 1\nheaders: {}\n"
+)
+
+
+def read_response(page: Operation) -> list[str]:
+    return list(page.scopes["response"])
+
+
+def test_flattened_export_refuses_nested_request_properties() -> None:
+    text = "openapi: 3.0.1\npaths:\n/v1/x:\npost:\nrequestBody:\nproperties:\na:\ntype: object\nproperties:\nb:\n"
+    with pytest.raises(Unreadable, match="nested `properties:`"):
+        read(text)
+
+
+def test_reference_page_reads_ranges_defaults_and_required_lines() -> None:
+    page = read(
+        "POST\n/\nv1\n/\nx\ntitle\ncurl --request POST \\\n  --url https://api.example.com/v1/x \\\n"
+        '  --data \'{"a": 1}\'\n{"id": "<string>", "usage": {"total": 1}}\n请求头\n\n请求体\n\n'
+        "count\ninteger | null\nrequired\n默认值为 3,words.\n所需范围:x ≥ 1\n"
+        "tags\nstring[]\nwords\n所需范围:0 ≤ x < 5\n响应参数\n\nid\nstring\nrequired\nwords\n"
+    )
+    assert page.path == "/v1/x" and page.scopes["header"] == {}
+    assert page.scopes["request"]["count"].facts == {
+        "type": "integer | null", "required": "required", "default": "3", "enum": NONE,
+        "minimum": "1", "maximum": NONE,
+    }  # fmt: skip
+    assert page.scopes["request"]["tags"].facts["type"] == "array<string>"
+    assert (page.scopes["request"]["tags"].facts["minimum"], page.scopes["request"]["tags"].facts["maximum"]) == (
+        "0", "5 exclusive"
+    )  # fmt: skip
+    assert page.scopes["response"]["id"].facts == {"type": "string", "required": "required"}
+    assert list(page.scopes["response"]) == ["id", "usage", "usage.total"]
+
+
+def test_a_broken_example_is_refused_with_a_reason(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(render("markdown_tables", spec_operations("sensenova")["create_completion"]).replace(
+        "data:{", "data:{oops", 1
+    ), encoding="utf-8")  # fmt: skip
+    result = run_drift("sensenova", page)
+    assert result.returncode == 2
+    assert "a `data:` line of the stream example is not JSON" in result.stderr
+
+
+# --- the spec side survives the OpenAPI 3.2 stream form -----------------------------------------
+
+
+def as_openapi_32(document: dict[str, Any]) -> dict[str, Any]:
+    """The 3.2 way: `itemSchema` is the SSE event, its `data` the JSON payload or the terminator."""
+    converted = copy.deepcopy(document)
+    for item in converted["paths"].values():
+        for operation in item.values():
+            stream = operation["responses"]["200"]["content"].get("text/event-stream")
+            if stream:
+                payload = stream["itemSchema"]
+                stream["itemSchema"] = {"type": "object", "required": ["data"], "properties": {"data": {"anyOf": [
+                    {"type": "string", "contentMediaType": "application/json", "contentSchema": payload},
+                    {"const": "[DONE]"},
+                ]}}}  # fmt: skip
+    return converted
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_spec_facts_are_the_same_in_the_openapi_32_stream_form(provider: str) -> None:
+    spec = PROVIDERS[provider].spec
+    if "contentSchema" in str(spec):
+        pytest.skip("the spec is already in the 3.2 form")
+    before = {op.operation_id: op.scopes for op in Spec(spec).operations()}
+    after = {op.operation_id: op.scopes for op in Spec(as_openapi_32(spec)).operations()}
+    assert after == before
+    assert all(scopes["stream"] for scopes in after.values())

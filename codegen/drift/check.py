@@ -8,6 +8,7 @@ from pathlib import Path
 from codegen.drift import forms, known
 from codegen.drift.compare import Difference, compare, match
 from codegen.drift.facts import Operation, Unreadable
+from codegen.drift.known import Key
 from codegen.drift.spec_facts import Spec
 from codegen.providers import ROOT, Provider
 
@@ -18,8 +19,8 @@ class Report:
     log: str = "specs/NORMALIZATION.md"
     documents: int = 0
     drift: list[Difference] = field(default_factory=list)
-    known: list[tuple[Difference, known.Key]] = field(default_factory=list)
-    stale: list[known.Key] = field(default_factory=list)
+    known: list[tuple[Difference, Key]] = field(default_factory=list)
+    stale: list[Key] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -44,7 +45,7 @@ def check(provider: Provider, documents: list[Path], log: Path) -> Report:
     keys = [key for key in known.load(log) if key.provider == provider.name]
     report = Report(provider.key, log=str(log.relative_to(ROOT)) if log.is_relative_to(ROOT) else str(log))
     compared: set[str] = set()
-    used: set[known.Key] = set()
+    used: set[Key] = set()
     for document in documents:
         try:
             page = _read(document, hint)
@@ -52,10 +53,10 @@ def check(provider: Provider, documents: list[Path], log: Path) -> Report:
             report.errors.append(f"{document}: {error}")
             continue
         report.documents += 1
-        op, differences = match(operations, page)
-        if op is not None:
-            compared.add(op.operation_id)
-            differences += compare(op, page)
+        matched, differences = match(operations, page)
+        if matched is not None:
+            compared.add(matched.operation_id)
+            differences += compare(matched, page)
         for difference in differences:
             key = _explain(difference, keys)
             if key is None:
@@ -76,7 +77,7 @@ def _read(document: Path, hint: dict[str, set[str]]) -> Operation:
     return forms.extract(text, hint)
 
 
-def _explain(difference: Difference, keys: list[known.Key]) -> known.Key | None:
+def _explain(difference: Difference, keys: list[Key]) -> Key | None:
     for key in keys:
         if key.operation in ("", difference.operation) and key.text == difference.key:
             return key

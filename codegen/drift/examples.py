@@ -11,7 +11,7 @@ import json
 import re
 from typing import Any
 
-from codegen.drift.facts import Operation, join
+from codegen.drift.facts import Operation, Unreadable, join
 
 _PLACEHOLDER_KEY = re.compile(r"^\{.*\}$")
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
@@ -33,9 +33,12 @@ def add_example(op: Operation, scope: str, payload: Any, prefix: str = "") -> No
         add_example(op, scope, value, path)
 
 
-def loads_lenient(text: str) -> Any:
-    """JSON as pages print it: a trailing comma before `}` or `]` is tolerated."""
-    return json.loads(_TRAILING_COMMA.sub(r"\1", text))
+def loads_lenient(text: str, where: str = "an example") -> Any:
+    """JSON as pages print it: a trailing comma before `}` or `]` is tolerated; anything else is refused."""
+    try:
+        return json.loads(_TRAILING_COMMA.sub(r"\1", text))
+    except ValueError as error:
+        raise Unreadable(f"{where} is not JSON ({error}): {text[:60]!r}") from error
 
 
 def json_objects(text: str) -> list[tuple[int, int, str]]:

@@ -19,6 +19,7 @@ FORMS: tuple[ModuleType, ...] = (flat_openapi, markdown_tables, run_together_tab
 def extract(text: str, hint: dict[str, set[str]]) -> Operation:
     for form in FORMS:
         if form.recognise(text):
-            return form.extract(text, hint)
+            page: Operation = form.extract(text, hint)
+            return page
     names = ", ".join(form.__name__.rsplit(".", 1)[1] for form in FORMS)
     raise Unreadable(f"the page is in none of the known forms ({names})")

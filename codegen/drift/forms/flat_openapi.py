@@ -84,7 +84,7 @@ def _tokens(text: str) -> list[_Line]:
         if match:
             key, value = _unquote(match["key"]), match["value"]
             block = value in _BLOCK
-            result.append(_Line(key, "" if block else value, bool(match["dash"])))
+            result.append(_Line(key, value, bool(match["dash"])))  # a block scalar keeps its indicator
         elif item:
             result.append(_Line(None, item["value"], True))
     return result

@@ -13,10 +13,9 @@ Stream frames are the `data:` lines of the response example.
 
 from __future__ import annotations
 
-import json
 import re
 
-from codegen.drift.examples import add_example
+from codegen.drift.examples import add_example, loads_lenient
 from codegen.drift.facts import (
     NONE,
     Operation,
@@ -94,7 +93,7 @@ class _Reader:
         if line.startswith("data:"):
             payload = line[len("data:") :].strip()
             if payload != "[DONE]":
-                add_example(self.op, "stream", json.loads(payload))
+                add_example(self.op, "stream", loads_lenient(payload, "a `data:` line of the stream example"))
 
     def _table_line(self, line: str) -> None:
         caption = _CAPTION.match(line)

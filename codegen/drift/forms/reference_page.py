@@ -66,12 +66,11 @@ def extract(text: str, hint: dict[str, set[str]]) -> Operation:
 
 
 def _method_and_path(lines: list[str]) -> tuple[str, str]:
-    segments = []
-    for line in lines[1:]:
-        if not _SEGMENT.match(line):
-            break
-        segments.append(line)
-    return lines[0], "".join(segments)
+    """`POST`, then `/` and a segment per line: `/ v3 / openai / completions`."""
+    path, rest = "", lines[1:]
+    while len(rest) >= 2 and rest[0] == "/" and _SEGMENT.match(rest[1]):
+        path, rest = f"{path}/{rest[1]}", rest[2:]
+    return lines[0], path
 
 
 def _blocks(op: Operation, lines: list[str]) -> None:
@@ -136,4 +135,4 @@ def _response_example(op: Operation, text: str) -> None:
     for start, _end, source in json_objects(text[:sections]):
         if text[:start].rstrip().endswith("--data '"):
             continue
-        add_example(op, "response", loads_lenient(source))
+        add_example(op, "response", loads_lenient(source, "the response example"))

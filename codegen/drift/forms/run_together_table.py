@@ -30,7 +30,8 @@ from codegen.drift.facts import (
 
 _TABLE_HEADER = "参数名参数类型"
 _TYPES = r"list<[a-z]+>|dict|string|integer|int|float|number|boolean|bool|object|array"
-_ROW = re.compile(rf"^([a-z_][a-z0-9_]*?)({_TYPES})(?![a-z0-9_])(.*)$")
+# A type ends where the description starts (`>` closes `list<...>`; otherwise a non-identifier character).
+_ROW = re.compile(rf"^([a-z_][a-z0-9_]*?)({_TYPES})(?:(?<=>)|(?![a-z0-9_]))(.*)$")
 _DEFAULT = re.compile(r"默认值[:：]\s*(\S+)")
 _RANGE = re.compile(r"取值范围[:：]\s*(.+)$")
 _REQUIRED = re.compile(r"(是|否)$")
@@ -94,7 +95,7 @@ def _row(op: Operation, row: list[str]) -> None:
                 raise Unreadable(f"`{name}`: range {interval.group(1)!r} is not in interval notation")
             facts["minimum"], facts["maximum"] = bounds
     required = _REQUIRED.search(cells[-1])
-    facts["required"] = render_required(bool(required) and required.group(1) == "是")
+    facts["required"] = render_required(required is not None and required.group(1) == "是")
     op.add("request", name, **facts)
 
 
@@ -103,6 +104,6 @@ def _examples(op: Operation, text: str) -> None:
     stream_at = text.find(_STREAM, response_at + len(_RESPONSE)) if response_at >= 0 else text.find(_STREAM)
     for start, _end, source in json_objects(text):
         if response_at >= 0 and start > response_at and (stream_at < 0 or start < stream_at):
-            add_example(op, "response", loads_lenient(source))
+            add_example(op, "response", loads_lenient(source, "the response example"))
         elif stream_at >= 0 and start > stream_at:
-            add_example(op, "stream", loads_lenient(source))
+            add_example(op, "stream", loads_lenient(source, "the stream example"))

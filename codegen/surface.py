@@ -178,7 +178,7 @@ def _fields(schema: JSON, types: _Types, where: str, *, rename: bool) -> list[Fi
         description = sub.get("description", "") if isinstance(sub, dict) else ""
         fields.append(Field(wire, name, types.annotation(sub), wire in required, description.strip()))
     names = [f.name for f in fields]
-    clash = {n for n in names if names.count(n) > 1 or (n != "stream" and n in CALL_OPTIONS)}
+    clash = {n for n in names if names.count(n) > 1}
     if clash:
         raise SpecError(f"{where}: members {sorted(clash)} clash once renamed; rename them in the spec")
     return fields
@@ -230,9 +230,11 @@ def resource_tree(spec: JSON, types: _Types) -> Node:
                 node = node.children.setdefault(where[depth], Node(where[: depth + 1]))
             if any(m.name == method.name for m in node.methods):
                 raise SpecError(f"{EXTENSION} {node.dotted}.{method.name} is given to two operations")
-            if method.name in node.children:
-                raise SpecError(f"{node.dotted}.{method.name} is both a method and a resource")
             node.methods.append(method)
+    for node in _walk(root) + [root]:
+        for method in node.methods:
+            if method.name in node.children or method.name in ("with_raw_response", "with_options"):
+                raise SpecError(f"{node.dotted}.{method.name} is both a method and a resource (or a reserved name)")
     return root
 
 

@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import http.server
 import itertools
+import json
 import threading
 import traceback
 import uuid
@@ -202,7 +203,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         server: LocalServer = self.server  # type: ignore[assignment]
-        self.rfile.read(int(self.headers.get("content-length") or 0))
+        raw = self.rfile.read(int(self.headers.get("content-length") or 0))
+        server.bodies.append(json.loads(raw) if raw else None)
         server.seen.append(dict(self.headers))
         server.targets.append(self.path)  # the request target: absolute-form when we are a proxy
         status, headers, payload = server.reply(dict(self.headers))
@@ -227,6 +229,7 @@ class LocalServer(http.server.ThreadingHTTPServer):
         self.reply = reply
         self.seen: list[dict[str, str]] = []
         self.targets: list[str] = []
+        self.bodies: list[Any] = []  # the JSON bodies received
 
     @property
     def url(self) -> str:

@@ -26,9 +26,11 @@ def request_id_of(response: httpx.Response) -> str | None:
 
 
 def attach_request_id(result: T, request_id: str | None) -> T:
-    """Give a parsed result model its `request_id` (models whose template declares the slot)."""
-    if hasattr(type(result), "_request_id"):
-        object.__setattr__(result, "_request_id", request_id)
+    """Give a parsed result model its read-only `request_id` (the model template gives result
+    models, the 200 JSON answers, a `_set_request_id` for this)."""
+    setter = getattr(result, "_set_request_id", None)
+    if setter is not None:
+        setter(request_id)
     return result
 
 

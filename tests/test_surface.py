@@ -264,6 +264,17 @@ def test_unknown_or_missing_keyword_raises_type_error_before_any_request(
 
 
 @MODES
+def test_a_value_json_cannot_hold_is_a_type_error_before_any_request(asynchronous: bool) -> None:
+    kwargs = CASES[("ppinfra", "completions.create")]
+    with _counting_server() as server:
+        for bad in ({"prompt": b"bytes"}, {"extra_body": {"tags": {"a", "b"}}}):
+            client = client_class("ppinfra", asynchronous)(api_key="k", base_url=server.url)
+            with pytest.raises(TypeError):
+                run(client, asynchronous, lambda c, b=bad: c.completions.create(**{**kwargs, **b}))
+        assert server.seen == []
+
+
+@MODES
 def test_per_call_timeout_and_max_retries(emulator: Emulator, asynchronous: bool) -> None:
     package = PACKAGES["eronmind"]
     kwargs = CASES[("eronmind", "completions.create")]

@@ -76,7 +76,7 @@ def _wire(value: Any) -> Any:
         return to_dict()
     if isinstance(value, Mapping):
         return {key: _wire(item) for key, item in value.items()}
-    if isinstance(value, Sequence):
+    if isinstance(value, Sequence) and not isinstance(value, bytes | bytearray):
         return [_wire(item) for item in value]
     return value  # anything else is for the JSON encoder to accept or refuse
 

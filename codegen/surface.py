@@ -231,7 +231,7 @@ def resource_tree(spec: JSON, types: _Types) -> Node:
             if any(m.name == method.name for m in node.methods):
                 raise SpecError(f"{EXTENSION} {node.dotted}.{method.name} is given to two operations")
             node.methods.append(method)
-    for node in _walk(root) + [root]:
+    for node in _walk(root):
         for method in node.methods:
             if method.name in node.children or method.name in ("with_raw_response", "with_options"):
                 raise SpecError(f"{node.dotted}.{method.name} is both a method and a resource (or a reserved name)")

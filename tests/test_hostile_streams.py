@@ -121,6 +121,11 @@ _ECHOES: dict[str, tuple[Callable[[str], bytes], str]] = {
         lambda auth: answer(200, f"<html><body>denied for {auth}</body></html>".encode(), content_type="text/html"),
         "NotAStreamError",
     ),
+    "invalid-json-answer": (lambda auth: answer(200, f"{{oops {auth}".encode()), "NotAStreamError"),
+    "reset-mid-stream": (
+        lambda auth: STREAM_HEAD + chunk("Hi") + f'data: {{"echo": "{auth}'.encode(),
+        "IncompleteStreamError",
+    ),
     "too-large": (
         lambda auth: STREAM_HEAD + f"data: {auth}".encode() + b"x" * 300_000 + b"\n\n",
         "StreamEventTooLargeError",
@@ -132,8 +137,21 @@ def _echoing(make: Callable[[str], bytes]) -> Callable[[socket.socket, Request],
     def script(conn: socket.socket, request: Request) -> None:
         auth = request.headers.get("authorization", "")
         conn.sendall(make(auth))
+        time.sleep(0.05)
+        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # closing resets
 
     return script
+
+
+@MODES
+def test_a_deadline_in_the_middle_of_a_stream_hides_the_key(
+    asynchronous: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    with raw_server(_drip_events) as server:
+        client = package.AuthenticatedClient(f"{CANARY}\n", base_url=server.url, deadline=0.3)
+        exc = consume(client, asynchronous)
+    assert isinstance(exc, errors.IncompleteStreamError), repr(exc)
+    _assert_hidden(exc, caplog)
 
 
 @pytest.mark.parametrize("case", list(_ECHOES))

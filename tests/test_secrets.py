@@ -268,3 +268,42 @@ def test_errors_without_an_answer_pickle() -> None:
         errors.MalformedStreamEventError("bad", data="{", event="message"),
     ):
         _assert_pickles_without_secrets(exc)
+
+
+def test_every_error_class_round_trips_through_pickle_without_the_key() -> None:
+    """Each class the package exports, built the way the package builds it (from real httpx
+    objects whose request carries the canary and whose answer echoes it)."""
+    sent = httpx.Request("POST", "https://api.example/v1/x", headers={"Authorization": f"Bearer {CANARY}"})
+
+    def answer_(status: int, content_type: str = "application/json", **payload: Any) -> httpx.Response:
+        echo = {"error": {"message": f"bad {CANARY}", "type": "t", "code": CANARY}, **payload}
+        body = json.dumps(echo).encode() if content_type == "application/json" else f"<p>{CANARY}</p>".encode()
+        return httpx.Response(
+            status, headers={"content-type": content_type, "x-echo": CANARY}, content=body, request=sent
+        )
+
+    built: list[Any] = [
+        errors.error_for_response(answer_(status)) for status in (400, 401, 403, 404, 409, 418, 422, 429, 503)
+    ]
+    built += [
+        errors.provider_error_in(answer_(200)),
+        errors.APIResponseValidationError(answer_(200), KeyError(CANARY)),
+        errors.NotAStreamError(f"got {CANARY}", response=answer_(200, "text/html"), body=CANARY, result=None),
+        errors.APIConnectionError(f"broke with {CANARY}", request=sent),
+        errors.APITimeoutError(request=sent),
+        errors.MissingCredentialsError("no key"),
+        errors.InvalidCredentialsError("api_key contains whitespace"),
+        errors.scrub(errors.StreamError(f"key {CANARY}", code=CANARY, body={"k": CANARY}), sent),
+        errors.scrub(errors.MalformedStreamEventError(f"raw {CANARY}", data=CANARY), sent),
+        errors.scrub(errors.StreamEventTooLargeError(f"raw {CANARY}", data=CANARY, limit=10), sent),
+        errors.scrub(errors.IncompleteStreamError(f"cut {CANARY}", events=[], text={0: CANARY}), sent),
+    ]
+    exported = {
+        getattr(errors, name)
+        for name in errors.__all__
+        if isinstance(getattr(errors, name), type) and issubclass(getattr(errors, name), errors.APIError)
+    }
+    assert exported <= {type(error) for error in built} | {errors.APIError, errors.APIStatusError}
+    for error in built:
+        _assert_pickles_without_secrets(error)
+        assert_no_secret(*[repr(v) for v in vars(error).values()])

@@ -295,7 +295,7 @@ def test_per_call_timeout_and_max_retries(emulator: Emulator, asynchronous: bool
             client,
             asynchronous,
             lambda c: c.completions.create(
-                **kwargs, timeout=0.2, max_retries=0, extra_headers={"X-Emulator-Fault": "slow-first;delay=1"}
+                **kwargs, timeout=0.3, max_retries=0, extra_headers={"X-Emulator-Fault": "slow-first;delay=2"}
             ),
         )
 
@@ -309,27 +309,31 @@ def test_with_options_copy_shares_the_connection_and_applies_its_options(
     tag = unique("with-options")
     client = surface_client(emulator, "lanrui", asynchronous=asynchronous, tag=tag, max_retries=3)
 
+    # The copy's plain call keeps the default timeout (a loaded CI machine may take a while);
+    # only the call to a server that stalls for 2 s uses the copy's short one.
     async def both_async(c: Any) -> Any:
-        quick = c.with_options(timeout=0.2, max_retries=0)
+        copy = c.with_options(max_retries=0)
         await c.chat.completions.create(**kwargs)
-        await quick.chat.completions.create(**kwargs)
+        await copy.chat.completions.create(**kwargs)
+        quick = copy.with_options(timeout=0.3)
         with pytest.raises(package.APITimeoutError):
-            await quick.chat.completions.create(**kwargs, extra_headers={"X-Emulator-Fault": "slow-first;delay=1"})
+            await quick.chat.completions.create(**kwargs, extra_headers={"X-Emulator-Fault": "slow-first;delay=2"})
         return quick
 
     def both(c: Any) -> Any:
-        quick = c.with_options(timeout=0.2, max_retries=0)
+        copy = c.with_options(max_retries=0)
         c.chat.completions.create(**kwargs)
-        quick.chat.completions.create(**kwargs)
+        copy.chat.completions.create(**kwargs)
+        quick = copy.with_options(timeout=0.3)
         with pytest.raises(package.APITimeoutError):
-            quick.chat.completions.create(**kwargs, extra_headers={"X-Emulator-Fault": "slow-first;delay=1"})
+            quick.chat.completions.create(**kwargs, extra_headers={"X-Emulator-Fault": "slow-first;delay=2"})
         return quick
 
     quick = run(client, asynchronous, both_async if asynchronous else both)
     first, second, timed_out = tagged(emulator, tag)
     assert first.client_port == second.client_port  # one pool: the copy reused the connection
-    assert timed_out.headers.get("x-emulator-fault")  # sent once: max_retries=0 from the copy
-    assert (quick.timeout, quick.max_retries) == (0.2, 0)
+    assert timed_out.headers.get("x-emulator-fault")  # sent once: max_retries=0 carried over to `quick`
+    assert (quick.timeout, quick.max_retries) == (0.3, 0)
     assert (client.timeout.read, client.max_retries) == (600.0, 3)  # the original is unchanged
     assert type(quick) is type(client)
 

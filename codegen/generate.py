@@ -21,15 +21,13 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import jinja2
 import openapi_python_client
 import yaml
 from openapi_python_client.config import Config, ConfigFile, MetaType
-from openapi_python_client.strings import snake_case
 
-from codegen import surface
+from codegen import readme, surface
 from codegen.prepare import prepare, validate_spec
 from codegen.providers import ROOT, Provider, load_providers
 
@@ -107,7 +105,13 @@ def _render_project_files(provider: Provider, project: Path) -> None:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["pyrepr"] = repr
-    context = {"p": provider, "operations": list(_operations(provider))}
+    env.filters["pyliteral"] = readme.literal
+    context = {
+        "p": provider,
+        "operations": readme.operations(provider),
+        "openai_compatible": readme.openai_compatible(provider),
+        "extra_parameters": readme.extra_parameters(provider),
+    }
     for name, target in (
         ("pyproject.toml.jinja", project / "pyproject.toml"),
         ("README.md.jinja", project / "README.md"),
@@ -116,33 +120,6 @@ def _render_project_files(provider: Provider, project: Path) -> None:
         target.write_text(env.get_template(name).render(context), encoding="utf-8")
     (project / provider.package / "py.typed").write_text("", encoding="utf-8")
     shutil.copyfile(ROOT / "LICENSE", project / "LICENSE")
-
-
-def _operations(provider: Provider) -> list[dict[str, str]]:
-    """What the README needs to show each operation: its module, request model and an example."""
-    found = []
-    for item in provider.spec["paths"].values():
-        for op in item.values():
-            media = op["requestBody"]["content"]["application/json"]
-            name = media["schema"]["$ref"].rsplit("/", 1)[1]
-            found.append(
-                {
-                    "id": op["operationId"],
-                    "tag": op["tags"][0],
-                    "summary": op.get("summary", ""),
-                    "request": name,
-                    "var": snake_case(name),  # the README's variable for this request
-                    "example": repr(_minimal_example(provider.spec, name, media)),
-                }
-            )
-    return found
-
-
-def _minimal_example(spec: dict[str, Any], schema_name: str, media: dict[str, Any]) -> dict[str, Any]:
-    """The first documented request example, cut down to the required fields."""
-    example = next(iter(media.get("examples", {}).values()), {}).get("value", media.get("example", {}))
-    required = spec["components"]["schemas"][schema_name].get("required", [])
-    return {key: example[key] for key in required if key in example}
 
 
 def _ruff(project: Path) -> None:

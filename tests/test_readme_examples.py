@@ -147,3 +147,20 @@ def test_the_guard_stops_traffic_beyond_loopback() -> None:
 
     with loopback_only(), pytest.raises(OSError, match=r"resolve 'example\.com'"):
         socket.getaddrinfo("example.com", 443)
+
+
+def test_readme_examples_in_the_specs_are_valid_requests() -> None:
+    """The package READMEs show the specs' `x-readme` request examples: each must be a valid body."""
+    from tests.specs import operations, request_validator
+
+    seen = 0
+    for key in PROVIDERS:
+        for op in operations(key):
+            examples = op.raw["requestBody"]["content"]["application/json"].get("examples", {})
+            marked = {name: ex for name, ex in examples.items() if ex.get("x-readme")}
+            assert marked, f"{key} {op.operation_id}: no `x-readme` request example for its README"
+            for name, example in marked.items():
+                problems = [e.message for e in request_validator(op).iter_errors(example["value"])]
+                assert not problems, f"{key} {op.operation_id} example {name!r}: {problems}"
+                seen += 1
+    assert seen >= len(PROVIDERS)

@@ -1,0 +1,188 @@
+"""What a package README shows, derived from the provider's spec (codegen/project_templates/README.md.jinja).
+
+The examples are data, not template code: each request body may carry named OpenAPI examples with
+`x-readme: true` (specs/CONVENTIONS.md). An operation's first one is its hello world; the others
+become the README's provider-parameter sections (`summary` as title, `description` as text). So a
+provider's parameters are shown with values the spec checks (tests/test_readme_examples.py
+validates them against the request schema), and no template names a provider or a field.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from openapi_python_client.strings import snake_case
+
+from codegen.providers import Provider
+
+# Sampling parameters that OpenAI-style servers (llama.cpp, vLLM, ...) commonly accept beyond
+# a provider's document; the README shows `extra_body` with the first two its schema lacks.
+COMMON_EXTRA_PARAMETERS: tuple[tuple[str, object], ...] = (
+    ("seed", 42),
+    ("top_k", 40),
+    ("stop", ["\n\n"]),
+    ("n", 2),
+    ("ignore_eos", False),
+    ("min_tokens", 1),
+)
+WIDTH = 100  # longest source line of a rendered call
+
+
+@dataclass(frozen=True)
+class Example:
+    title: str
+    description: str
+    arguments: dict[str, Any]
+
+    @property
+    def stream(self) -> bool:
+        return self.arguments.get("stream") is True
+
+    def call(self, method: str, indent: int = 0, prefix: str = "", suffix: str = "", **extra: Any) -> str:
+        """Python source of `method(...)` with this example's arguments (plus `extra`) as keywords,
+        between `prefix` and `suffix`, on a line indented by `indent`."""
+        arguments = {**self.arguments, **extra}
+        return prefix + render_call(method, arguments, indent, len(prefix) + len(suffix)) + suffix
+
+
+@dataclass(frozen=True)
+class Operation:
+    id: str
+    tag: str
+    summary: str
+    request: str  # request model class
+    var: str  # the README's variable for a request model of this operation
+    result: str  # the result model class
+    method: str  # the openai-style path, e.g. "chat.completions.create"
+    answer: str  # attribute path from a result to its first choice's text, e.g. "choices[0].text"
+    event: str  # the stream's event model class
+    extras: list[str]  # JSON names of the extra results a stream gathers
+    examples: list[Example]  # the first is the hello world
+
+    @property
+    def result_var(self) -> str:
+        """The README's variable for a result: `chat_completion`, `completion`."""
+        return snake_case(self.result)
+
+    @property
+    def hello(self) -> Example:
+        return self.examples[0]
+
+    @property
+    def sections(self) -> list[Example]:
+        return self.examples[1:]
+
+
+def operations(provider: Provider) -> list[Operation]:
+    """The provider's operations, chat first (the call most users come for), then spec order."""
+    found = [_operation(provider.spec, op) for item in provider.spec["paths"].values() for op in item.values()]
+    return sorted(found, key=lambda op: not op.method.startswith("chat."))
+
+
+def openai_compatible(provider: Provider) -> bool:
+    return bool(provider.spec["info"].get("x-openai-compatible"))
+
+
+def extra_parameters(provider: Provider, count: int = 2) -> dict[str, object]:
+    """Common OpenAI-style parameters that no request schema of this provider declares."""
+    declared = {
+        name for schema in provider.spec["components"]["schemas"].values() for name in schema.get("properties", {})
+    }
+    missing = [(name, value) for name, value in COMMON_EXTRA_PARAMETERS if name not in declared]
+    return dict(missing[:count])
+
+
+def _operation(spec: dict[str, Any], op: dict[str, Any]) -> Operation:
+    media = op["requestBody"]["content"]["application/json"]
+    request = media["schema"]["$ref"].rsplit("/", 1)[1]
+    examples = [
+        Example(str(ex.get("summary", "")), " ".join(str(ex.get("description", "")).split()), ex["value"])
+        for ex in media.get("examples", {}).values()
+        if ex.get("x-readme")
+    ]
+    if not examples:
+        raise SystemExit(f"{op['operationId']}: no request example marked `x-readme: true` for the README")
+    content = op["responses"]["200"]["content"]
+    stream = content["text/event-stream"]
+    gather = stream["x-stream"]["gather"]
+    result = content["application/json"]["schema"]
+    return Operation(
+        id=op["operationId"],
+        tag=op["tags"][0],
+        summary=op.get("summary", ""),
+        request=request,
+        var=snake_case(request),
+        result=result["$ref"].rsplit("/", 1)[1],
+        method=op["x-client-method"],
+        answer=_answer_path(spec, result, gather["choices"]),
+        event=stream["itemSchema"]["$ref"].rsplit("/", 1)[1],
+        extras=[path.rsplit(".", 1)[-1] for path in gather.get("extras", [])],
+        examples=examples,
+    )
+
+
+def _answer_path(spec: dict[str, Any], result: dict[str, Any], choices: str) -> str:
+    """`choices[0].message.content`-like path to the text of a result's first choice.
+
+    The stream's gather facts say where the choices are; the choice schema says whether the text
+    is `text`, a string `message`, or a `message` object's `content`.
+    """
+    schema = _resolve(spec, result)
+    for part in choices.split("."):
+        schema = _resolve(spec, schema["properties"][part])
+    choice = _resolve(spec, schema["items"])["properties"]
+    if "text" in choice:
+        text = "text"
+    elif _resolve(spec, choice["message"]).get("type") == "string":
+        text = "message"
+    else:
+        text = "message.content"
+    return f"{choices}[0].{text}"
+
+
+def _resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema:
+        schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
+# --- Python source of literal values -----------------------------------------------------------
+
+
+def render_call(function: str, arguments: dict[str, Any], indent: int = 0, prefix: int = 0) -> str:
+    """`function(a=1, b=[...])` on one line if it fits after `indent` + `prefix` characters, else
+    one keyword per line."""
+    pad = " " * indent
+    flat = f"{function}({', '.join(f'{k}={literal(v)}' for k, v in arguments.items())})"
+    if indent + prefix + len(flat) <= WIDTH:
+        return flat
+    lines = [f"{function}("]
+    for key, value in arguments.items():
+        lines.append(f"{pad}    {key}={literal(value, indent + 4, len(key) + 1)},")
+    lines.append(f"{pad})")
+    return "\n".join(lines)
+
+
+def literal(value: Any, indent: int = 0, prefix: int = 0) -> str:
+    """Python source for a JSON value, in ruff's style (double quotes), wrapped past WIDTH."""
+    flat = _flat(value)
+    if indent + prefix + len(flat) <= WIDTH or not isinstance(value, dict | list) or not value:
+        return flat
+    pad = " " * (indent + 4)
+    if isinstance(value, dict):
+        items = [f"{pad}{_flat(k)}: {literal(v, indent + 4, len(_flat(k)) + 2)}," for k, v in value.items()]
+        return "{\n" + "\n".join(items) + "\n" + " " * indent + "}"
+    items = [f"{pad}{literal(v, indent + 4)}," for v in value]
+    return "[\n" + "\n".join(items) + "\n" + " " * indent + "]"
+
+
+def _flat(value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, str | int | float):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_flat(k)}: {_flat(v)}" for k, v in value.items()) + "}"
+    return "[" + ", ".join(_flat(v) for v in value) + "]"

@@ -6,10 +6,11 @@ import argparse
 import json
 import sys
 
-from bench import concurrency, harness, network
+from bench import concurrency, harness, network, surface
 from bench.candidates import CANDIDATES
 
-SECTIONS = ("network", "concurrency")  # their own processes and tables (bench/network.py, bench/concurrency.py)
+# their own processes and tables (bench/network.py, bench/concurrency.py, bench/surface.py)
+SECTIONS = ("network", "concurrency", "surface")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,13 +77,14 @@ def _harness(config: harness.Config) -> int:
 
 
 def _sections(only: tuple[str, ...], quick: bool) -> int:
-    """The network TTFT and concurrency sections: tables printed, JSON + markdown in bench/results/."""
+    """The network TTFT, concurrency and surface sections: tables printed, JSON + markdown in bench/results/."""
     failed = 0
     harness.RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     quick_concurrency = concurrency.Config(streams=(1, 10, 100), total=2_000)
     runs = {
         "network": (network, network.Config(processes=1) if quick else network.Config()),
         "concurrency": (concurrency, quick_concurrency if quick else concurrency.Config()),
+        "surface": (surface, surface.Config(rounds=1, events=2_000, calls=50) if quick else surface.Config()),
     }
     for name, (module, config) in runs.items():
         if name not in only:

@@ -78,8 +78,11 @@ def sync_calls() -> None:
     try:
         SenseNova(api_key="not-a-valid-key").completions.create(model=MODEL, prompt="Hi")
     except errors.APIStatusError as exc:
-        code: int = exc.status_code
-        print(code, exc.message, exc.code)
+        status: int = exc.status_code
+        code: str | int | None = exc.code
+        kind: str | None = exc.type
+        body: object = exc.body
+        print(status, exc.message, code, kind, body, exc.request_id)
 
 
 async def async_calls() -> None:

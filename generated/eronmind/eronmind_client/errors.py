@@ -159,9 +159,10 @@ class APIStatusError(APIError):
         super().__init__(_mask(message, secrets))
         self.response = _scrubbed_response(response, secrets)
         self.status_code = response.status_code
-        self.body = _mask(body, secrets)
-        self.code = _mask(code, secrets)
-        self.type = _mask(type, secrets)
+        # annotated: _mask returns Any, which would leak into users' types
+        self.body: object = _mask(body, secrets)
+        self.code: str | int | None = _mask(code, secrets)
+        self.type: str | None = _mask(type, secrets)
         self.request_id = _request_id(self.response.headers)
 
     def __str__(self) -> str:

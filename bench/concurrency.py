@@ -117,11 +117,11 @@ class Httpx:
 
 class OpenAI:
     def __init__(self, base_url: str, route: payloads.Route, n: int) -> None:
-        import httpx
+        import httpx2  # what this openai release is built on (httpx's fork, with its own pool)
         import openai
 
         assert route.openai_prefix is not None
-        limits = httpx.Limits(max_connections=n, max_keepalive_connections=n)
+        limits = httpx2.Limits(max_connections=n, max_keepalive_connections=n)
         http_client = openai.DefaultAsyncHttpxClient(limits=limits)
         self.client = openai.AsyncOpenAI(base_url=base_url + route.openai_prefix, api_key="k", http_client=http_client)
         resource = self.client.chat.completions if route.openai_kind == "chat" else self.client.completions

@@ -4,7 +4,10 @@
 
 For each candidate, route and N, a fresh process against the bench server (plain HTTP on
 loopback, bench/server.py) opens N streams at once on one client whose pool allows N
-connections (httpx's default of 100 would queue the rest), each stream ``max(20, total / N)``
+connections (httpx's default of 100 would queue the rest) and keeps every one alive, as
+``httpx.Limits(max_connections=N)`` does; at the largest N the httpx-based clients run again with
+the keep-alive pool capped at httpx's default of 20 (httpcore 1.0.9's pool scans every pooled
+connection for each idle one on every request and release). Each stream ``max(20, total / N)``
 events long (total: 10,000). Every stream waits after its first event until all N are open; then all are read to
 their end together. Reported:
 
@@ -54,6 +57,7 @@ class Config:
     streams: tuple[int, ...] = STREAMS
     total: int = TOTAL_EVENTS
     min_events: int = 20
+    capped_keepalive: int = 20  # the extra run at the largest N; 0: none
     pairs: tuple[tuple[str, str], ...] = PAIRS
     quiet: bool = False
 
@@ -65,7 +69,7 @@ class Config:
 
 
 class Ours:
-    def __init__(self, base_url: str, route: payloads.Route, n: int) -> None:
+    def __init__(self, base_url: str, route: payloads.Route, n: int, keepalive: int) -> None:
         import importlib
 
         import httpx
@@ -73,7 +77,7 @@ class Ours:
         package = importlib.import_module(f"{route.provider}_client")
         self.op = importlib.import_module(route.module)
         model = getattr(importlib.import_module(f"{route.provider}_client.models"), route.request_model)
-        limits = httpx.Limits(max_connections=n, max_keepalive_connections=n)
+        limits = httpx.Limits(max_connections=n, max_keepalive_connections=keepalive)
         self.client = package.AuthenticatedClient(token="k", base_url=base_url, httpx_args={"limits": limits})
         self.body = model.from_dict(route.body)
 
@@ -91,10 +95,10 @@ class Ours:
 
 
 class Httpx:
-    def __init__(self, base_url: str, route: payloads.Route, n: int) -> None:
+    def __init__(self, base_url: str, route: payloads.Route, n: int, keepalive: int) -> None:
         import httpx
 
-        limits = httpx.Limits(max_connections=n, max_keepalive_connections=n)
+        limits = httpx.Limits(max_connections=n, max_keepalive_connections=keepalive)
         self.client = httpx.AsyncClient(base_url=base_url, headers={"Authorization": "Bearer k"}, limits=limits)
         self.route = route
         self.body = {**route.body, "stream": True}
@@ -116,12 +120,12 @@ class Httpx:
 
 
 class OpenAI:
-    def __init__(self, base_url: str, route: payloads.Route, n: int) -> None:
+    def __init__(self, base_url: str, route: payloads.Route, n: int, keepalive: int) -> None:
         import httpx2  # what this openai release is built on (httpx's fork, with its own pool)
         import openai
 
         assert route.openai_prefix is not None
-        limits = httpx2.Limits(max_connections=n, max_keepalive_connections=n)
+        limits = httpx2.Limits(max_connections=n, max_keepalive_connections=keepalive)
         http_client = openai.DefaultAsyncHttpxClient(limits=limits)
         self.client = openai.AsyncOpenAI(base_url=base_url + route.openai_prefix, api_key="k", http_client=http_client)
         resource = self.client.chat.completions if route.openai_kind == "chat" else self.client.completions
@@ -144,7 +148,7 @@ class OpenAI:
 class SenseNovaSdk:
     """The SDK's async path (aiohttp), given one session for all streams (else one per call)."""
 
-    def __init__(self, base_url: str, route: payloads.Route, n: int) -> None:
+    def __init__(self, base_url: str, route: payloads.Route, n: int, keepalive: int) -> None:
         from bench.candidates import SenseNovaSdk as Sync
 
         sync = Sync(base_url, route)
@@ -172,7 +176,7 @@ class SenseNovaSdk:
             await self.session.close()
 
 
-CLIENTS: dict[str, Callable[[str, payloads.Route, int], Any]] = {
+CLIENTS: dict[str, Callable[[str, payloads.Route, int, int], Any]] = {
     "ours": Ours,
     "httpx": Httpx,
     "openai": OpenAI,
@@ -180,9 +184,11 @@ CLIENTS: dict[str, Callable[[str, payloads.Route, int], Any]] = {
 }
 
 
-async def _measure(name: str, route: payloads.Route, origin: str, n: int, events: int) -> dict[str, Any]:
+async def _measure(
+    name: str, route: payloads.Route, origin: str, n: int, events: int, keepalive: int
+) -> dict[str, Any]:
     base_url = origin + payloads.scenario_prefix("stream", events, "bulk")
-    client = CLIENTS[name](base_url, route, n)
+    client = CLIENTS[name](base_url, route, n, keepalive)
     opened = 0
     all_open, go = asyncio.Event(), asyncio.Event()
 
@@ -230,9 +236,9 @@ async def _measure(name: str, route: payloads.Route, origin: str, n: int, events
     }
 
 
-def worker(name: str, route_key: str, origin: str, n: int, events: int) -> dict[str, Any]:
+def worker(name: str, route_key: str, origin: str, n: int, events: int, keepalive: int) -> dict[str, Any]:
     add_generated_to_path()
-    return asyncio.run(_measure(name, payloads.ROUTES[route_key], origin, n, events))
+    return asyncio.run(_measure(name, payloads.ROUTES[route_key], origin, n, events, keepalive))
 
 
 # --- the run ------------------------------------------------------------------------------------
@@ -244,6 +250,7 @@ class Row:
     route: str
     streams: int
     events: int
+    keepalive: int
     result: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
 
@@ -254,12 +261,18 @@ def run(config: Config) -> dict[str, Any]:
             print(message, file=sys.stderr, flush=True)
 
     started = time.perf_counter()
-    rows = [Row(name, route, n, config.events(n)) for name, route in config.pairs for n in config.streams]
+    rows = [Row(name, route, n, config.events(n), n) for name, route in config.pairs for n in config.streams]
+    top = max(config.streams)
+    if config.capped_keepalive and config.capped_keepalive < top:
+        capped = [
+            name_route for name_route in config.pairs if name_route[0] != "sensenova-sdk"
+        ]  # aiohttp: no such knob
+        rows += [Row(name, route, top, config.events(top), config.capped_keepalive) for name, route in capped]
     with ServerProcess() as server:
         log(f"concurrency: {len(rows)} fresh processes against {server.origin} ...")
         for row in rows:
             args = ["--worker", row.candidate, "--route", row.route, "--origin", server.origin]
-            args += ["--n", str(row.streams), "--events", str(row.events)]
+            args += ["--n", str(row.streams), "--events", str(row.events), "--keepalive", str(row.keepalive)]
             done = subprocess.run(
                 [sys.executable, "-m", "bench.concurrency", *args], cwd=ROOT, env=_env(), capture_output=True, text=True
             )
@@ -276,11 +289,12 @@ def run(config: Config) -> dict[str, Any]:
 
 
 def table_lines(result: dict[str, Any], markdown: bool = False) -> list[str]:
-    header = ["route", "candidate", "streams", "events/stream", "events/s", "CPU µs/event", "peak RSS/stream KiB"]
-    header.append("open all (ms)")
+    header = ["route", "candidate", "streams", "keep-alive", "events/stream", "events/s", "CPU µs/event"]
+    header += ["peak RSS/stream KiB", "open all (ms)"]
     body = []
     for row in result["_rows"]:
-        cells = [row.route, row.candidate, f"{row.streams:,}", f"{row.events:,}"]
+        keepalive = "all" if row.keepalive >= row.streams else str(row.keepalive)
+        cells = [row.route, row.candidate, f"{row.streams:,}", keepalive, f"{row.events:,}"]
         if row.error:
             body.append([*cells, "ERROR", row.error[:80], "", ""])
             continue
@@ -308,7 +322,7 @@ def table_lines(result: dict[str, Any], markdown: bool = False) -> list[str]:
 
 def ratios(result: dict[str, Any]) -> dict[tuple[str, int], float]:
     """events/s of each candidate over the floor's (httpx) on the same route and N."""
-    rows = {(r.route, r.candidate, r.streams): r for r in result["_rows"] if not r.error}
+    rows = {(r.route, r.candidate, r.streams): r for r in result["_rows"] if not r.error and r.keepalive >= r.streams}
     out = {}
     for (route, name, n), row in rows.items():
         floor = rows.get((route, "httpx", n))
@@ -326,9 +340,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--origin", help=argparse.SUPPRESS)
     parser.add_argument("--n", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--events", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--keepalive", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        print(json.dumps(worker(args.worker, args.route, args.origin, args.n, args.events)))
+        print(json.dumps(worker(args.worker, args.route, args.origin, args.n, args.events, args.keepalive)))
         return 0
     result = run(Config(streams=tuple(args.streams), total=args.total))
     print("\n".join(table_lines(result)))

@@ -13,9 +13,10 @@ How it is kept (by the retry transports, so plain calls and streams behave the s
   or error, as when retries run out;
 - the body is read through a wrapper that checks the deadline as each chunk arrives; async
   reads (and async attempts) are also cancelled at the deadline itself (anyio.fail_after), so
-  an async call ends on time exactly. A sync read cannot be interrupted from outside; it ends
-  at the next chunk, or at the read timeout, which was lowered to the time left when the
-  attempt began.
+  an async call ends on time exactly. A sync read blocked at the deadline is woken by a timer
+  thread that shuts the connection's socket down (HTTP/1.1; over HTTP/2, whose connection other
+  calls share, the read ends at the next chunk or at its timeout, lowered to the time left when
+  the attempt began). Only calls with a deadline pay for the timer.
 A deadline that passes raises `DeadlineExceeded` (an httpx.TimeoutException), which the call
 turns into `errors.APITimeoutError` (or, in the middle of a stream, `IncompleteStreamError`
 keeping the text so far).
@@ -23,7 +24,10 @@ keeping the text so far).
 
 from __future__ import annotations
 
+import contextlib
 import math
+import socket
+import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -111,19 +115,55 @@ def lower_timeouts(request: httpx.Request, left: float) -> None:
 
 
 class DeadlineStream(httpx.SyncByteStream):
-    """A response body that raises DeadlineExceeded when a chunk arrives after the deadline."""
+    """A response body that raises DeadlineExceeded when a chunk arrives after the deadline,
+    or when the deadline passes during a blocked read: on an HTTP/1.1 connection a timer shuts
+    the socket down at the deadline (which wakes the read; that connection is not reused)."""
 
-    def __init__(self, inner: Any, request: httpx.Request, end: float) -> None:
+    def __init__(self, inner: Any, request: httpx.Request, end: float, response: httpx.Response) -> None:
         self._inner, self._request, self._end = inner, request, end
+        self._socket = _own_socket(response)
 
     def __iter__(self) -> Iterator[bytes]:
         request, end = self._request, self._end
-        for chunk in self._inner:
-            time_left(request, end)
-            yield chunk
+        timer = None
+        fired = threading.Event()
+        if self._socket is not None:
+            timer = threading.Timer(max(0.0, end - time.monotonic()), _shut_down, (self._socket, fired))
+            timer.daemon = True
+            timer.start()
+        try:
+            for chunk in self._inner:
+                time_left(request, end)
+                yield chunk
+        except httpx.TransportError as exc:
+            if fired.is_set() or time.monotonic() >= end:  # the timer broke the read: the deadline
+                raise exceeded(request) from exc
+            raise
+        finally:
+            if timer is not None:
+                timer.cancel()
+        if fired.is_set():  # the shutdown looked like the end of a body read to the close
+            raise exceeded(request)
 
     def close(self) -> None:
         self._inner.close()
+
+
+def _own_socket(response: httpx.Response) -> socket.socket | None:
+    """The socket of response's connection when no other exchange shares it (HTTP/1.1), else None."""
+    if response.extensions.get("http_version", b"") not in (b"HTTP/1.1", b"HTTP/1.0"):
+        return None
+    stream = response.extensions.get("network_stream")
+    sock = stream.get_extra_info("socket") if stream is not None else None
+    return sock if isinstance(sock, socket.socket) else None
+
+
+def _shut_down(sock: socket.socket, fired: threading.Event) -> None:
+    fired.set()
+    with contextlib.suppress(OSError):
+        # The plain socket method, also on an SSLSocket: ends the blocked read with an EOF
+        # without touching the TLS object another thread is reading through.
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
 class AsyncDeadlineStream(httpx.AsyncByteStream):

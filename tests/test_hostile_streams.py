@@ -315,3 +315,26 @@ def test_a_reset_in_the_middle_of_a_stream_says_what_happened(asynchronous: bool
     reason = str(exc).split("(", 1)[1].split(")", 1)[0] if "(" in str(exc) else str(exc)
     _, _, detail = reason.partition(": ")
     assert detail.strip(), f"no detail in {str(exc)!r}"
+
+
+def _flow_then_stall(conn: socket.socket, request: Request) -> None:
+    conn.sendall(STREAM_HEAD)
+    for _ in range(12):  # events for 1.2 s, then silence: a read is blocked when the deadline passes
+        conn.sendall(chunk("tick "))
+        time.sleep(0.1)
+    conn.recv(1)  # until the client goes away
+
+
+@MODES
+def test_a_read_blocked_when_the_deadline_passes_ends_at_the_deadline(asynchronous: bool) -> None:
+    with raw_server(_flow_then_stall) as server:
+        client = package.AuthenticatedClient(CANARY, base_url=server.url, timeout=30.0)
+        client.get_httpx_client()
+        client.get_async_httpx_client()
+        started = time.monotonic()
+        exc = consume(client, asynchronous, deadline=1.5)
+        elapsed = time.monotonic() - started
+    assert isinstance(exc, errors.IncompleteStreamError), repr(exc)
+    assert "deadline of 1.5 s passed" in str(exc)
+    # Not 1.2 s + a read timeout lowered to 1.5 s at the start (2.7 s): the read ends at the deadline.
+    assert 1.5 <= elapsed < 2.2

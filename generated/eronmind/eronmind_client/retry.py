@@ -253,7 +253,7 @@ class RetryTransport(_Base, httpx.BaseTransport):
                 wait = self._plan(request, retry, limit, response, None, end)
                 if wait is None:
                     if end is not None:
-                        response.stream = DeadlineStream(response.stream, request, end)
+                        response.stream = DeadlineStream(response.stream, request, end, response)
                     return response
                 response.close()
             time.sleep(wait)

@@ -78,7 +78,7 @@ class Node:
 
     @property
     def class_name(self) -> str:
-        return "".join(part[:1].upper() + part[1:] for part in self.path)
+        return "".join(word[:1].upper() + word[1:] for part in self.path for word in part.split("_"))
 
     @property
     def module(self) -> str:

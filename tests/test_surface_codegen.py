@@ -41,6 +41,7 @@ def test_methods_sit_where_x_client_method_says_not_where_the_path_points() -> N
     assert [m.name for m in chat_completions.methods] == ["create"]
     assert chat_completions.methods[0].module == "api.chat.create_chat_completion"
     assert (chat_completions.class_name, chat_completions.module) == ("ChatCompletions", "chat_completions")
+    assert surface.Node(("fine_tuning", "jobs")).class_name == "FineTuningJobs"
 
 
 def test_fields_named_like_call_options_get_an_underscore_and_keep_their_wire_name() -> None:

@@ -12,6 +12,7 @@ from typing import assert_type
 
 from eronmind_client import AsyncEronmind, Eronmind, errors
 from eronmind_client.models import Completion, CompletionChunk
+from eronmind_client.streaming import AsyncStream, Stream, StreamResult
 
 MODEL = "gpt-3.5-turbo-instruct"
 
@@ -23,9 +24,11 @@ def sync_calls() -> None:
         print(completion.choices[0].text)
 
         stream = client.completions.create(model=MODEL, prompt="Say this is a test", stream=True, stop=["\n"])
+        assert_type(stream, Stream[CompletionChunk])
         for chunk in stream:
             assert_type(chunk, CompletionChunk)
         result = stream.until_done()
+        assert_type(result, StreamResult)
         print(result.text, result.finish_reason)
 
         raw = client.completions.with_raw_response.create(model=MODEL, prompt="Hi", temperature=0)
@@ -47,6 +50,7 @@ async def async_calls() -> None:
         completion = await client.completions.create(model=MODEL, prompt="Say this is a test")
         assert_type(completion, Completion)
         stream = await client.completions.create(model=MODEL, prompt="Say this is a test", stream=True)
+        assert_type(stream, AsyncStream[CompletionChunk])
         async with stream:
             print("".join([text async for text in stream.iter_text()]))
 

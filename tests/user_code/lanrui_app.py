@@ -14,6 +14,7 @@ import httpx
 from lanrui_client import AsyncLanrui, Lanrui, errors
 from lanrui_client.models import ChatCompletion, ChatCompletionChunk
 from lanrui_client.params import ChatMessageParam
+from lanrui_client.streaming import AsyncStream, Stream, StreamResult
 
 MODEL = "meta-llama/Llama-2-7b-chat-hf"
 
@@ -29,10 +30,12 @@ def sync_calls() -> None:
             {"role": "user", "content": "Name a prime number."},
         ]
         stream = client.chat.completions.create(model=MODEL, messages=history, stream=True, temperature=0.2)
+        assert_type(stream, Stream[ChatCompletionChunk])
         for chunk in stream:
             assert_type(chunk, ChatCompletionChunk)
             print(chunk.id, end=" ")
         result = stream.until_done()
+        assert_type(result, StreamResult)
         text: str = result.text
         finish: str | None = result.finish_reason
         print(text, finish)
@@ -78,6 +81,7 @@ async def async_calls() -> None:
         assert_type(completion, ChatCompletion)
 
         stream = await client.chat.completions.create(model=MODEL, messages=messages, stream=True)
+        assert_type(stream, AsyncStream[ChatCompletionChunk])
         async with stream:
             async for chunk in stream:
                 assert_type(chunk, ChatCompletionChunk)

@@ -13,6 +13,7 @@ from typing import assert_type
 from sensenova_client import AsyncSenseNova, SenseNova, errors
 from sensenova_client.models import ChatCompletion, ChatCompletionChunk, Completion, CompletionChunk
 from sensenova_client.params import ChatMessageParam, KnowledgeConfigParam
+from sensenova_client.streaming import AsyncStream, Stream, StreamResult
 
 MODEL = "SenseChat-5"
 
@@ -41,10 +42,12 @@ def sync_calls() -> None:
         stream = client.chat.completions.create(
             model=MODEL, messages=[{"role": "user", "content": "Weather in Shanghai?"}], stream=True
         )
+        assert_type(stream, Stream[ChatCompletionChunk])
         with stream:
             for chunk in stream:
                 assert_type(chunk, ChatCompletionChunk)
             result = stream.until_done()
+        assert_type(result, StreamResult)
         text: str = result.text
         print(text, result.finish_reason)
 
@@ -52,6 +55,7 @@ def sync_calls() -> None:
         assert_type(prompt, Completion)
         print(prompt.data.choices[0].text)
         pieces = client.completions.create(model=MODEL, prompt="Once upon a time", stream=True)
+        assert_type(pieces, Stream[CompletionChunk])
         print("".join(pieces.iter_text()))
 
         raw = client.chat.completions.with_raw_response.create(
@@ -88,6 +92,7 @@ async def async_calls() -> None:
         assert_type(completion, ChatCompletion)
 
         stream = await client.chat.completions.create(model=MODEL, messages=messages, stream=True)
+        assert_type(stream, AsyncStream[ChatCompletionChunk])
         async with stream:
             async for chunk in stream:
                 assert_type(chunk, ChatCompletionChunk)
@@ -97,9 +102,8 @@ async def async_calls() -> None:
         prompt = await client.completions.create(model=MODEL, prompt="Hi")
         assert_type(prompt, Completion)
         raw = await client.completions.with_raw_response.create(model=MODEL, prompt="Hi", stream=True)
-        async with raw.parse() as events:  # the open stream
-            async for event in events:
-                assert_type(event, CompletionChunk)
+        assert_type(raw.parse(), AsyncStream[CompletionChunk])
+        await raw.parse().aclose()
 
 
 if __name__ == "__main__":

@@ -366,6 +366,20 @@ def test_with_raw_response_gives_status_headers_request_id_and_parse(
     assert raw.parse() is raw.parse()
 
 
+@MODES
+@EACH
+def test_result_models_carry_the_request_id_of_their_answer(
+    emulator: Emulator, provider: str, method: str, asynchronous: bool
+) -> None:
+    if not hasattr(result_model(provider, method), "request_id"):
+        pytest.skip("the model template gives result models no request_id yet")
+    tag = unique("request-id")
+    client = surface_client(emulator, provider, asynchronous=asynchronous, tag=tag)
+    result = run(client, asynchronous, lambda c: resolve(c, method)(**CASES[(provider, method)]))
+    request_id = the_request(emulator, tag).request_id
+    assert result.request_id == request_id and request_id.startswith("req-")
+
+
 def test_raw_response_of_a_stream_parses_to_the_open_stream(emulator: Emulator) -> None:
     tag = unique("raw-stream")
     kwargs = CASES[("sensenova", "chat.completions.create")]

@@ -9,6 +9,11 @@ The specs are documentation first; three things in them must not reach the gener
   The extension is checked here so a typo fails the pipeline instead of a user's stream.
 - Closed enums reachable from a response would make parsing fail the day a provider adds a
   value; the specs must write them open (see specs/CONVENTIONS.md), and this refuses them.
+
+It also tells the model template each model's role: `x-response` on every object schema a
+response reaches (a field that did not arrive reads None), `x-result` on each operation's 200
+JSON schema (it carries the request id). An object schema reached by a request and a response
+is refused: the two roles need two classes (e.g. ChatMessage and ChatCompletionMessage).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import openapi_spec_validator
 
 STREAM_MEDIA_TYPE = "text/event-stream"
 _GATHER_REQUIRED = ("choices", "index", "text", "finish-reason")
-_GATHER_OPTIONAL = ("usage",)
+_GATHER_OPTIONAL = ("usage", "logprobs")
 
 
 class SpecError(ValueError):
@@ -55,6 +60,7 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
     for where, media in _stream_media_types(prepared):
         media["x-stream"] = normalize_stream_extension(media.get("x-stream"), where)
     _refuse_closed_response_enums(prepared)
+    _mark_response_models(prepared)
     return prepared
 
 
@@ -179,3 +185,54 @@ def _check_open_enums(
         _check_open_enums(sub, where, components, open_context=takes_any_string, stack=stack)
     for sub in schema.get("allOf", []):
         _check_open_enums(sub, where, components, open_context=open_context, stack=stack)
+
+
+def _mark_response_models(spec: dict[str, Any]) -> None:
+    components = spec.get("components", {}).get("schemas", {})
+    requests: list[Any] = []
+    responses: list[Any] = []
+    results: list[Any] = []
+    for item in spec.get("paths", {}).values():
+        for op in item.values():
+            if not isinstance(op, dict):
+                continue
+            requests += [m.get("schema") for m in op.get("requestBody", {}).get("content", {}).values()]
+            for status, response in op.get("responses", {}).items():
+                for media_type, media in response.get("content", {}).items():
+                    responses += [media.get("schema"), media.get("itemSchema")]
+                    if str(status) == "200" and media_type == "application/json":
+                        results.append(media.get("schema"))
+    answered = _reached(responses, components)
+    shared = sorted(n for n in _reached(requests, components) & answered if _is_object(components[n]))
+    if shared:
+        raise SpecError(
+            f"schemas {shared} are used by a request and a response: write one schema for each role "
+            "(a response model reads absent fields as None, a request model leaves them unsent)"
+        )
+    for root in [*responses, *(components[n] for n in answered)]:
+        for schema in _walk(root):
+            if _is_object(schema):
+                schema["x-response"] = True
+    for root in results:
+        name = root.get("$ref", "").rsplit("/", 1)[-1] if isinstance(root, dict) else ""
+        target = components.get(name, root)
+        if isinstance(target, dict):
+            target["x-result"] = True
+
+
+def _reached(roots: list[Any], components: dict[str, Any]) -> set[str]:
+    """Names of the component schemas the roots reach through $refs, transitively."""
+    found: set[str] = set()
+    todo = list(roots)
+    while todo:
+        for schema in _walk(todo.pop()):
+            ref = schema.get("$ref", "")
+            name = ref.rsplit("/", 1)[-1]
+            if ref.startswith("#/components/schemas/") and name not in found and name in components:
+                found.add(name)
+                todo.append(components[name])
+    return found
+
+
+def _is_object(schema: Any) -> bool:
+    return isinstance(schema, dict) and (schema.get("type") == "object" or "properties" in schema)

@@ -37,7 +37,7 @@ PRIMED: Any = object()  # first item of a stream primed by __enter__: the reques
 class StreamCall(Generic[T]):
     """One streamed call's state: request arguments, decoder, gathered result and outcome."""
 
-    def __init__(self, fmt: StreamFormat[T], kwargs: dict[str, Any], options: dict[str, Any]) -> None:
+    def __init__(self, fmt: StreamFormat[T, Any], kwargs: dict[str, Any], options: dict[str, Any]) -> None:
         self.fmt = fmt
         self.kwargs = kwargs
         self.options = options
@@ -142,7 +142,7 @@ class StreamCall(Generic[T]):
     def cut_by_transport(self, exc: httpx.HTTPError) -> errors.IncompleteStreamError:
         return stream_errors.cut_by_transport(self.fmt, self.gather, exc)
 
-    def result(self) -> StreamResult:
+    def result(self) -> StreamResult[Any, Any, Any]:
         """The gathered result of a stream that reached its terminator, else its error."""
         if self.failure is not None:
             raise self.failure

@@ -38,6 +38,7 @@ __all__ = ["AsyncResource", "CallOptions", "SyncResource"]
 
 R = TypeVar("R")
 E = TypeVar("E")
+SR = TypeVar("SR", bound="streaming.StreamResult[Any, Any, Any]")  # what a stream's until_done() returns
 GetKwargs = Callable[..., dict[str, Any]]
 Headers = Mapping[str, str]
 Query = Mapping[str, str | int | float | bool | None]
@@ -128,8 +129,8 @@ class SyncResource:
         return _parsed_later(parse, api, response)
 
     def _stream(
-        self, get_kwargs: GetKwargs, fmt: streaming.StreamFormat[E], body: Body, options: CallOptions
-    ) -> RawResponse[streaming.Stream[E]]:
+        self, get_kwargs: GetKwargs, fmt: streaming.StreamFormat[E, SR], body: Body, options: CallOptions
+    ) -> RawResponse[streaming.Stream[E, SR]]:
         client = self._client
         kwargs = _request(get_kwargs, body, options)
         stream = streaming.Stream(
@@ -163,8 +164,8 @@ class AsyncResource:
         return _parsed_later(parse, api, response)
 
     async def _stream(
-        self, get_kwargs: GetKwargs, fmt: streaming.StreamFormat[E], body: Body, options: CallOptions
-    ) -> RawResponse[streaming.AsyncStream[E]]:
+        self, get_kwargs: GetKwargs, fmt: streaming.StreamFormat[E, SR], body: Body, options: CallOptions
+    ) -> RawResponse[streaming.AsyncStream[E, SR]]:
         client = self._client
         kwargs = _request(get_kwargs, body, options)
         stream = streaming.AsyncStream(

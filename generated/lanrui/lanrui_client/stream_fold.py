@@ -1,50 +1,67 @@
 """The gathering fold: what a whole stream amounts to, built event by event in flat memory.
 
-`Gatherer.add` runs once per event and keeps text per choice, finish reasons, and the last
-value of each path the spec names (usage, extras); `Gatherer.result()` turns that into the
-public `StreamResult`. No I/O and no error handling here: the lifecycle (`stream_lifecycle.py`)
-feeds it only events that passed the error rule and the schema.
+`Gatherer.add` runs once per event and keeps text per choice, finish reasons, log-probabilities
+(when the answer has them), and the last value of each path the spec names (usage, extras);
+`Gatherer.result()` turns that into the public `StreamResult`. No I/O and no error handling
+here: the lifecycle (`stream_lifecycle.py`) feeds it only events that passed the error rule and
+the schema.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, cast
 
 from .types import Unset
 
 if TYPE_CHECKING:
+    from typing_extensions import TypeVar
+
     from .streaming import StreamFormat
+
+    # Defaults (PEP 696) keep `StreamResult` usable unparameterised, typed `object`, never Any.
+    U = TypeVar("U", default=object)
+    L = TypeVar("L", default=object)
+    X = TypeVar("X", bound=Mapping[str, object], default=Mapping[str, object])
+else:
+    from typing import TypeVar
+
+    U, L, X = TypeVar("U"), TypeVar("L"), TypeVar("X")
 
 __all__ = ["Gatherer", "StreamChoice", "StreamResult"]
 
 
 @dataclass(frozen=True)
-class StreamChoice:
-    """One choice of a gathered stream: all its text, and why it ended (None if it did not say)."""
+class StreamChoice(Generic[L]):
+    """One choice of a gathered stream: all its text, why it ended (None if it did not say), and
+    its log-probabilities (the operation's logprobs model holding every event's entries, in
+    order; None unless the answer carried them, i.e. the request asked for them)."""
 
     index: int
     text: str
     finish_reason: str | None
+    logprobs: L | None = None
 
 
 @dataclass(frozen=True)
-class StreamResult:
-    """What a whole stream amounts to.
+class StreamResult(Generic[U, L, X]):
+    """What a whole stream amounts to, typed by the operation (its module names the exact type).
 
     `choices` are ordered by index. `usage` is the typed usage model of the last event that
     carried usage (found at the same place on the typed event; the JSON object only where the
     event model has no attribute there), None if no event carried it. `extras` holds the
     further results the spec names (e.g. knowledge-base or web-search results), keyed by their
-    JSON member name, typed the same way, from the last event that had each. `events` counts
-    the events received.
+    JSON member name, typed the same way, from the last event that had each.
+    `additional_properties` are the members of the last event that the spec does not name (a
+    provider's own additions, e.g. timings). `events` counts the events received.
     """
 
-    choices: list[StreamChoice]
-    usage: Any
-    extras: dict[str, Any]
+    choices: list[StreamChoice[L]]
+    usage: U | None
+    extras: X
     events: int
+    additional_properties: dict[str, object] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -153,6 +170,8 @@ class Gatherer:
         self.count = 0  # events added
         self.texts: dict[int, _Text] = {}
         self.finish: dict[int, str] = {}
+        self.logprobs: dict[int, Any] = {}  # choice index -> its log-probabilities' JSON, merged
+        self._logprobs_model = fmt.logprobs_model
         # JSON path -> (typed event, JSON value) of the last event where it was not null.
         self.kept: dict[tuple[str, ...], tuple[Any, Any]] = {}
         # The last typed event and its JSON choices (for iter_text). Only the last: holding more
@@ -168,8 +187,9 @@ class Gatherer:
     def _adder(self, fmt: StreamFormat[Any]) -> Any:
         get_choices, get_index, get_text = _getter(fmt.choices_path), self._index, self._text
         get_finish = _getter(fmt.finish_reason_path)
+        get_logprobs = _getter(fmt.logprobs_path) if fmt.logprobs_path else None
         kept_paths = [(path, _getter(path)) for path in (fmt.usage_path, *self._extras_paths) if path]
-        texts, finish, kept, last = self.texts, self.finish, self.kept, self.last
+        texts, finish, kept, last, logprobs = self.texts, self.finish, self.kept, self.last, self.logprobs
         new_buffer = _Text
 
         def add(obj: dict[str, Any], event: Any) -> None:
@@ -192,6 +212,10 @@ class Gatherer:
                     reason = get_finish(choice)
                     if reason and reason.__class__ is str:
                         finish[index] = reason
+                    if get_logprobs is not None:
+                        entries = get_logprobs(choice)
+                        if entries is not None:
+                            logprobs[index] = _merge(logprobs.get(index), entries)
             for path, get in kept_paths:
                 value = get(obj)
                 if value is not None:
@@ -217,11 +241,55 @@ class Gatherer:
         event, raw = self.kept[path]
         return _typed_at(event, path, raw)
 
-    def result(self) -> StreamResult:
-        choices = [
-            StreamChoice(index=index, text=text, finish_reason=self.finish.get(index))
+    def _typed_logprobs(self, index: int) -> Any:
+        entries = self.logprobs.get(index)
+        model = self._logprobs_model
+        if entries is None or model is None or entries.__class__ is not dict:
+            return entries
+        return model.from_dict(entries)
+
+    def result(self) -> StreamResult[Any, Any, Any]:
+        choices: list[StreamChoice[Any]] = [
+            StreamChoice(
+                index=index,
+                text=text,
+                finish_reason=self.finish.get(index),
+                logprobs=self._typed_logprobs(index),
+            )
             for index, text in self.text().items()
         ]
         extras = {path[-1]: self._typed(path) for path in self._extras_paths if path in self.kept}
         usage = self._typed(self._usage_path) if self._usage_path else None
-        return StreamResult(choices=choices, usage=usage, extras=extras, events=self.count)
+        additional = getattr(self.last[0], "additional_properties", None)
+        return StreamResult(
+            choices=choices,
+            usage=usage,
+            extras=cast(Any, extras),
+            events=self.count,
+            additional_properties=dict(additional) if isinstance(additional, dict) else {},
+        )
+
+
+def _merge(merged: Any, entries: Any) -> Any:
+    """Log-probabilities of one more event added to those so far: list members concatenated.
+
+    Both shapes in use merge this way: completions' parallel lists (`tokens`, `token_logprobs`,
+    ...) and chat's `content` list. Other members keep their latest value. The event's own lists
+    are never modified.
+    """
+    if entries.__class__ is list:
+        if merged.__class__ is list:
+            merged.extend(entries)
+            return merged
+        return list(entries)
+    if entries.__class__ is not dict:
+        return entries
+    if merged.__class__ is not dict:
+        merged = {}
+    for key, value in entries.items():
+        before = merged.get(key)
+        if value.__class__ is list and before.__class__ is list:
+            before.extend(value)
+        else:
+            merged[key] = list(value) if value.__class__ is list else value
+    return merged

@@ -251,7 +251,7 @@ class IncompleteStreamError(APIError):
     memory) and the message says how many arrived.
     """
 
-    def __init__(self, message: str, *, events: Sequence[Any], text: dict[int, str]) -> None:
+    def __init__(self, message: str, *, events: Sequence[object], text: dict[int, str]) -> None:
         super().__init__(message)
         self.events = list(events)
         self.text = dict(text)
@@ -294,7 +294,7 @@ class NotAStreamError(APIError):
     """
 
     def __init__(
-        self, message: str, *, response: httpx.Response, body: object, result: Any, content_type: str = ""
+        self, message: str, *, response: httpx.Response, body: object, result: object, content_type: str = ""
     ) -> None:
         secrets = _secrets_of(response)
         super().__init__(_mask(message, secrets))

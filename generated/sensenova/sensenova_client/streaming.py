@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
 import httpx
 
@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from typing_extensions import Self  # typing.Self is 3.11+
+    from typing_extensions import TypeVar as DefaultTypeVar
 
     from .client import Client
 
@@ -72,6 +73,24 @@ __all__ = [
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
+if TYPE_CHECKING:
+    # What until_done() returns; `Stream[Event]` alone means a StreamResult typed `object` (never
+    # Any). Each operation module names its exact type (e.g. `ChatCompletionStreamResult`).
+    R = DefaultTypeVar("R", bound=StreamResult[Any, Any, Any], default=StreamResult)
+else:
+    R = TypeVar("R")
+
+
+class _ResultDefault:
+    """Lets `Stream[Event]` stand for `Stream[Event, StreamResult]` at run time too (PEP 696
+    defaults exist for type checkers only before Python 3.13)."""
+
+    if not TYPE_CHECKING:
+
+        def __class_getitem__(cls, params):
+            if not isinstance(params, tuple):
+                params = (params, StreamResult)
+            return super().__class_getitem__(params)
 
 
 class _FromDict(Protocol[T_co]):
@@ -81,7 +100,7 @@ class _FromDict(Protocol[T_co]):
 
 
 @dataclass(frozen=True)
-class StreamFormat(Generic[T]):
+class StreamFormat(_ResultDefault, Generic[T, R]):
     """One operation's stream facts, rendered from its spec's `x-stream` extension.
 
     Paths are JSON keys: `choices_path` and `usage_path`/`extras_paths` from the event's root,
@@ -103,9 +122,11 @@ class StreamFormat(Generic[T]):
     finish_reason_path: tuple[str, ...]
     usage_path: tuple[str, ...] = ()
     extras_paths: tuple[tuple[str, ...], ...] = ()
+    logprobs_path: tuple[str, ...] = ()  # inside one choice
+    logprobs_model: _FromDict[Any] | None = None  # builds a choice's gathered log-probabilities
 
 
-class Stream(Generic[T]):
+class Stream(_ResultDefault, Generic[T, R]):
     """A streamed answer: iterate it for typed events; use it in `with` to close it early.
 
     Nothing is sent until the first iteration or `with`. Entering `with` sends the request, so
@@ -122,7 +143,7 @@ class Stream(Generic[T]):
         self,
         client: Client,
         kwargs: dict[str, Any],
-        fmt: StreamFormat[T],
+        fmt: StreamFormat[T, R],
         *,
         timeout: calls.TimeoutArg = UNSET,
         max_retries: int | Unset = UNSET,
@@ -173,7 +194,7 @@ class Stream(Generic[T]):
                 if choice == index:
                     yield piece
 
-    def until_done(self) -> StreamResult:
+    def until_done(self) -> R:
         """Consume the rest of the stream and return everything it gathered.
 
         Works after iterating part (or all) of the stream by hand: the result covers every
@@ -182,10 +203,10 @@ class Stream(Generic[T]):
         """
         for _ in self:
             pass
-        return self._call.result()
+        return cast("R", self._call.result())
 
 
-class AsyncStream(Generic[T]):
+class AsyncStream(_ResultDefault, Generic[T, R]):
     """The async twin of `Stream`: `async for` typed events; `async with` closes it early.
 
     Nothing is sent until the first iteration or `async with`. Leaving the block, an exception
@@ -197,7 +218,7 @@ class AsyncStream(Generic[T]):
         self,
         client: Client,
         kwargs: dict[str, Any],
-        fmt: StreamFormat[T],
+        fmt: StreamFormat[T, R],
         *,
         timeout: calls.TimeoutArg = UNSET,
         max_retries: int | Unset = UNSET,
@@ -246,8 +267,8 @@ class AsyncStream(Generic[T]):
                 if choice == index:
                     yield piece
 
-    async def until_done(self) -> StreamResult:
+    async def until_done(self) -> R:
         """Consume the rest of the stream and return everything it gathered (see Stream.until_done)."""
         async for _ in self:
             pass
-        return self._call.result()
+        return cast("R", self._call.result())

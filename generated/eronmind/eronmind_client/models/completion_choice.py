@@ -1,15 +1,23 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+import json as _json
+from collections.abc import Container, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.finish_reason import FinishReason, check_finish_reason
-from ..types import UNSET, Unset
+from ..models.finish_reason import FinishReason
 
 T = TypeVar("T", bound="CompletionChoice")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("text", "text"),
+    ("index", "index"),
+    ("logprobs", "logprobs"),
+    ("finish_reason", "finish_reason"),
+)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"text", "index", "logprobs", "finish_reason"})
@@ -23,52 +31,42 @@ class CompletionChoice:
         Attributes:
             text (str): Generated text.
             index (int): Position of this continuation in `choices`.
-            logprobs (CompletionLogprobs | None | Unset): Token log-probabilities; null unless the request set `logprobs`.
-            finish_reason (FinishReason | None | str | Unset): Why generation ended: `stop` (natural end or stop sequence),
-                `length` (token limit), or another value the gateway may add. Null in stream events before the last one.
+            logprobs (CompletionLogprobs | None): Token log-probabilities; null unless the request set `logprobs`.
+            finish_reason (FinishReason | None | str): Why generation ended: `stop` (natural end or stop sequence), `length`
+                (token limit), or another value the gateway may add. Null in stream events before the last one.
     """
 
     text: str
     index: int
-    logprobs: CompletionLogprobs | None | Unset = UNSET
-    finish_reason: FinishReason | None | str | Unset = UNSET
+    logprobs: CompletionLogprobs | None = None
+    finish_reason: FinishReason | None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        text = self.text
-
-        index = self.index
-
-        logprobs: dict[str, Any] | None | Unset
-        if isinstance(self.logprobs, Unset):
-            logprobs = UNSET
-        elif isinstance(self.logprobs, CompletionLogprobs):
-            logprobs = self.logprobs.to_dict()
-        else:
-            logprobs = self.logprobs
-
-        finish_reason: None | str | Unset
-        if isinstance(self.finish_reason, Unset):
-            finish_reason = UNSET
-        elif isinstance(self.finish_reason, str):
-            finish_reason = self.finish_reason
-        else:
-            finish_reason = self.finish_reason
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "text": text,
-                "index": index,
-            }
-        )
-        if logprobs is not UNSET:
-            field_dict["logprobs"] = logprobs
-        if finish_reason is not UNSET:
-            field_dict["finish_reason"] = finish_reason
+        field_dict["text"] = self.text
+
+        field_dict["index"] = self.index
+
+        if self.logprobs is not None:
+            field_dict["logprobs"] = self.logprobs.to_dict()
+        elif "logprobs" in self._arrived:
+            field_dict["logprobs"] = None
+
+        if self.finish_reason is not None:
+            field_dict["finish_reason"] = self.finish_reason
+        elif "finish_reason" in self._arrived:
+            field_dict["finish_reason"] = None
 
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
@@ -76,41 +74,10 @@ class CompletionChoice:
 
         index = src_dict["index"]
 
-        def _parse_logprobs(data: object) -> CompletionLogprobs | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                logprobs_type_0 = CompletionLogprobs.from_dict(data)
+        _logprobs = src_dict.get("logprobs")
+        logprobs = None if _logprobs is None else CompletionLogprobs.from_dict(_logprobs)
 
-                return logprobs_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("CompletionLogprobs | None | Unset", data)
-
-        logprobs = _parse_logprobs(src_dict.get("logprobs", UNSET))
-
-        def _parse_finish_reason(data: object) -> FinishReason | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if isinstance(data, str):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                finish_reason_type_0 = check_finish_reason(data)
-
-                return finish_reason_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("FinishReason | None | str | Unset", data)
-
-        finish_reason = _parse_finish_reason(src_dict.get("finish_reason", UNSET))
+        finish_reason = src_dict.get("finish_reason")
 
         completion_choice = cls(
             text=text,
@@ -118,11 +85,22 @@ class CompletionChoice:
             logprobs=logprobs,
             finish_reason=finish_reason,
         )
+        completion_choice._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         completion_choice.additional_properties = d
         return completion_choice
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,15 +1,25 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+import json as _json
+from collections.abc import Container, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.completion_object import CompletionObject, check_completion_object
-from ..types import UNSET, Unset
+from ..models.completion_object import CompletionObject
 
 T = TypeVar("T", bound="CompletionChunk")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("id", "id"),
+    ("object_", "object"),
+    ("created", "created"),
+    ("model", "model"),
+    ("choices", "choices"),
+    ("usage", "usage"),
+)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"id", "object", "created", "model", "choices", "usage"})
@@ -25,8 +35,7 @@ class CompletionChunk:
         created (int): Creation time as a Unix timestamp in seconds.
         model (str): Model that produces the stream.
         choices (list[CompletionChoice]): Increments for the continuations carried by this event.
-        usage (None | Unset | Usage): Token counts, when the gateway includes them in an event; otherwise absent or
-            null.
+        usage (None | Usage): Token counts, when the gateway includes them in an event; otherwise absent or null.
     """
 
     id: str
@@ -34,97 +43,50 @@ class CompletionChunk:
     created: int
     model: str
     choices: list[CompletionChoice]
-    usage: None | Unset | Usage = UNSET
+    usage: None | Usage = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        object_: str
-        if isinstance(self.object_, str):
-            object_ = self.object_
-        else:
-            object_ = self.object_
-
-        created = self.created
-
-        model = self.model
-
-        choices = []
-        for choices_item_data in self.choices:
-            choices_item = choices_item_data.to_dict()
-            choices.append(choices_item)
-
-        usage: dict[str, Any] | None | Unset
-        if isinstance(self.usage, Unset):
-            usage = UNSET
-        elif isinstance(self.usage, Usage):
-            usage = self.usage.to_dict()
-        else:
-            usage = self.usage
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "created": created,
-                "model": model,
-                "choices": choices,
-            }
-        )
-        if usage is not UNSET:
-            field_dict["usage"] = usage
+        field_dict["id"] = self.id
+
+        field_dict["object"] = self.object_
+
+        field_dict["created"] = self.created
+
+        field_dict["model"] = self.model
+
+        field_dict["choices"] = [item.to_dict() for item in self.choices]
+
+        if self.usage is not None:
+            field_dict["usage"] = self.usage.to_dict()
+        elif "usage" in self._arrived:
+            field_dict["usage"] = None
 
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         id = src_dict["id"]
 
-        def _parse_object_(data: object) -> CompletionObject | str:
-            if isinstance(data, str):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                object_type_0 = check_completion_object(data)
-
-                return object_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("CompletionObject | str", data)
-
-        object_ = _parse_object_(src_dict["object"])
+        object_ = src_dict["object"]
 
         created = src_dict["created"]
 
         model = src_dict["model"]
 
-        choices = []
-        _choices = src_dict["choices"]
-        for choices_item_data in _choices:
-            choices_item = CompletionChoice.from_dict(choices_item_data)
+        choices = [CompletionChoice.from_dict(item) for item in src_dict["choices"]]
 
-            choices.append(choices_item)
-
-        def _parse_usage(data: object) -> None | Unset | Usage:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                usage_type_0 = Usage.from_dict(data)
-
-                return usage_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | Usage", data)
-
-        usage = _parse_usage(src_dict.get("usage", UNSET))
+        _usage = src_dict.get("usage")
+        usage = None if _usage is None else Usage.from_dict(_usage)
 
         completion_chunk = cls(
             id=id,
@@ -134,11 +96,22 @@ class CompletionChunk:
             choices=choices,
             usage=usage,
         )
+        completion_chunk._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         completion_chunk.additional_properties = d
         return completion_chunk
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,15 +1,26 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+import json as _json
+from collections.abc import Container, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.chat_completion_object import ChatCompletionObject, check_chat_completion_object
-from ..types import UNSET, Unset
+from ..models.chat_completion_object import ChatCompletionObject
 
 T = TypeVar("T", bound="ChatCompletion")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("id", "id"),
+    ("object_", "object"),
+    ("created", "created"),
+    ("model", "model"),
+    ("choices", "choices"),
+    ("system_fingerprint", "system_fingerprint"),
+    ("usage", "usage"),
+)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"id", "object", "created", "model", "choices", "system_fingerprint", "usage"})
@@ -25,8 +36,8 @@ class ChatCompletion:
         created (int): Creation time as a Unix timestamp in seconds.
         model (str): Model that produced the answer.
         choices (list[ChatCompletionChoice]): The generated alternatives.
-        system_fingerprint (str | Unset): Identifies the backend configuration that served the request.
-        usage (Usage | Unset): Token accounting of a request.
+        system_fingerprint (str | None): Identifies the backend configuration that served the request.
+        usage (Usage | None): Token accounting of a request.
     """
 
     id: str
@@ -34,90 +45,59 @@ class ChatCompletion:
     created: int
     model: str
     choices: list[ChatCompletionChoice]
-    system_fingerprint: str | Unset = UNSET
-    usage: Usage | Unset = UNSET
+    system_fingerprint: str | None = None
+    usage: Usage | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
+    _request_id: str | None = _attrs_field(default=None, init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        object_: str
-        if isinstance(self.object_, str):
-            object_ = self.object_
-        else:
-            object_ = self.object_
-
-        created = self.created
-
-        model = self.model
-
-        choices = []
-        for choices_item_data in self.choices:
-            choices_item = choices_item_data.to_dict()
-            choices.append(choices_item)
-
-        system_fingerprint = self.system_fingerprint
-
-        usage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.usage, Unset):
-            usage = self.usage.to_dict()
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "object": object_,
-                "created": created,
-                "model": model,
-                "choices": choices,
-            }
-        )
-        if system_fingerprint is not UNSET:
-            field_dict["system_fingerprint"] = system_fingerprint
-        if usage is not UNSET:
-            field_dict["usage"] = usage
+        field_dict["id"] = self.id
+
+        field_dict["object"] = self.object_
+
+        field_dict["created"] = self.created
+
+        field_dict["model"] = self.model
+
+        field_dict["choices"] = [item.to_dict() for item in self.choices]
+
+        if self.system_fingerprint is not None:
+            field_dict["system_fingerprint"] = self.system_fingerprint
+        elif "system_fingerprint" in self._arrived:
+            field_dict["system_fingerprint"] = None
+
+        if self.usage is not None:
+            field_dict["usage"] = self.usage.to_dict()
+        elif "usage" in self._arrived:
+            field_dict["usage"] = None
 
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         id = src_dict["id"]
 
-        def _parse_object_(data: object) -> ChatCompletionObject | str:
-            if isinstance(data, str):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                object_type_0 = check_chat_completion_object(data)
-
-                return object_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatCompletionObject | str", data)
-
-        object_ = _parse_object_(src_dict["object"])
+        object_ = src_dict["object"]
 
         created = src_dict["created"]
 
         model = src_dict["model"]
 
-        choices = []
-        _choices = src_dict["choices"]
-        for choices_item_data in _choices:
-            choices_item = ChatCompletionChoice.from_dict(choices_item_data)
+        choices = [ChatCompletionChoice.from_dict(item) for item in src_dict["choices"]]
 
-            choices.append(choices_item)
+        system_fingerprint = src_dict.get("system_fingerprint")
 
-        system_fingerprint = src_dict.get("system_fingerprint", UNSET)
-
-        _usage = src_dict.get("usage", UNSET)
-        usage: Usage | Unset
-        if isinstance(_usage, Unset):
-            usage = UNSET
-        else:
-            usage = Usage.from_dict(_usage)
+        _usage = src_dict.get("usage")
+        usage = None if _usage is None else Usage.from_dict(_usage)
 
         chat_completion = cls(
             id=id,
@@ -128,11 +108,31 @@ class ChatCompletion:
             system_fingerprint=system_fingerprint,
             usage=usage,
         )
+        chat_completion._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_completion.additional_properties = d
         return chat_completion
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+    @property
+    def request_id(self) -> str | None:
+        """The provider's request id of the HTTP answer this came from (None if unknown)."""
+        return self._request_id
+
+    def _set_request_id(self, request_id: str | None) -> None:
+        # Called by the client layer after parsing, with the answer's request id header.
+        self._request_id = request_id
 
     @property
     def additional_keys(self) -> list[str]:

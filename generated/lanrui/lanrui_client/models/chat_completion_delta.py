@@ -1,15 +1,21 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+import json as _json
+from collections.abc import Container, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.chat_role import ChatRole, check_chat_role
-from ..types import UNSET, Unset
+from ..models.chat_role import ChatRole
 
 T = TypeVar("T", bound="ChatCompletionDelta")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("role", "role"),
+    ("content", "content"),
+)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"role", "content"})
@@ -21,65 +27,62 @@ class ChatCompletionDelta:
     content, the last one may be empty.
 
         Attributes:
-            role (ChatRole | str | Unset): Author of the message; sent once, at the start of the stream.
-            content (str | Unset): Next piece of the reply text.
+            role (ChatRole | str | None): Author of the message; sent once, at the start of the stream.
+            content (str | None): Next piece of the reply text.
     """
 
-    role: ChatRole | str | Unset = UNSET
-    content: str | Unset = UNSET
+    role: ChatRole | str | None = None
+    content: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        role: str | Unset
-        if isinstance(self.role, Unset):
-            role = UNSET
-        elif isinstance(self.role, str):
-            role = self.role
-        else:
-            role = self.role
-
-        content = self.content
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if role is not UNSET:
-            field_dict["role"] = role
-        if content is not UNSET:
-            field_dict["content"] = content
+        if self.role is not None:
+            field_dict["role"] = self.role
+        elif "role" in self._arrived:
+            field_dict["role"] = None
+
+        if self.content is not None:
+            field_dict["content"] = self.content
+        elif "content" in self._arrived:
+            field_dict["content"] = None
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        def _parse_role(data: object) -> ChatRole | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            if isinstance(data, str):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                role_type_0 = check_chat_role(data)
+        role = src_dict.get("role")
 
-                return role_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatRole | str | Unset", data)
-
-        role = _parse_role(src_dict.get("role", UNSET))
-
-        content = src_dict.get("content", UNSET)
+        content = src_dict.get("content")
 
         chat_completion_delta = cls(
             role=role,
             content=content,
         )
+        chat_completion_delta._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_completion_delta.additional_properties = d
         return chat_completion_delta
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:

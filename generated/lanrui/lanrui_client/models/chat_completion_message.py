@@ -1,14 +1,21 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+import json as _json
+from collections.abc import Container, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.chat_role import ChatRole, check_chat_role
+from ..models.chat_role import ChatRole
 
 T = TypeVar("T", bound="ChatCompletionMessage")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("role", "role"),
+    ("content", "content"),
+)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"role", "content"})
@@ -26,43 +33,26 @@ class ChatCompletionMessage:
     role: ChatRole | str
     content: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        role: str
-        if isinstance(self.role, str):
-            role = self.role
-        else:
-            role = self.role
-
-        content = self.content
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "role": role,
-                "content": content,
-            }
-        )
+        field_dict["role"] = self.role
+
+        field_dict["content"] = self.content
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        def _parse_role(data: object) -> ChatRole | str:
-            if isinstance(data, str):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                role_type_0 = check_chat_role(data)
-
-                return role_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatRole | str", data)
-
-        role = _parse_role(src_dict["role"])
+        role = src_dict["role"]
 
         content = src_dict["content"]
 
@@ -70,11 +60,22 @@ class ChatCompletionMessage:
             role=role,
             content=content,
         )
+        chat_completion_message._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_completion_message.additional_properties = d
         return chat_completion_message
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,21 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+import json as _json
+from collections.abc import Container, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ErrorDetail")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("message", "message"),
+    ("type_", "type"),
+    ("param", "param"),
+    ("code", "code"),
+)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"message", "type", "param", "code"})
@@ -20,90 +27,55 @@ class ErrorDetail:
 
     Attributes:
         message (str): Human-readable explanation.
-        type_ (None | str | Unset): Error category, e.g. `invalid_request_error`.
-        param (int | None | str | Unset): Request parameter the error refers to, if any.
-        code (int | None | str | Unset): Provider-specific error code, if any.
+        type_ (None | str): Error category, e.g. `invalid_request_error`.
+        param (int | None | str): Request parameter the error refers to, if any.
+        code (int | None | str): Provider-specific error code, if any.
     """
 
     message: str
-    type_: None | str | Unset = UNSET
-    param: int | None | str | Unset = UNSET
-    code: int | None | str | Unset = UNSET
+    type_: None | str = None
+    param: int | None | str = None
+    code: int | None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
-
-        type_: None | str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = self.type_
-
-        param: int | None | str | Unset
-        if isinstance(self.param, Unset):
-            param = UNSET
-        else:
-            param = self.param
-
-        code: int | None | str | Unset
-        if isinstance(self.code, Unset):
-            code = UNSET
-        else:
-            code = self.code
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "message": message,
-            }
-        )
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if param is not UNSET:
-            field_dict["param"] = param
-        if code is not UNSET:
-            field_dict["code"] = code
+        field_dict["message"] = self.message
+
+        if self.type_ is not None:
+            field_dict["type"] = self.type_
+        elif "type" in self._arrived:
+            field_dict["type"] = None
+
+        if self.param is not None:
+            field_dict["param"] = self.param
+        elif "param" in self._arrived:
+            field_dict["param"] = None
+
+        if self.code is not None:
+            field_dict["code"] = self.code
+        elif "code" in self._arrived:
+            field_dict["code"] = None
 
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         message = src_dict["message"]
 
-        def _parse_type_(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if isinstance(data, str):
-                return data
-            return cast("None | str | Unset", data)
+        type_ = src_dict.get("type")
 
-        type_ = _parse_type_(src_dict.get("type", UNSET))
+        param = src_dict.get("param")
 
-        def _parse_param(data: object) -> int | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if isinstance(data, str):
-                return data
-            return cast("int | None | str | Unset", data)
-
-        param = _parse_param(src_dict.get("param", UNSET))
-
-        def _parse_code(data: object) -> int | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            if isinstance(data, str):
-                return data
-            return cast("int | None | str | Unset", data)
-
-        code = _parse_code(src_dict.get("code", UNSET))
+        code = src_dict.get("code")
 
         error_detail = cls(
             message=message,
@@ -111,11 +83,22 @@ class ErrorDetail:
             param=param,
             code=code,
         )
+        error_detail._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         error_detail.additional_properties = d
         return error_detail
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -73,7 +73,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> Stream[ChatCompletionChunk]: ...
+    ) -> Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     @overload
     def create(
@@ -92,7 +92,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> ChatCompletion | Stream[ChatCompletionChunk]: ...
+    ) -> ChatCompletion | Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     def create(
         self,
@@ -110,7 +110,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> ChatCompletion | Stream[ChatCompletionChunk]:
+    ) -> ChatCompletion | Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]:
         """Generate the next assistant message of a conversation
 
         Sends a list of chat messages to a model and returns the reply. With `stream` set to
@@ -173,7 +173,10 @@ class ChatCompletions(_resource.SyncResource):
         body: _resource.Body,
         stream: bool | Unset,
         options: _resource.CallOptions,
-    ) -> RawResponse[ChatCompletion] | RawResponse[Stream[ChatCompletionChunk]]:
+    ) -> (
+        RawResponse[ChatCompletion]
+        | RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
+    ):
         if stream is True:
             return self._stream(
                 _create_chat_completion._get_kwargs, _create_chat_completion._STREAM_FORMAT, body, options
@@ -223,7 +226,7 @@ class ChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[Stream[ChatCompletionChunk]]: ...
+    ) -> RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]: ...
 
     @overload
     def create(
@@ -242,7 +245,10 @@ class ChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[ChatCompletion] | RawResponse[Stream[ChatCompletionChunk]]: ...
+    ) -> (
+        RawResponse[ChatCompletion]
+        | RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
+    ): ...
 
     def create(
         self,
@@ -260,7 +266,10 @@ class ChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[ChatCompletion] | RawResponse[Stream[ChatCompletionChunk]]:
+    ) -> (
+        RawResponse[ChatCompletion]
+        | RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
+    ):
         """Like `chat.completions.create()`, but returns the `RawResponse`."""
         return self._resource._create(
             {
@@ -322,7 +331,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> AsyncStream[ChatCompletionChunk]: ...
+    ) -> AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     @overload
     async def create(
@@ -341,7 +350,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> ChatCompletion | AsyncStream[ChatCompletionChunk]: ...
+    ) -> ChatCompletion | AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     async def create(
         self,
@@ -359,7 +368,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> ChatCompletion | AsyncStream[ChatCompletionChunk]:
+    ) -> ChatCompletion | AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]:
         """Generate the next assistant message of a conversation
 
         Sends a list of chat messages to a model and returns the reply. With `stream` set to
@@ -422,7 +431,10 @@ class AsyncChatCompletions(_resource.AsyncResource):
         body: _resource.Body,
         stream: bool | Unset,
         options: _resource.CallOptions,
-    ) -> RawResponse[ChatCompletion] | RawResponse[AsyncStream[ChatCompletionChunk]]:
+    ) -> (
+        RawResponse[ChatCompletion]
+        | RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
+    ):
         if stream is True:
             return await self._stream(
                 _create_chat_completion._get_kwargs, _create_chat_completion._STREAM_FORMAT, body, options
@@ -474,7 +486,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[AsyncStream[ChatCompletionChunk]]: ...
+    ) -> RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]: ...
 
     @overload
     async def create(
@@ -493,7 +505,10 @@ class AsyncChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[ChatCompletion] | RawResponse[AsyncStream[ChatCompletionChunk]]: ...
+    ) -> (
+        RawResponse[ChatCompletion]
+        | RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
+    ): ...
 
     async def create(
         self,
@@ -511,7 +526,10 @@ class AsyncChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[ChatCompletion] | RawResponse[AsyncStream[ChatCompletionChunk]]:
+    ) -> (
+        RawResponse[ChatCompletion]
+        | RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
+    ):
         """Like `chat.completions.create()`, but returns the `RawResponse`."""
         return await self._resource._create(
             {

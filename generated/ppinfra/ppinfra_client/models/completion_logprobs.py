@@ -1,14 +1,21 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+import json as _json
+from collections.abc import Container, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="CompletionLogprobs")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("text_offset", "text_offset"),
+    ("token_logprobs", "token_logprobs"),
+    ("tokens", "tokens"),
+    ("top_logprobs", "top_logprobs"),
+)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"text_offset", "token_logprobs", "tokens", "top_logprobs"})
@@ -19,68 +26,60 @@ class CompletionLogprobs:
     """Per-token log-probability report of one continuation (parallel lists, one entry per token).
 
     Attributes:
-        text_offset (list[int] | Unset): Character offset of each token in the generated text.
-        token_logprobs (list[float] | Unset): Natural-log probability of each sampled token.
-        tokens (list[str] | Unset): The sampled tokens.
-        top_logprobs (list[TopLogprobs] | Unset): For each position, the most likely tokens and their log-probabilities.
+        text_offset (list[int] | None): Character offset of each token in the generated text.
+        token_logprobs (list[float] | None): Natural-log probability of each sampled token.
+        tokens (list[str] | None): The sampled tokens.
+        top_logprobs (list[TopLogprobs] | None): For each position, the most likely tokens and their log-probabilities.
     """
 
-    text_offset: list[int] | Unset = UNSET
-    token_logprobs: list[float] | Unset = UNSET
-    tokens: list[str] | Unset = UNSET
-    top_logprobs: list[TopLogprobs] | Unset = UNSET
+    text_offset: list[int] | None = None
+    token_logprobs: list[float] | None = None
+    tokens: list[str] | None = None
+    top_logprobs: list[TopLogprobs] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        text_offset: list[int] | Unset = UNSET
-        if not isinstance(self.text_offset, Unset):
-            text_offset = self.text_offset
-
-        token_logprobs: list[float] | Unset = UNSET
-        if not isinstance(self.token_logprobs, Unset):
-            token_logprobs = self.token_logprobs
-
-        tokens: list[str] | Unset = UNSET
-        if not isinstance(self.tokens, Unset):
-            tokens = self.tokens
-
-        top_logprobs: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.top_logprobs, Unset):
-            top_logprobs = []
-            for top_logprobs_item_data in self.top_logprobs:
-                top_logprobs_item = top_logprobs_item_data.to_dict()
-                top_logprobs.append(top_logprobs_item)
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if text_offset is not UNSET:
-            field_dict["text_offset"] = text_offset
-        if token_logprobs is not UNSET:
-            field_dict["token_logprobs"] = token_logprobs
-        if tokens is not UNSET:
-            field_dict["tokens"] = tokens
-        if top_logprobs is not UNSET:
-            field_dict["top_logprobs"] = top_logprobs
+        if self.text_offset is not None:
+            field_dict["text_offset"] = self.text_offset
+        elif "text_offset" in self._arrived:
+            field_dict["text_offset"] = None
+
+        if self.token_logprobs is not None:
+            field_dict["token_logprobs"] = self.token_logprobs
+        elif "token_logprobs" in self._arrived:
+            field_dict["token_logprobs"] = None
+
+        if self.tokens is not None:
+            field_dict["tokens"] = self.tokens
+        elif "tokens" in self._arrived:
+            field_dict["tokens"] = None
+
+        if self.top_logprobs is not None:
+            field_dict["top_logprobs"] = [item.to_dict() for item in self.top_logprobs]
+        elif "top_logprobs" in self._arrived:
+            field_dict["top_logprobs"] = None
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        text_offset = cast("list[int]", src_dict.get("text_offset", UNSET))
+        text_offset = src_dict.get("text_offset")
 
-        token_logprobs = cast("list[float]", src_dict.get("token_logprobs", UNSET))
+        token_logprobs = src_dict.get("token_logprobs")
 
-        tokens = cast("list[str]", src_dict.get("tokens", UNSET))
+        tokens = src_dict.get("tokens")
 
-        _top_logprobs = src_dict.get("top_logprobs", UNSET)
-        top_logprobs: list[TopLogprobs] | Unset = UNSET
-        if _top_logprobs is not UNSET:
-            top_logprobs = []
-            for top_logprobs_item_data in _top_logprobs:
-                top_logprobs_item = TopLogprobs.from_dict(top_logprobs_item_data)
-
-                top_logprobs.append(top_logprobs_item)
+        _top_logprobs = src_dict.get("top_logprobs")
+        top_logprobs = None if _top_logprobs is None else [TopLogprobs.from_dict(item) for item in _top_logprobs]
 
         completion_logprobs = cls(
             text_offset=text_offset,
@@ -88,11 +87,22 @@ class CompletionLogprobs:
             tokens=tokens,
             top_logprobs=top_logprobs,
         )
+        completion_logprobs._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         completion_logprobs.additional_properties = d
         return completion_logprobs
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json as _json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -36,6 +37,10 @@ class StreamOptions:
             field_dict["include_usage"] = include_usage
 
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

@@ -93,7 +93,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> Stream[CompletionChunk]: ...
+    ) -> Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
     def create(
@@ -122,7 +122,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> Completion | Stream[CompletionChunk]: ...
+    ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     def create(
         self,
@@ -150,7 +150,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> Completion | Stream[CompletionChunk]:
+    ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Continue a prompt
 
         Produces a model continuation of the given prompt under the given sampling parameters.
@@ -251,7 +251,7 @@ class Completions(_resource.SyncResource):
         body: _resource.Body,
         stream: bool | Unset,
         options: _resource.CallOptions,
-    ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk]]:
+    ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         if stream is True:
             return self._stream(_create_completion._get_kwargs, _create_completion._STREAM_FORMAT, body, options)
         return self._call(_create_completion._get_kwargs, _create_completion._parse_response, body, options)
@@ -319,7 +319,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[Stream[CompletionChunk]]: ...
+    ) -> RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
     def create(
@@ -348,7 +348,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk]]: ...
+    ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     def create(
         self,
@@ -376,7 +376,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk]]:
+    ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return self._resource._create(
             {
@@ -468,7 +468,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> AsyncStream[CompletionChunk]: ...
+    ) -> AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
     async def create(
@@ -497,7 +497,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> Completion | AsyncStream[CompletionChunk]: ...
+    ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     async def create(
         self,
@@ -525,7 +525,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> Completion | AsyncStream[CompletionChunk]:
+    ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Continue a prompt
 
         Produces a model continuation of the given prompt under the given sampling parameters.
@@ -626,7 +626,7 @@ class AsyncCompletions(_resource.AsyncResource):
         body: _resource.Body,
         stream: bool | Unset,
         options: _resource.CallOptions,
-    ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk]]:
+    ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         if stream is True:
             return await self._stream(_create_completion._get_kwargs, _create_completion._STREAM_FORMAT, body, options)
         return await self._call(_create_completion._get_kwargs, _create_completion._parse_response, body, options)
@@ -694,7 +694,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[AsyncStream[CompletionChunk]]: ...
+    ) -> RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
     async def create(
@@ -723,7 +723,9 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk]]: ...
+    ) -> (
+        RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]
+    ): ...
 
     async def create(
         self,
@@ -751,7 +753,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk]]:
+    ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return await self._resource._create(
             {

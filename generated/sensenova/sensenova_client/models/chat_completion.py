@@ -1,14 +1,19 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json as _json
+from collections.abc import Container, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ChatCompletion")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("data", "data"),
+    ("status", "status"),
+)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"data", "status"})
@@ -20,53 +25,70 @@ class ChatCompletion:
 
     Attributes:
         data (ChatCompletionData): Result of a non-streaming chat generation.
-        status (Status | Unset): Outcome carried by every stream frame; `code` 0 means success, anything else is an
+        status (Status | None): Outcome carried by every stream frame; `code` 0 means success, anything else is an
             error.
     """
 
     data: ChatCompletionData
-    status: Status | Unset = UNSET
+    status: Status | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
+    _request_id: str | None = _attrs_field(default=None, init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        data = self.data.to_dict()
-
-        status: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status.to_dict()
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "data": data,
-            }
-        )
-        if status is not UNSET:
-            field_dict["status"] = status
+        field_dict["data"] = self.data.to_dict()
+
+        if self.status is not None:
+            field_dict["status"] = self.status.to_dict()
+        elif "status" in self._arrived:
+            field_dict["status"] = None
 
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         data = ChatCompletionData.from_dict(src_dict["data"])
 
-        _status = src_dict.get("status", UNSET)
-        status: Status | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = Status.from_dict(_status)
+        _status = src_dict.get("status")
+        status = None if _status is None else Status.from_dict(_status)
 
         chat_completion = cls(
             data=data,
             status=status,
         )
+        chat_completion._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_completion.additional_properties = d
         return chat_completion
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+    @property
+    def request_id(self) -> str | None:
+        """The provider's request id of the HTTP answer this came from (None if unknown)."""
+        return self._request_id
+
+    def _set_request_id(self, request_id: str | None) -> None:
+        # Called by the client layer after parsing, with the answer's request id header.
+        self._request_id = request_id
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,16 +1,24 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+import json as _json
+from collections.abc import Container, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.chat_role import ChatRole, check_chat_role
-from ..models.finish_reason import FinishReason, check_finish_reason
-from ..types import UNSET, Unset
+from ..models.chat_role import ChatRole
+from ..models.finish_reason import FinishReason
 
 T = TypeVar("T", bound="ChatCompletionChoice")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("index", "index"),
+    ("message", "message"),
+    ("finish_reason", "finish_reason"),
+    ("role", "role"),
+)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"index", "message", "finish_reason", "role"})
@@ -22,95 +30,57 @@ class ChatCompletionChoice:
 
     Attributes:
         index (int): Position of this reply among the `n` requested.
-        message (str | Unset): Text of the reply.
-        finish_reason (FinishReason | str | Unset): Why the choice ended: one of `FinishReason`, or any other string the
+        message (str | None): Text of the reply.
+        finish_reason (FinishReason | str | None): Why the choice ended: one of `FinishReason`, or any other string the
             provider may add. In stream frames the value is an empty string (or absent) until the last frame of the choice.
-        role (ChatRole | str | Unset): Role of a reply message; one of `ChatRole` (normally `assistant`) or any other
+        role (ChatRole | str | None): Role of a reply message; one of `ChatRole` (normally `assistant`) or any other
             string.
     """
 
     index: int
-    message: str | Unset = UNSET
-    finish_reason: FinishReason | str | Unset = UNSET
-    role: ChatRole | str | Unset = UNSET
+    message: str | None = None
+    finish_reason: FinishReason | str | None = None
+    role: ChatRole | str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        index = self.index
-
-        message = self.message
-
-        finish_reason: str | Unset
-        if isinstance(self.finish_reason, Unset):
-            finish_reason = UNSET
-        elif isinstance(self.finish_reason, str):
-            finish_reason = self.finish_reason
-        else:
-            finish_reason = self.finish_reason
-
-        role: str | Unset
-        if isinstance(self.role, Unset):
-            role = UNSET
-        elif isinstance(self.role, str):
-            role = self.role
-        else:
-            role = self.role
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "index": index,
-            }
-        )
-        if message is not UNSET:
-            field_dict["message"] = message
-        if finish_reason is not UNSET:
-            field_dict["finish_reason"] = finish_reason
-        if role is not UNSET:
-            field_dict["role"] = role
+        field_dict["index"] = self.index
+
+        if self.message is not None:
+            field_dict["message"] = self.message
+        elif "message" in self._arrived:
+            field_dict["message"] = None
+
+        if self.finish_reason is not None:
+            field_dict["finish_reason"] = self.finish_reason
+        elif "finish_reason" in self._arrived:
+            field_dict["finish_reason"] = None
+
+        if self.role is not None:
+            field_dict["role"] = self.role
+        elif "role" in self._arrived:
+            field_dict["role"] = None
 
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         index = src_dict["index"]
 
-        message = src_dict.get("message", UNSET)
+        message = src_dict.get("message")
 
-        def _parse_finish_reason(data: object) -> FinishReason | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            if isinstance(data, str):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_finish_reason_value_type_0 = check_finish_reason(data)
+        finish_reason = src_dict.get("finish_reason")
 
-                return componentsschemas_finish_reason_value_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("FinishReason | str | Unset", data)
-
-        finish_reason = _parse_finish_reason(src_dict.get("finish_reason", UNSET))
-
-        def _parse_role(data: object) -> ChatRole | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            if isinstance(data, str):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_chat_role_value_type_0 = check_chat_role(data)
-
-                return componentsschemas_chat_role_value_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("ChatRole | str | Unset", data)
-
-        role = _parse_role(src_dict.get("role", UNSET))
+        role = src_dict.get("role")
 
         chat_completion_choice = cls(
             index=index,
@@ -118,11 +88,22 @@ class ChatCompletionChoice:
             finish_reason=finish_reason,
             role=role,
         )
+        chat_completion_choice._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         chat_completion_choice.additional_properties = d
         return chat_completion_choice
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,19 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json as _json
+from collections.abc import Container, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="CompletionChunk")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("status", "status"),
+    ("data", "data"),
+)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"status", "data"})
@@ -20,52 +25,59 @@ class CompletionChunk:
 
     Attributes:
         status (Status): Outcome carried by every stream frame; `code` 0 means success, anything else is an error.
-        data (CompletionChunkData | Unset): Content of one completion stream frame.
+        data (CompletionChunkData | None): Content of one completion stream frame.
     """
 
     status: Status
-    data: CompletionChunkData | Unset = UNSET
+    data: CompletionChunkData | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status.to_dict()
-
-        data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = self.data.to_dict()
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-            }
-        )
-        if data is not UNSET:
-            field_dict["data"] = data
+        field_dict["status"] = self.status.to_dict()
+
+        if self.data is not None:
+            field_dict["data"] = self.data.to_dict()
+        elif "data" in self._arrived:
+            field_dict["data"] = None
 
         return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         status = Status.from_dict(src_dict["status"])
 
-        _data = src_dict.get("data", UNSET)
-        data: CompletionChunkData | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
-        else:
-            data = CompletionChunkData.from_dict(_data)
+        _data = src_dict.get("data")
+        data = None if _data is None else CompletionChunkData.from_dict(_data)
 
         completion_chunk = cls(
             status=status,
             data=data,
         )
+        completion_chunk._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         completion_chunk.additional_properties = d
         return completion_chunk
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,20 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json as _json
+from collections.abc import Container, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="CompletionChunkData")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("choices", "choices"),
+    ("id", "id"),
+    ("usage", "usage"),
+)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"choices", "id", "usage"})
@@ -20,70 +26,70 @@ class CompletionChunkData:
 
     Attributes:
         choices (list[CompletionChunkChoice]):
-        id (str | Unset): Identifier of the generation (the same in every frame).
-        usage (Usage | Unset): Token accounting of the request. In stream frames the counts are running totals (or zero
+        id (str | None): Identifier of the generation (the same in every frame).
+        usage (Usage | None): Token accounting of the request. In stream frames the counts are running totals (or zero
             until the last frame).
     """
 
     choices: list[CompletionChunkChoice]
-    id: str | Unset = UNSET
-    usage: Usage | Unset = UNSET
+    id: str | None = None
+    usage: Usage | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        choices = []
-        for choices_item_data in self.choices:
-            choices_item = choices_item_data.to_dict()
-            choices.append(choices_item)
-
-        id = self.id
-
-        usage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.usage, Unset):
-            usage = self.usage.to_dict()
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "choices": choices,
-            }
-        )
-        if id is not UNSET:
-            field_dict["id"] = id
-        if usage is not UNSET:
-            field_dict["usage"] = usage
+        field_dict["choices"] = [item.to_dict() for item in self.choices]
+
+        if self.id is not None:
+            field_dict["id"] = self.id
+        elif "id" in self._arrived:
+            field_dict["id"] = None
+
+        if self.usage is not None:
+            field_dict["usage"] = self.usage.to_dict()
+        elif "usage" in self._arrived:
+            field_dict["usage"] = None
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        choices = []
-        _choices = src_dict["choices"]
-        for choices_item_data in _choices:
-            choices_item = CompletionChunkChoice.from_dict(choices_item_data)
+        choices = [CompletionChunkChoice.from_dict(item) for item in src_dict["choices"]]
 
-            choices.append(choices_item)
+        id = src_dict.get("id")
 
-        id = src_dict.get("id", UNSET)
-
-        _usage = src_dict.get("usage", UNSET)
-        usage: Usage | Unset
-        if isinstance(_usage, Unset):
-            usage = UNSET
-        else:
-            usage = Usage.from_dict(_usage)
+        _usage = src_dict.get("usage")
+        usage = None if _usage is None else Usage.from_dict(_usage)
 
         completion_chunk_data = cls(
             choices=choices,
             id=id,
             usage=usage,
         )
+        completion_chunk_data._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         completion_chunk_data.additional_properties = d
         return completion_chunk_data
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,20 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+import json as _json
+from collections.abc import Container, Mapping
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ErrorDetail")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("code", "code"),
+    ("message", "message"),
+    ("details", "details"),
+)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"code", "message", "details"})
@@ -19,64 +25,72 @@ class ErrorDetail:
     """Details of a refused or failed request.
 
     Attributes:
-        code (int | str | Unset): Provider error code (a number in observed bodies; a string is accepted too).
-        message (str | Unset): Human-readable explanation.
-        details (Any | Unset): Additional machine-readable information, if any (observed as a list).
+        code (int | str | None): Provider error code (a number in observed bodies; a string is accepted too).
+        message (str | None): Human-readable explanation.
+        details (Any | None): Additional machine-readable information, if any (observed as a list).
     """
 
-    code: int | str | Unset = UNSET
-    message: str | Unset = UNSET
-    details: Any | Unset = UNSET
+    code: int | str | None = None
+    message: str | None = None
+    details: Any | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        code: int | str | Unset
-        if isinstance(self.code, Unset):
-            code = UNSET
-        else:
-            code = self.code
-
-        message = self.message
-
-        details = self.details
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if code is not UNSET:
-            field_dict["code"] = code
-        if message is not UNSET:
-            field_dict["message"] = message
-        if details is not UNSET:
-            field_dict["details"] = details
+        if self.code is not None:
+            field_dict["code"] = self.code
+        elif "code" in self._arrived:
+            field_dict["code"] = None
+
+        if self.message is not None:
+            field_dict["message"] = self.message
+        elif "message" in self._arrived:
+            field_dict["message"] = None
+
+        if self.details is not None:
+            field_dict["details"] = self.details
+        elif "details" in self._arrived:
+            field_dict["details"] = None
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        def _parse_code(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            if isinstance(data, str):
-                return data
-            return cast("int | str | Unset", data)
+        code = src_dict.get("code")
 
-        code = _parse_code(src_dict.get("code", UNSET))
+        message = src_dict.get("message")
 
-        message = src_dict.get("message", UNSET)
-
-        details = src_dict.get("details", UNSET)
+        details = src_dict.get("details")
 
         error_detail = cls(
             code=code,
             message=message,
             details=details,
         )
+        error_detail._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         error_detail.additional_properties = d
         return error_detail
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,20 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json as _json
+from collections.abc import Container, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="KnowledgeBaseHit")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("score", "score"),
+    ("result", "result"),
+    ("extra_info", "extra_info"),
+)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"score", "result", "extra_info"})
@@ -19,61 +25,74 @@ class KnowledgeBaseHit:
     """One retrieved passage.
 
     Attributes:
-        score (float | Unset): Similarity between the passage and the request.
-        result (str | Unset): Text of the passage.
-        extra_info (KnowledgeExtraInfo | Unset): Where the passage comes from; present only for knowledge bases split by
+        score (float | None): Similarity between the passage and the request.
+        result (str | None): Text of the passage.
+        extra_info (KnowledgeExtraInfo | None): Where the passage comes from; present only for knowledge bases split by
             delimiter.
     """
 
-    score: float | Unset = UNSET
-    result: str | Unset = UNSET
-    extra_info: KnowledgeExtraInfo | Unset = UNSET
+    score: float | None = None
+    result: str | None = None
+    extra_info: KnowledgeExtraInfo | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        score = self.score
-
-        result = self.result
-
-        extra_info: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.extra_info, Unset):
-            extra_info = self.extra_info.to_dict()
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if score is not UNSET:
-            field_dict["score"] = score
-        if result is not UNSET:
-            field_dict["result"] = result
-        if extra_info is not UNSET:
-            field_dict["extra_info"] = extra_info
+        if self.score is not None:
+            field_dict["score"] = self.score
+        elif "score" in self._arrived:
+            field_dict["score"] = None
+
+        if self.result is not None:
+            field_dict["result"] = self.result
+        elif "result" in self._arrived:
+            field_dict["result"] = None
+
+        if self.extra_info is not None:
+            field_dict["extra_info"] = self.extra_info.to_dict()
+        elif "extra_info" in self._arrived:
+            field_dict["extra_info"] = None
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        score = src_dict.get("score", UNSET)
+        score = src_dict.get("score")
 
-        result = src_dict.get("result", UNSET)
+        result = src_dict.get("result")
 
-        _extra_info = src_dict.get("extra_info", UNSET)
-        extra_info: KnowledgeExtraInfo | Unset
-        if isinstance(_extra_info, Unset):
-            extra_info = UNSET
-        else:
-            extra_info = KnowledgeExtraInfo.from_dict(_extra_info)
+        _extra_info = src_dict.get("extra_info")
+        extra_info = None if _extra_info is None else KnowledgeExtraInfo.from_dict(_extra_info)
 
         knowledge_base_hit = cls(
             score=score,
             result=result,
             extra_info=extra_info,
         )
+        knowledge_base_hit._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         knowledge_base_hit.additional_properties = d
         return knowledge_base_hit
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:

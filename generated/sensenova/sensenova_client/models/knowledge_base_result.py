@@ -1,14 +1,19 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json as _json
+from collections.abc import Container, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="KnowledgeBaseResult")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("know_id", "know_id"),
+    ("results", "results"),
+)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"know_id", "results"})
@@ -19,56 +24,63 @@ class KnowledgeBaseResult:
     """Passages retrieved from one knowledge base.
 
     Attributes:
-        know_id (str | Unset): ID of the knowledge base searched.
-        results (list[KnowledgeBaseHit] | Unset):
+        know_id (str | None): ID of the knowledge base searched.
+        results (list[KnowledgeBaseHit] | None):
     """
 
-    know_id: str | Unset = UNSET
-    results: list[KnowledgeBaseHit] | Unset = UNSET
+    know_id: str | None = None
+    results: list[KnowledgeBaseHit] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        know_id = self.know_id
-
-        results: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.results, Unset):
-            results = []
-            for results_item_data in self.results:
-                results_item = results_item_data.to_dict()
-                results.append(results_item)
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if know_id is not UNSET:
-            field_dict["know_id"] = know_id
-        if results is not UNSET:
-            field_dict["results"] = results
+        if self.know_id is not None:
+            field_dict["know_id"] = self.know_id
+        elif "know_id" in self._arrived:
+            field_dict["know_id"] = None
+
+        if self.results is not None:
+            field_dict["results"] = [item.to_dict() for item in self.results]
+        elif "results" in self._arrived:
+            field_dict["results"] = None
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        know_id = src_dict.get("know_id", UNSET)
+        know_id = src_dict.get("know_id")
 
-        _results = src_dict.get("results", UNSET)
-        results: list[KnowledgeBaseHit] | Unset = UNSET
-        if _results is not UNSET:
-            results = []
-            for results_item_data in _results:
-                results_item = KnowledgeBaseHit.from_dict(results_item_data)
-
-                results.append(results_item)
+        _results = src_dict.get("results")
+        results = None if _results is None else [KnowledgeBaseHit.from_dict(item) for item in _results]
 
         knowledge_base_result = cls(
             know_id=know_id,
             results=results,
         )
+        knowledge_base_result._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         knowledge_base_result.additional_properties = d
         return knowledge_base_result
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:

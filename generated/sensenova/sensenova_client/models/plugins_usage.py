@@ -1,14 +1,16 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json as _json
+from collections.abc import Container, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="PluginsUsage")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (("web_search", "web_search"),)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"web_search"})
@@ -19,42 +21,53 @@ class PluginsUsage:
     """What the plugins did for this request.
 
     Attributes:
-        web_search (WebSearchUsage | Unset): Web-search activity; absent when `search_enable` was off.
+        web_search (WebSearchUsage | None): Web-search activity; absent when `search_enable` was off.
     """
 
-    web_search: WebSearchUsage | Unset = UNSET
+    web_search: WebSearchUsage | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        web_search: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.web_search, Unset):
-            web_search = self.web_search.to_dict()
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if web_search is not UNSET:
-            field_dict["web_search"] = web_search
+        if self.web_search is not None:
+            field_dict["web_search"] = self.web_search.to_dict()
+        elif "web_search" in self._arrived:
+            field_dict["web_search"] = None
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        _web_search = src_dict.get("web_search", UNSET)
-        web_search: WebSearchUsage | Unset
-        if isinstance(_web_search, Unset):
-            web_search = UNSET
-        else:
-            web_search = WebSearchUsage.from_dict(_web_search)
+        _web_search = src_dict.get("web_search")
+        web_search = None if _web_search is None else WebSearchUsage.from_dict(_web_search)
 
         plugins_usage = cls(
             web_search=web_search,
         )
+        plugins_usage._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         plugins_usage.additional_properties = d
         return plugins_usage
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,22 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json as _json
+from collections.abc import Container, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="WebSearchResult")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("index", "index"),
+    ("url", "url"),
+    ("url_source", "url_source"),
+    ("title", "title"),
+    ("icon", "icon"),
+)
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"index", "url", "url_source", "title", "icon"})
@@ -19,58 +27,68 @@ class WebSearchResult:
     """One web page found by the search plugin.
 
     Attributes:
-        index (int | Unset): Position of the result.
-        url (str | Unset): Address of the page.
-        url_source (str | Unset): Name of the site or source the page belongs to.
-        title (str | Unset): Title of the page.
-        icon (str | Unset): Address of the site's logo image.
+        index (int | None): Position of the result.
+        url (str | None): Address of the page.
+        url_source (str | None): Name of the site or source the page belongs to.
+        title (str | None): Title of the page.
+        icon (str | None): Address of the site's logo image.
     """
 
-    index: int | Unset = UNSET
-    url: str | Unset = UNSET
-    url_source: str | Unset = UNSET
-    title: str | Unset = UNSET
-    icon: str | Unset = UNSET
+    index: int | None = None
+    url: str | None = None
+    url_source: str | None = None
+    title: str | None = None
+    icon: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
 
     def to_dict(self) -> dict[str, Any]:
-        index = self.index
-
-        url = self.url
-
-        url_source = self.url_source
-
-        title = self.title
-
-        icon = self.icon
-
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if index is not UNSET:
-            field_dict["index"] = index
-        if url is not UNSET:
-            field_dict["url"] = url
-        if url_source is not UNSET:
-            field_dict["url_source"] = url_source
-        if title is not UNSET:
-            field_dict["title"] = title
-        if icon is not UNSET:
-            field_dict["icon"] = icon
+        if self.index is not None:
+            field_dict["index"] = self.index
+        elif "index" in self._arrived:
+            field_dict["index"] = None
+
+        if self.url is not None:
+            field_dict["url"] = self.url
+        elif "url" in self._arrived:
+            field_dict["url"] = None
+
+        if self.url_source is not None:
+            field_dict["url_source"] = self.url_source
+        elif "url_source" in self._arrived:
+            field_dict["url_source"] = None
+
+        if self.title is not None:
+            field_dict["title"] = self.title
+        elif "title" in self._arrived:
+            field_dict["title"] = None
+
+        if self.icon is not None:
+            field_dict["icon"] = self.icon
+        elif "icon" in self._arrived:
+            field_dict["icon"] = None
 
         return field_dict
 
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        index = src_dict.get("index", UNSET)
+        index = src_dict.get("index")
 
-        url = src_dict.get("url", UNSET)
+        url = src_dict.get("url")
 
-        url_source = src_dict.get("url_source", UNSET)
+        url_source = src_dict.get("url_source")
 
-        title = src_dict.get("title", UNSET)
+        title = src_dict.get("title")
 
-        icon = src_dict.get("icon", UNSET)
+        icon = src_dict.get("icon")
 
         web_search_result = cls(
             index=index,
@@ -79,11 +97,22 @@ class WebSearchResult:
             title=title,
             icon=icon,
         )
+        web_search_result._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 
         web_search_result.additional_properties = d
         return web_search_result
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def additional_keys(self) -> list[str]:

@@ -81,7 +81,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> Stream[ChatCompletionChunk]: ...
+    ) -> Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     @overload
     def create(
@@ -104,7 +104,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> ChatCompletion | Stream[ChatCompletionChunk]: ...
+    ) -> ChatCompletion | Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     def create(
         self,
@@ -126,7 +126,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> ChatCompletion | Stream[ChatCompletionChunk]:
+    ) -> ChatCompletion | Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]:
         """Answer a conversation
 
         Produces the assistant's next reply to `messages`. The service keeps no conversation
@@ -210,7 +210,10 @@ class ChatCompletions(_resource.SyncResource):
         body: _resource.Body,
         stream: bool | Unset,
         options: _resource.CallOptions,
-    ) -> RawResponse[ChatCompletion] | RawResponse[Stream[ChatCompletionChunk]]:
+    ) -> (
+        RawResponse[ChatCompletion]
+        | RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
+    ):
         if stream is True:
             return self._stream(
                 _create_chat_completion._get_kwargs, _create_chat_completion._STREAM_FORMAT, body, options
@@ -268,7 +271,7 @@ class ChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[Stream[ChatCompletionChunk]]: ...
+    ) -> RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]: ...
 
     @overload
     def create(
@@ -291,7 +294,10 @@ class ChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[ChatCompletion] | RawResponse[Stream[ChatCompletionChunk]]: ...
+    ) -> (
+        RawResponse[ChatCompletion]
+        | RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
+    ): ...
 
     def create(
         self,
@@ -313,7 +319,10 @@ class ChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[ChatCompletion] | RawResponse[Stream[ChatCompletionChunk]]:
+    ) -> (
+        RawResponse[ChatCompletion]
+        | RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
+    ):
         """Like `chat.completions.create()`, but returns the `RawResponse`."""
         return self._resource._create(
             {
@@ -387,7 +396,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> AsyncStream[ChatCompletionChunk]: ...
+    ) -> AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     @overload
     async def create(
@@ -410,7 +419,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> ChatCompletion | AsyncStream[ChatCompletionChunk]: ...
+    ) -> ChatCompletion | AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     async def create(
         self,
@@ -432,7 +441,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> ChatCompletion | AsyncStream[ChatCompletionChunk]:
+    ) -> ChatCompletion | AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]:
         """Answer a conversation
 
         Produces the assistant's next reply to `messages`. The service keeps no conversation
@@ -516,7 +525,10 @@ class AsyncChatCompletions(_resource.AsyncResource):
         body: _resource.Body,
         stream: bool | Unset,
         options: _resource.CallOptions,
-    ) -> RawResponse[ChatCompletion] | RawResponse[AsyncStream[ChatCompletionChunk]]:
+    ) -> (
+        RawResponse[ChatCompletion]
+        | RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
+    ):
         if stream is True:
             return await self._stream(
                 _create_chat_completion._get_kwargs, _create_chat_completion._STREAM_FORMAT, body, options
@@ -576,7 +588,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[AsyncStream[ChatCompletionChunk]]: ...
+    ) -> RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]: ...
 
     @overload
     async def create(
@@ -599,7 +611,10 @@ class AsyncChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[ChatCompletion] | RawResponse[AsyncStream[ChatCompletionChunk]]: ...
+    ) -> (
+        RawResponse[ChatCompletion]
+        | RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
+    ): ...
 
     async def create(
         self,
@@ -621,7 +636,10 @@ class AsyncChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[ChatCompletion] | RawResponse[AsyncStream[ChatCompletionChunk]]:
+    ) -> (
+        RawResponse[ChatCompletion]
+        | RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
+    ):
         """Like `chat.completions.create()`, but returns the `RawResponse`."""
         return await self._resource._create(
             {

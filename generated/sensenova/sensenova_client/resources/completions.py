@@ -74,7 +74,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> Stream[CompletionChunk]: ...
+    ) -> Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
     def create(
@@ -94,7 +94,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> Completion | Stream[CompletionChunk]: ...
+    ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     def create(
         self,
@@ -113,7 +113,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> Completion | Stream[CompletionChunk]:
+    ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Complete a prompt
 
         Generates a continuation of `prompt`. The prompt's token count plus `max_new_tokens`
@@ -181,7 +181,7 @@ class Completions(_resource.SyncResource):
         body: _resource.Body,
         stream: bool | Unset,
         options: _resource.CallOptions,
-    ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk]]:
+    ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         if stream is True:
             return self._stream(_create_completion._get_kwargs, _create_completion._STREAM_FORMAT, body, options)
         return self._call(_create_completion._get_kwargs, _create_completion._parse_response, body, options)
@@ -231,7 +231,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[Stream[CompletionChunk]]: ...
+    ) -> RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
     def create(
@@ -251,7 +251,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk]]: ...
+    ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     def create(
         self,
@@ -270,7 +270,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk]]:
+    ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return self._resource._create(
             {
@@ -335,7 +335,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> AsyncStream[CompletionChunk]: ...
+    ) -> AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
     async def create(
@@ -355,7 +355,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> Completion | AsyncStream[CompletionChunk]: ...
+    ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     async def create(
         self,
@@ -374,7 +374,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> Completion | AsyncStream[CompletionChunk]:
+    ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Complete a prompt
 
         Generates a continuation of `prompt`. The prompt's token count plus `max_new_tokens`
@@ -442,7 +442,7 @@ class AsyncCompletions(_resource.AsyncResource):
         body: _resource.Body,
         stream: bool | Unset,
         options: _resource.CallOptions,
-    ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk]]:
+    ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         if stream is True:
             return await self._stream(_create_completion._get_kwargs, _create_completion._STREAM_FORMAT, body, options)
         return await self._call(_create_completion._get_kwargs, _create_completion._parse_response, body, options)
@@ -492,7 +492,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[AsyncStream[CompletionChunk]]: ...
+    ) -> RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
     async def create(
@@ -512,7 +512,9 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk]]: ...
+    ) -> (
+        RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]
+    ): ...
 
     async def create(
         self,
@@ -531,7 +533,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
-    ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk]]:
+    ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return await self._resource._create(
             {

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import model_checks
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatCompletionRequest")
@@ -57,7 +58,15 @@ class ChatCompletionRequest:
     frequency_penalty: float | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __attrs_post_init__(self) -> None:
+        self._check_nested()
+
+    def _check_nested(self) -> None:
+        """Dicts given for nested models become models; anything else there is a TypeError."""
+        self.messages = model_checks.as_models(self.messages, ChatMessage, "ChatCompletionRequest.messages")
+
     def to_dict(self) -> dict[str, Any]:
+        self._check_nested()  # a field may have been reassigned since construction
         model = self.model
 
         messages = []

@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import model_checks
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CompletionRequest")
@@ -111,7 +112,18 @@ class CompletionRequest:
     best_of: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __attrs_post_init__(self) -> None:
+        self._check_nested()
+
+    def _check_nested(self) -> None:
+        """Dicts given for nested models become models; anything else there is a TypeError."""
+        self.stream_options = model_checks.as_optional_model(
+            self.stream_options, StreamOptions, "CompletionRequest.stream_options"
+        )
+        self.logit_bias = model_checks.as_optional_model(self.logit_bias, LogitBias, "CompletionRequest.logit_bias")
+
     def to_dict(self) -> dict[str, Any]:
+        self._check_nested()  # a field may have been reassigned since construction
         model = self.model
 
         prompt: list[int] | list[list[int]] | list[str] | str

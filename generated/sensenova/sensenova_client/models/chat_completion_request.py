@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import model_checks
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatCompletionRequest")
@@ -87,7 +88,19 @@ class ChatCompletionRequest:
     plugins: Plugins | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __attrs_post_init__(self) -> None:
+        self._check_nested()
+
+    def _check_nested(self) -> None:
+        """Dicts given for nested models become models; anything else there is a TypeError."""
+        self.messages = model_checks.as_models(self.messages, ChatMessage, "ChatCompletionRequest.messages")
+        self.knowledge_config = model_checks.as_optional_model(
+            self.knowledge_config, KnowledgeConfig, "ChatCompletionRequest.knowledge_config"
+        )
+        self.plugins = model_checks.as_optional_model(self.plugins, Plugins, "ChatCompletionRequest.plugins")
+
     def to_dict(self) -> dict[str, Any]:
+        self._check_nested()  # a field may have been reassigned since construction
         model = self.model
 
         messages = []

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import model_checks
 from ..models.knowledge_config_control_level import KnowledgeConfigControlLevel, check_knowledge_config_control_level
 from ..types import UNSET, Unset
 
@@ -38,7 +39,17 @@ class KnowledgeConfig:
     knowledge_base_configs: list[KnowledgeBaseConfig] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __attrs_post_init__(self) -> None:
+        self._check_nested()
+
+    def _check_nested(self) -> None:
+        """Dicts given for nested models become models; anything else there is a TypeError."""
+        self.knowledge_base_configs = model_checks.as_optional_models(
+            self.knowledge_base_configs, KnowledgeBaseConfig, "KnowledgeConfig.knowledge_base_configs"
+        )
+
     def to_dict(self) -> dict[str, Any]:
+        self._check_nested()  # a field may have been reassigned since construction
         control_level: str | Unset = UNSET
         if not isinstance(self.control_level, Unset):
             control_level = self.control_level

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import model_checks
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Plugins")
@@ -28,7 +29,18 @@ class Plugins:
     associated_knowledge: AssociatedKnowledge | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __attrs_post_init__(self) -> None:
+        self._check_nested()
+
+    def _check_nested(self) -> None:
+        """Dicts given for nested models become models; anything else there is a TypeError."""
+        self.web_search = model_checks.as_optional_model(self.web_search, WebSearchOptions, "Plugins.web_search")
+        self.associated_knowledge = model_checks.as_optional_model(
+            self.associated_knowledge, AssociatedKnowledge, "Plugins.associated_knowledge"
+        )
+
     def to_dict(self) -> dict[str, Any]:
+        self._check_nested()  # a field may have been reassigned since construction
         web_search: dict[str, Any] | Unset = UNSET
         if not isinstance(self.web_search, Unset):
             web_search = self.web_search.to_dict()

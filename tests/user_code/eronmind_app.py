@@ -11,8 +11,9 @@ import asyncio
 from typing import assert_type
 
 from eronmind_client import AsyncEronmind, Eronmind, errors
+from eronmind_client.api.completions.create_completion import CompletionStreamResult
 from eronmind_client.models import Completion, CompletionChunk
-from eronmind_client.streaming import AsyncStream, Stream, StreamResult
+from eronmind_client.streaming import AsyncStream, Stream
 
 MODEL = "gpt-3.5-turbo-instruct"
 
@@ -24,11 +25,11 @@ def sync_calls() -> None:
         print(completion.choices[0].text)
 
         stream = client.completions.create(model=MODEL, prompt="Say this is a test", stream=True, stop=["\n"])
-        assert_type(stream, Stream[CompletionChunk])
+        assert_type(stream, Stream[CompletionChunk, CompletionStreamResult])
         for chunk in stream:
             assert_type(chunk, CompletionChunk)
         result = stream.until_done()
-        assert_type(result, StreamResult)
+        assert_type(result, CompletionStreamResult)
         print(result.text, result.finish_reason)
 
         raw = client.completions.with_raw_response.create(model=MODEL, prompt="Hi", temperature=0)
@@ -50,7 +51,7 @@ async def async_calls() -> None:
         completion = await client.completions.create(model=MODEL, prompt="Say this is a test")
         assert_type(completion, Completion)
         stream = await client.completions.create(model=MODEL, prompt="Say this is a test", stream=True)
-        assert_type(stream, AsyncStream[CompletionChunk])
+        assert_type(stream, AsyncStream[CompletionChunk, CompletionStreamResult])
         async with stream:
             print("".join([text async for text in stream.iter_text()]))
 

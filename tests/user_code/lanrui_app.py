@@ -12,9 +12,10 @@ from typing import assert_type
 
 import httpx
 from lanrui_client import AsyncLanrui, Lanrui, errors
+from lanrui_client.api.chat.create_chat_completion import ChatCompletionStreamResult
 from lanrui_client.models import ChatCompletion, ChatCompletionChunk
 from lanrui_client.params import ChatMessageParam
-from lanrui_client.streaming import AsyncStream, Stream, StreamResult
+from lanrui_client.streaming import AsyncStream, Stream
 
 MODEL = "meta-llama/Llama-2-7b-chat-hf"
 
@@ -30,12 +31,12 @@ def sync_calls() -> None:
             {"role": "user", "content": "Name a prime number."},
         ]
         stream = client.chat.completions.create(model=MODEL, messages=history, stream=True, temperature=0.2)
-        assert_type(stream, Stream[ChatCompletionChunk])
+        assert_type(stream, Stream[ChatCompletionChunk, ChatCompletionStreamResult])
         for chunk in stream:
             assert_type(chunk, ChatCompletionChunk)
             print(chunk.id, end=" ")
         result = stream.until_done()
-        assert_type(result, StreamResult)
+        assert_type(result, ChatCompletionStreamResult)
         text: str = result.text
         finish: str | None = result.finish_reason
         print(text, finish)
@@ -81,7 +82,7 @@ async def async_calls() -> None:
         assert_type(completion, ChatCompletion)
 
         stream = await client.chat.completions.create(model=MODEL, messages=messages, stream=True)
-        assert_type(stream, AsyncStream[ChatCompletionChunk])
+        assert_type(stream, AsyncStream[ChatCompletionChunk, ChatCompletionStreamResult])
         async with stream:
             async for chunk in stream:
                 assert_type(chunk, ChatCompletionChunk)

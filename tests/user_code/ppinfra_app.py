@@ -11,8 +11,9 @@ import asyncio
 from typing import assert_type
 
 from ppinfra_client import AsyncPPInfra, PPInfra, errors
+from ppinfra_client.api.completions.create_completion import CompletionStreamResult
 from ppinfra_client.models import Completion, CompletionChunk
-from ppinfra_client.streaming import AsyncStream, Stream, StreamResult
+from ppinfra_client.streaming import AsyncStream, Stream
 
 MODEL = "meta-llama/llama-3.1-8b-instruct"
 
@@ -34,16 +35,16 @@ def sync_calls() -> None:
         stream = client.completions.create(
             model=MODEL, prompt="Say this is a test", stream=True, stream_options={"include_usage": True}
         )
-        assert_type(stream, Stream[CompletionChunk])
+        assert_type(stream, Stream[CompletionChunk, CompletionStreamResult])
         with stream:
             for chunk in stream:
                 assert_type(chunk, CompletionChunk)
             result = stream.until_done()
-        assert_type(result, StreamResult)
+        assert_type(result, CompletionStreamResult)
         print(result.text, result.finish_reason)
 
         raw = client.completions.with_raw_response.create(model=MODEL, prompt="Hi", stream=True)
-        assert_type(raw.parse(), Stream[CompletionChunk])
+        assert_type(raw.parse(), Stream[CompletionChunk, CompletionStreamResult])
         print(raw.status_code, raw.request_id, raw.parse().until_done().text)
 
         quick = client.with_options(timeout=10, max_retries=0)
@@ -61,7 +62,7 @@ async def async_calls() -> None:
         completion = await client.completions.create(model=MODEL, prompt="Say this is a test", seed=42)
         assert_type(completion, Completion)
         stream = await client.completions.create(model=MODEL, prompt="Say this is a test", stream=True)
-        assert_type(stream, AsyncStream[CompletionChunk])
+        assert_type(stream, AsyncStream[CompletionChunk, CompletionStreamResult])
         async with stream:
             result = await stream.until_done()
         print(result.text)

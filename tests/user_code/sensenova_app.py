@@ -11,9 +11,11 @@ import asyncio
 from typing import assert_type
 
 from sensenova_client import AsyncSenseNova, SenseNova, errors
+from sensenova_client.api.chat.create_chat_completion import ChatCompletionStreamResult
+from sensenova_client.api.completions.create_completion import CompletionStreamResult
 from sensenova_client.models import ChatCompletion, ChatCompletionChunk, Completion, CompletionChunk
 from sensenova_client.params import ChatMessageParam, KnowledgeConfigParam
-from sensenova_client.streaming import AsyncStream, Stream, StreamResult
+from sensenova_client.streaming import AsyncStream, Stream
 
 MODEL = "SenseChat-5"
 
@@ -42,12 +44,12 @@ def sync_calls() -> None:
         stream = client.chat.completions.create(
             model=MODEL, messages=[{"role": "user", "content": "Weather in Shanghai?"}], stream=True
         )
-        assert_type(stream, Stream[ChatCompletionChunk])
+        assert_type(stream, Stream[ChatCompletionChunk, ChatCompletionStreamResult])
         with stream:
             for chunk in stream:
                 assert_type(chunk, ChatCompletionChunk)
             result = stream.until_done()
-        assert_type(result, StreamResult)
+        assert_type(result, ChatCompletionStreamResult)
         text: str = result.text
         print(text, result.finish_reason)
 
@@ -55,7 +57,7 @@ def sync_calls() -> None:
         assert_type(prompt, Completion)
         print(prompt.data.choices[0].text)
         pieces = client.completions.create(model=MODEL, prompt="Once upon a time", stream=True)
-        assert_type(pieces, Stream[CompletionChunk])
+        assert_type(pieces, Stream[CompletionChunk, CompletionStreamResult])
         print("".join(pieces.iter_text()))
 
         raw = client.chat.completions.with_raw_response.create(
@@ -92,7 +94,7 @@ async def async_calls() -> None:
         assert_type(completion, ChatCompletion)
 
         stream = await client.chat.completions.create(model=MODEL, messages=messages, stream=True)
-        assert_type(stream, AsyncStream[ChatCompletionChunk])
+        assert_type(stream, AsyncStream[ChatCompletionChunk, ChatCompletionStreamResult])
         async with stream:
             async for chunk in stream:
                 assert_type(chunk, ChatCompletionChunk)
@@ -102,7 +104,7 @@ async def async_calls() -> None:
         prompt = await client.completions.create(model=MODEL, prompt="Hi")
         assert_type(prompt, Completion)
         raw = await client.completions.with_raw_response.create(model=MODEL, prompt="Hi", stream=True)
-        assert_type(raw.parse(), AsyncStream[CompletionChunk])
+        assert_type(raw.parse(), AsyncStream[CompletionChunk, CompletionStreamResult])
         await raw.parse().aclose()
 
 

@@ -28,7 +28,7 @@ import yaml
 from openapi_python_client.config import Config, ConfigFile, MetaType
 
 from codegen import readme, surface
-from codegen.prepare import prepare, validate_spec
+from codegen.prepare import prepare, stream_facts, validate_spec
 from codegen.providers import ROOT, Provider, load_providers
 
 CODEGEN = ROOT / "codegen"
@@ -105,6 +105,7 @@ def _render_project_files(provider: Provider, project: Path) -> None:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["pyrepr"] = repr
+    env.globals["stream_facts"] = stream_facts
     env.filters["pyliteral"] = readme.literal
     context = {
         "p": provider,

@@ -1,14 +1,20 @@
-"""Turn a spec from specs/ into the input openapi-python-client gets.
+"""Check a spec from specs/ and lower it to the input openapi-python-client 0.29.1 gets.
 
-The specs are documentation first; three things in them must not reach the generator as written:
+The specs are OpenAPI 3.2 documentation first (specs/CONVENTIONS.md); the generator reads 3.1 and
+our templates generate a subset of what it can. So `prepare`:
 
-- `default:` values. The generator makes every default the attribute's initial value, so
-  `to_dict()` would send it on every request (SenseNova's `n`, which some models reject, would
-  go out always). Defaults move into the description, where they still document the field.
-- `x-stream` paths are written dotted for people (`data.choices`); the templates want tuples.
-  The extension is checked here so a typo fails the pipeline instead of a user's stream.
-- Closed enums reachable from a response would make parsing fail the day a provider adds a
-  value; the specs must write them open (see specs/CONVENTIONS.md), and this refuses them.
+- lowers 3.2 to 3.1: each stream's `itemSchema` (the SSE event object, whose `data` is either the
+  JSON payload, `contentMediaType` + `contentSchema`, or the `const` terminator) becomes facts in
+  `x-stream`: `event` (the payload's schema $ref) and `terminator`. The result is checked against
+  the 3.1 rules, so a 3.2 construct this does not lower fails here, not in the generator;
+- moves `default:` values into the description. The generator makes every default the
+  attribute's initial value, so `to_dict()` would send it on every request (SenseNova's `n`, which
+  some models reject, would go out always); in the description it still documents the field;
+- renders `x-stream` for the endpoint template: dotted paths (`data.choices`) become key lists
+  and every value the template writes into Python is `repr()`ed here (`x-stream.python`);
+- refuses what the forked templates cannot generate (request bodies other than one
+  application/json, `default` responses, successes without a JSON body, streams outside `200`)
+  and closed enums reachable from a response (a provider adding a value would break parsing).
 
 It also tells the model template each model's role: `x-response` on every object schema a
 response reaches (a field that did not arrive reads None), `x-result` on each operation's 200
@@ -23,9 +29,12 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-import openapi_spec_validator
+from openapi_spec_validator import OpenAPIV31SpecValidator, OpenAPIV32SpecValidator
 
 STREAM_MEDIA_TYPE = "text/event-stream"
+JSON_MEDIA_TYPE = "application/json"
+GENERATOR_OPENAPI = "3.1.0"  # what openapi-python-client 0.29.1 reads
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
 _GATHER_REQUIRED = ("choices", "index", "text", "finish-reason")
 _GATHER_OPTIONAL = ("usage", "logprobs")
 
@@ -35,46 +44,76 @@ class SpecError(ValueError):
 
 
 def validate_spec(spec: dict[str, Any]) -> None:
-    """Validate with openapi-spec-validator's OpenAPI 3.1 rules, plus our stream rules.
-
-    `itemSchema` is OpenAPI 3.2 (the generator needs 3.1, which accepts it unchanged), but the
-    3.1 meta-schema forbids unknown media-type members. So each itemSchema is checked here (it
-    must $ref a component schema, which the 3.1 validation then covers) and hidden from the 3.1
-    rules as `x-itemSchema`; everything else is validated as written.
-    """
-    view = copy.deepcopy(spec)
-    components = view.get("components", {}).get("schemas", {})
-    for where, media in _stream_media_types(view):
-        ref = media.get("itemSchema", {}).get("$ref", "")
-        if not ref.startswith("#/components/schemas/") or ref.rsplit("/", 1)[1] not in components:
-            raise SpecError(f"{where}: itemSchema must $ref a schema in components/schemas, got {ref!r}")
-        media["x-itemSchema"] = media.pop("itemSchema")
-        normalize_stream_extension(media.get("x-stream"), where)
-    openapi_spec_validator.validate(view)
+    """openapi-spec-validator's OpenAPI 3.2 rules on the spec as written (nothing exempt), then
+    the stream rules and the refusals of `prepare`, so `make lint` reports them too."""
+    if not str(spec.get("openapi", "")).startswith("3.2."):
+        raise SpecError(f"openapi: the specs are OpenAPI 3.2.x, got {spec.get('openapi')!r}")
+    OpenAPIV32SpecValidator(spec).validate()
+    for where, media in _stream_media_types(spec):
+        normalize_stream_extension(stream_facts(media, where, spec), where)
+    _refuse_unsupported_shapes(spec)
+    _refuse_closed_response_enums(spec)
 
 
 def prepare(spec: dict[str, Any]) -> dict[str, Any]:
+    """The generator's input: valid OpenAPI 3.1 that the templates can generate in full."""
+    _refuse_unsupported_shapes(spec)
+    _refuse_closed_response_enums(spec)
     prepared = copy.deepcopy(spec)
+    prepared["openapi"] = GENERATOR_OPENAPI
     for schema in _schemas(prepared):
         _move_default_to_description(schema)
+    _mark_response_models(prepared)  # before lowering: it follows itemSchema's contentSchema
     for where, media in _stream_media_types(prepared):
-        media["x-stream"] = normalize_stream_extension(media.get("x-stream"), where)
-    _refuse_closed_response_enums(prepared)
-    _mark_response_models(prepared)
+        facts = normalize_stream_extension(stream_facts(media, where, spec), where)
+        del media["itemSchema"]
+        media["x-stream"] = {**facts, "python": _python_literals(facts)}
+    OpenAPIV31SpecValidator(prepared).validate()
     return prepared
 
 
-def normalize_stream_extension(ext: Any, where: str) -> dict[str, Any]:
-    """Check an `x-stream` extension and turn its dotted paths into lists of keys."""
+# --- streams --------------------------------------------------------------------------------------
+
+
+def stream_facts(media: dict[str, Any], where: str, spec: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A text/event-stream media type's `x-stream` as written, plus what its 3.2 `itemSchema`
+    says: `event`, the $ref of one event's JSON payload, and `terminator`, the `data` that ends
+    the stream. Every reader of a stream (templates, emulator, tests) goes through this."""
+    item = media.get("itemSchema")
+    data = item.get("properties", {}).get("data") if isinstance(item, dict) else None
+    if not isinstance(item, dict) or "data" not in item.get("required", []) or not isinstance(data, dict):
+        raise SpecError(f"{where}: itemSchema must be the SSE event object, an object with required `data`")
+    alternatives = [a for a in data.get("anyOf", []) if isinstance(a, dict)]
+    payloads = [a for a in alternatives if a.get("contentMediaType") == JSON_MEDIA_TYPE]
+    terminators = [a for a in alternatives if isinstance(a.get("const"), str)]
+    if len(payloads) != 1 or len(terminators) != 1 or len(alternatives) != 2:
+        raise SpecError(
+            f"{where}: itemSchema.properties.data must be anyOf: one JSON payload (type: string, "
+            "contentMediaType: application/json, contentSchema: $ref) and one `const` terminator"
+        )
+    ref = payloads[0].get("contentSchema", {}).get("$ref", "")
+    known = (spec or {}).get("components", {}).get("schemas", {}) if spec is not None else None
+    if not ref.startswith("#/components/schemas/") or (known is not None and ref.rsplit("/", 1)[1] not in known):
+        raise SpecError(f"{where}: the payload's contentSchema must $ref a schema in components/schemas, got {ref!r}")
+    ext = media.get("x-stream")
     if not isinstance(ext, dict):
         raise SpecError(f"{where}: text/event-stream needs an x-stream extension")
+    if "terminator" in ext:
+        raise SpecError(f"{where}: x-stream.terminator is said by itemSchema (the `const` alternative of data)")
+    return {**ext, "event": ref, "terminator": terminators[0]["const"]}
+
+
+def normalize_stream_extension(facts: Any, where: str) -> dict[str, Any]:
+    """Check stream facts (see stream_facts) and turn their dotted paths into lists of keys."""
+    if not isinstance(facts, dict):
+        raise SpecError(f"{where}: text/event-stream needs an x-stream extension")
     for key in ("data-prefix", "terminator"):
-        if not isinstance(ext.get(key), str) or not ext[key]:
+        if not isinstance(facts.get(key), str) or not facts[key]:
             raise SpecError(f"{where}: x-stream.{key} must be a non-empty string")
-    error = ext.get("error")
+    error = facts.get("error")
     if not isinstance(error, dict) or not all(isinstance(error.get(k), str) for k in ("field", "code", "message")):
         raise SpecError(f"{where}: x-stream.error needs string members field, code and message")
-    gather = ext.get("gather")
+    gather = facts.get("gather")
     if not isinstance(gather, dict):
         raise SpecError(f"{where}: x-stream.gather is missing")
     unknown = set(gather) - {*_GATHER_REQUIRED, *_GATHER_OPTIONAL, "extras"}
@@ -83,13 +122,91 @@ def normalize_stream_extension(ext: Any, where: str) -> dict[str, Any]:
         raise SpecError(f"{where}: x-stream.gather unknown {sorted(unknown)} missing {missing}")
     paths = {key: _path(gather[key], f"{where}: x-stream.gather.{key}") for key in gather if key != "extras"}
     extras = [_path(p, f"{where}: x-stream.gather.extras") for p in gather.get("extras", [])]
-    return {**ext, "error": dict(error), "gather": {**paths, "extras": extras}}
+    return {**facts, "error": dict(error), "gather": {**paths, "extras": extras}}
+
+
+def _python_literals(facts: dict[str, Any]) -> dict[str, str]:
+    """The StreamFormat keyword arguments as Python source, from repr(); the template pastes them."""
+    error, gather = facts["error"], facts["gather"]
+    values: dict[str, Any] = {
+        "terminator": facts["terminator"],
+        "error_field": error["field"],
+        "error_ok_code": error.get("ok-code"),
+        "error_code_key": error["code"],
+        "error_message_key": error["message"],
+        "choices_path": tuple(gather["choices"]),
+        "index_path": tuple(gather["index"]),
+        "text_path": tuple(gather["text"]),
+        "finish_reason_path": tuple(gather["finish-reason"]),
+        "usage_path": tuple(gather.get("usage", ())),
+        "extras_paths": tuple(tuple(path) for path in gather["extras"]),
+    }
+    if "logprobs" in gather:
+        values["logprobs_path"] = tuple(gather["logprobs"])
+    return {name: repr(value) for name, value in values.items()}
 
 
 def _path(dotted: Any, where: str) -> list[str]:
     if not isinstance(dotted, str) or not all(dotted.split(".")):
         raise SpecError(f"{where} must be a dotted path such as data.choices, got {dotted!r}")
     return dotted.split(".")
+
+
+def _stream_media_types(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for where, _, status, response in _responses(spec):
+        media = response.get("content", {}).get(STREAM_MEDIA_TYPE)
+        if media is not None:
+            yield f"{where} {status}", media
+
+
+# --- shapes the forked templates cannot generate ---------------------------------------------------
+
+
+def _refuse_unsupported_shapes(spec: dict[str, Any]) -> None:
+    """codegen/templates/endpoint_module.py.jinja dropped upstream's branches for these shapes;
+    generating them anyway would give code that silently sends no body or parses nothing."""
+    for where, op in _operations(spec):
+        body = op.get("requestBody")
+        if body is not None:
+            media_types = list(body.get("content", {})) if isinstance(body, dict) else []
+            if media_types != [JSON_MEDIA_TYPE] or "schema" not in body["content"][JSON_MEDIA_TYPE]:
+                raise SpecError(
+                    f"{where} requestBody: the templates send exactly one application/json body with a "
+                    f"schema, got {media_types or body!r}"
+                )
+        responses = op.get("responses", {})
+        if "default" in responses:
+            raise SpecError(f"{where} responses.default: not generated; list 4XX/5XX (errors) or status codes")
+        for status, response in responses.items():
+            content = response.get("content", {})
+            if _is_success(status) and JSON_MEDIA_TYPE not in content:
+                raise SpecError(f"{where} responses.{status}: a success needs an application/json body to return")
+            if STREAM_MEDIA_TYPE in content and (str(status) != "200" or next(iter(content)) != JSON_MEDIA_TYPE):
+                raise SpecError(
+                    f"{where} responses.{status}: text/event-stream is generated only in the 200 response, "
+                    "after application/json"
+                )
+
+
+def _is_success(status: Any) -> bool:
+    return str(status)[0] in "123"
+
+
+def _operations(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for path, item in spec.get("paths", {}).items():
+        for method, op in item.items():
+            if method in _METHODS and isinstance(op, dict):
+                yield f"{method.upper()} {path}", op
+
+
+def _responses(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], str, dict[str, Any]]]:
+    for where, op in _operations(spec):
+        for status, response in op.get("responses", {}).items():
+            if isinstance(response, dict):
+                yield where, op, str(status), response
+
+
+# --- defaults and open enums -------------------------------------------------------------------------
 
 
 def _move_default_to_description(schema: dict[str, Any]) -> None:
@@ -103,14 +220,11 @@ def _move_default_to_description(schema: dict[str, Any]) -> None:
 def _schemas(spec: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every schema object in the spec, nested ones included."""
     roots: list[Any] = list(spec.get("components", {}).get("schemas", {}).values())
-    for item in spec.get("paths", {}).values():
-        for op in item.values():
-            if not isinstance(op, dict):
-                continue
-            roots += [m.get("schema") for m in op.get("requestBody", {}).get("content", {}).values()]
-            for response in op.get("responses", {}).values():
-                for media in response.get("content", {}).values():
-                    roots += [media.get("schema"), media.get("itemSchema")]
+    for _, op in _operations(spec):
+        roots += [m.get("schema") for m in op.get("requestBody", {}).get("content", {}).values()]
+        for response in op.get("responses", {}).values():
+            for media in response.get("content", {}).values():
+                roots += [media.get("schema"), media.get("itemSchema")]
     for root in roots:
         yield from _walk(root)
 
@@ -122,39 +236,21 @@ def _walk(schema: Any) -> Iterator[dict[str, Any]]:
     for key in ("properties", "patternProperties", "$defs"):
         for sub in schema.get(key, {}).values():
             yield from _walk(sub)
-    for key in ("items", "additionalProperties", "not", "contains"):
+    for key in ("items", "additionalProperties", "not", "contains", "contentSchema"):
         yield from _walk(schema.get(key))
     for key in ("anyOf", "oneOf", "allOf", "prefixItems"):
         for sub in schema.get(key, []):
             yield from _walk(sub)
 
 
-def _stream_media_types(spec: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    for path, item in spec.get("paths", {}).items():
-        for method, op in item.items():
-            if not isinstance(op, dict):
-                continue
-            for status, response in op.get("responses", {}).items():
-                media = response.get("content", {}).get(STREAM_MEDIA_TYPE)
-                if media is not None:
-                    yield f"{method.upper()} {path} {status}", media
-
-
 def _refuse_closed_response_enums(spec: dict[str, Any]) -> None:
     components = spec.get("components", {}).get("schemas", {})
-    for where, schema in _response_schemas(spec):
-        _check_open_enums(schema, where, components, open_context=False, stack=frozenset())
-
-
-def _response_schemas(spec: dict[str, Any]) -> Iterator[tuple[str, Any]]:
-    for path, item in spec.get("paths", {}).items():
-        for method, op in item.items():
-            if not isinstance(op, dict):
-                continue
-            for status, response in op.get("responses", {}).items():
-                for media in response.get("content", {}).values():
-                    for key in ("schema", "itemSchema"):
-                        yield f"{method.upper()} {path} {status}", media.get(key)
+    for where, _, status, response in _responses(spec):
+        for media in response.get("content", {}).values():
+            for key in ("schema", "itemSchema"):
+                _check_open_enums(
+                    media.get(key), f"{where} {status}", components, open_context=False, stack=frozenset()
+                )
 
 
 def _check_open_enums(
@@ -177,7 +273,7 @@ def _check_open_enums(
         )
     for key, sub in schema.get("properties", {}).items():
         _check_open_enums(sub, f"{where}.{key}", components, open_context=False, stack=stack)
-    for key in ("items", "additionalProperties"):
+    for key in ("items", "additionalProperties", "contentSchema"):
         _check_open_enums(schema.get(key), f"{where}[]", components, open_context=False, stack=stack)
     alternatives = [*schema.get("anyOf", []), *schema.get("oneOf", [])]
     takes_any_string = any(isinstance(a, dict) and a.get("type") == "string" and "enum" not in a for a in alternatives)

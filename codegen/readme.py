@@ -15,6 +15,7 @@ from typing import Any
 
 from openapi_python_client.strings import snake_case
 
+from codegen.prepare import event_schema_ref
 from codegen.providers import Provider
 
 # Sampling parameters that OpenAI-style servers (llama.cpp, vLLM, ...) commonly accept beyond
@@ -117,7 +118,7 @@ def _operation(spec: dict[str, Any], op: dict[str, Any]) -> Operation:
         result=result["$ref"].rsplit("/", 1)[1],
         method=op["x-client-method"],
         answer=_answer_path(spec, result, gather["choices"]),
-        event=stream["itemSchema"]["$ref"].rsplit("/", 1)[1],
+        event=event_schema_ref(stream, op["operationId"]).rsplit("/", 1)[1],
         extras=[path.rsplit(".", 1)[-1] for path in gather.get("extras", [])],
         examples=examples,
     )

@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from codegen.prepare import stream_facts
 from codegen.providers import load_providers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,8 +76,16 @@ def response_validator(op: Operation, status: str = "200") -> Draft202012Validat
 
 
 def event_validator(op: Operation) -> Draft202012Validator:
+    """The schema of one event's JSON payload (the `contentSchema` of the itemSchema's `data`)."""
+    return validator(op.provider, stream_extension(op)["event"])
+
+
+def sse_event_validator(op: Operation) -> Draft202012Validator:
+    """The 3.2 itemSchema itself: one SSE event object (`{"data": "..."}`)."""
     return validator(op.provider, f"{op.pointer}/responses/200/content/text~1event-stream/itemSchema")
 
 
 def stream_extension(op: Operation) -> dict[str, Any]:
-    return op.raw["responses"]["200"]["content"]["text/event-stream"]["x-stream"]
+    """`x-stream` as written plus `event` (payload schema $ref) and `terminator` from the itemSchema."""
+    media = op.raw["responses"]["200"]["content"]["text/event-stream"]
+    return stream_facts(media, f"{op.provider} {op.operation_id}", load_spec(op.provider))

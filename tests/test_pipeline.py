@@ -36,7 +36,7 @@ def _response_ref(op: Operation) -> str:
 
 
 def _event_ref(op: Operation) -> str:
-    return op.raw["responses"]["200"]["content"]["text/event-stream"]["itemSchema"]["$ref"]
+    return str(stream_extension(op)["event"])
 
 
 def _stream_payloads(op: Operation) -> list[dict[str, Any]]:

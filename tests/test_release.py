@@ -39,6 +39,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
+from codegen.prepare import stream_facts
 from codegen.providers import ROOT, Provider, load_providers
 from tests.specs import operations
 
@@ -333,7 +334,7 @@ def _case(provider: Provider) -> dict[str, Any]:
         "request_model": request,
         "body": {key: example[key] for key in required},
         "answer_model": answers["application/json"]["schema"]["$ref"].rsplit("/", 1)[1],
-        "event_model": answers["text/event-stream"]["itemSchema"]["$ref"].rsplit("/", 1)[1],
+        "event_model": stream_facts(answers["text/event-stream"], op["operationId"])["event"].rsplit("/", 1)[1],
     }
 
 

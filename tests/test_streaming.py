@@ -29,6 +29,7 @@ import sensenova_client.api.completions.create_completion
 from tests.emulator import Emulator
 from tests.emulator.generation import predict
 from tests.specs import operation as spec_operation
+from tests.specs import stream_extension
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,9 @@ class Case:
 
     @property
     def event_model(self) -> type:
-        """The model the spec names as one stream event (`itemSchema`)."""
-        return getattr(self.package.models, self._schema_name("text/event-stream", "itemSchema"))
+        """The model of one stream event's payload (the `contentSchema` of the itemSchema's data)."""
+        name = stream_extension(spec_operation(self.provider, self.operation_id))["event"].rsplit("/", 1)[1]
+        return getattr(self.package.models, name)
 
     @property
     def result_model(self) -> type:

@@ -17,7 +17,7 @@ import pytest
 from codegen.providers import load_providers
 from tests.client_cases import MODES, PACKAGES, local_server, tagged, unique
 from tests.emulator import Emulator
-from tests.specs import PROVIDERS, operations
+from tests.specs import PROVIDERS, operations, stream_extension
 
 # One call per operation with the smallest arguments its spec accepts, messages as plain dicts.
 CASES: dict[tuple[str, str], dict[str, Any]] = {
@@ -52,7 +52,8 @@ def result_model(provider: str, method: str) -> type:
 
 
 def chunk_model(provider: str, method: str) -> type:
-    return _model(provider, "text/event-stream", "itemSchema", method)
+    name = stream_extension(_spec_operation(provider, method))["event"].rsplit("/", 1)[1]
+    return getattr(PACKAGES[provider].models, name)  # type: ignore[no-any-return]
 
 
 def client_class(provider: str, asynchronous: bool) -> Any:

@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
+from codegen.prepare import stream_facts
 from codegen.providers import Provider, load_providers
 
 JSON = dict[str, Any]
@@ -99,11 +100,12 @@ class Operation:
 
     @functools.cached_property
     def chunk_schema(self) -> JSON:
-        return deref(self.spec, self.stream_content["itemSchema"])
+        return deref(self.spec, {"$ref": self.x_stream["event"]})
 
     @functools.cached_property
     def x_stream(self) -> JSON:
-        return self.stream_content["x-stream"]
+        """`x-stream` plus the payload schema (`event`) and `terminator` of the 3.2 itemSchema."""
+        return stream_facts(self.stream_content, self.operation_id, self.spec)
 
     # --- wire framing (x-stream) ---------------------------------------------------------------
 

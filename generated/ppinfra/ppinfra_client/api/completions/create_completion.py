@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, TypeAlias, TypedDict
+from typing import Any
 
 import httpx
 
@@ -7,9 +7,7 @@ from ... import calls, errors, streaming
 from ...client import AuthenticatedClient, Client
 from ...models.completion import Completion
 from ...models.completion_chunk import CompletionChunk
-from ...models.completion_logprobs import CompletionLogprobs
 from ...models.completion_request import CompletionRequest
-from ...models.usage import Usage
 from ...types import UNSET, Response, Unset
 
 
@@ -200,16 +198,8 @@ async def asyncio(
     return _parse_response(client=client, response=response)
 
 
-# What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
-class CompletionStreamExtras(TypedDict, total=False):
-    pass
-
-
-# What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
-CompletionStreamResult: TypeAlias = streaming.StreamResult[Usage, CompletionLogprobs, CompletionStreamExtras]
-
-# Framing facts from the spec's x-stream extension (specs/CONVENTIONS.md).
-_STREAM_FORMAT: streaming.StreamFormat[CompletionChunk, CompletionStreamResult] = streaming.StreamFormat(
+# Framing facts from the spec's stream description (specs/CONVENTIONS.md).
+_STREAM_FORMAT: streaming.StreamFormat[CompletionChunk] = streaming.StreamFormat(
     event_model=CompletionChunk,
     result_model=Completion,
     terminator="[DONE]",
@@ -223,8 +213,6 @@ _STREAM_FORMAT: streaming.StreamFormat[CompletionChunk, CompletionStreamResult] 
     finish_reason_path=("finish_reason",),
     usage_path=("usage",),
     extras_paths=(),
-    logprobs_path=("logprobs",),
-    logprobs_model=CompletionLogprobs,
 )
 
 
@@ -235,7 +223,7 @@ def stream(
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
-) -> streaming.Stream[CompletionChunk, CompletionStreamResult]:
+) -> streaming.Stream[CompletionChunk]:
     """Continue a prompt
 
     Produces a model continuation of the given prompt under the given sampling parameters. With `stream`
@@ -276,7 +264,7 @@ def astream(
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
-) -> streaming.AsyncStream[CompletionChunk, CompletionStreamResult]:
+) -> streaming.AsyncStream[CompletionChunk]:
     """Continue a prompt
 
     Produces a model continuation of the given prompt under the given sampling parameters. With `stream`

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, TypeAlias, TypedDict
+from typing import Any
 
 import httpx
 
@@ -8,9 +8,6 @@ from ...client import AuthenticatedClient, Client
 from ...models.chat_completion import ChatCompletion
 from ...models.chat_completion_chunk import ChatCompletionChunk
 from ...models.chat_completion_request import ChatCompletionRequest
-from ...models.knowledge_base_result import KnowledgeBaseResult
-from ...models.plugins_usage import PluginsUsage
-from ...models.usage import Usage
 from ...types import UNSET, Response, Unset
 
 
@@ -209,17 +206,8 @@ async def asyncio(
     return _parse_response(client=client, response=response)
 
 
-# What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
-class ChatCompletionStreamExtras(TypedDict, total=False):
-    knowledge_base_results: list[KnowledgeBaseResult]
-    plugins: PluginsUsage
-
-
-# What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
-ChatCompletionStreamResult: TypeAlias = streaming.StreamResult[Usage, object, ChatCompletionStreamExtras]
-
-# Framing facts from the spec's x-stream extension (specs/CONVENTIONS.md).
-_STREAM_FORMAT: streaming.StreamFormat[ChatCompletionChunk, ChatCompletionStreamResult] = streaming.StreamFormat(
+# Framing facts from the spec's stream description (specs/CONVENTIONS.md).
+_STREAM_FORMAT: streaming.StreamFormat[ChatCompletionChunk] = streaming.StreamFormat(
     event_model=ChatCompletionChunk,
     result_model=ChatCompletion,
     terminator="[DONE]",
@@ -232,10 +220,7 @@ _STREAM_FORMAT: streaming.StreamFormat[ChatCompletionChunk, ChatCompletionStream
     text_path=("delta",),
     finish_reason_path=("finish_reason",),
     usage_path=("data", "usage"),
-    extras_paths=(
-        ("data", "knowledge_base_results"),
-        ("data", "plugins"),
-    ),
+    extras_paths=(("data", "knowledge_base_results"), ("data", "plugins")),
 )
 
 
@@ -246,7 +231,7 @@ def stream(
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
-) -> streaming.Stream[ChatCompletionChunk, ChatCompletionStreamResult]:
+) -> streaming.Stream[ChatCompletionChunk]:
     """Answer a conversation
 
     Produces the assistant's next reply to `messages`. The service keeps no conversation state: send the
@@ -289,7 +274,7 @@ def astream(
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
-) -> streaming.AsyncStream[ChatCompletionChunk, ChatCompletionStreamResult]:
+) -> streaming.AsyncStream[ChatCompletionChunk]:
     """Answer a conversation
 
     Produces the assistant's next reply to `messages`. The service keeps no conversation state: send the

@@ -50,6 +50,13 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     )
 
 
+def _one_answer(kwargs: dict[str, Any]) -> None:
+    """sync()/asyncio() parse one JSON answer: a body asking for a stream is sent with it off."""
+    body = kwargs.get("json")
+    if isinstance(body, dict) and body.get("stream"):
+        kwargs["json"] = {**body, "stream": False}
+
+
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
@@ -62,6 +69,9 @@ def sync_detailed(
 
     Sends a list of chat messages to a model and returns the reply. With `stream` set to true the reply
     arrives incrementally as `ChatCompletionChunk` events instead.
+
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
 
     Args:
         body (ChatCompletionRequest): Parameters of one chat completion call.
@@ -82,6 +92,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
@@ -99,6 +110,9 @@ def sync(
     Sends a list of chat messages to a model and returns the reply. With `stream` set to true the reply
     arrives incrementally as `ChatCompletionChunk` events instead.
 
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
+
     Args:
         body (ChatCompletionRequest): Parameters of one chat completion call.
         timeout: Overrides the client's timeout for this call.
@@ -118,6 +132,7 @@ def sync(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
@@ -134,6 +149,9 @@ async def asyncio_detailed(
 
     Sends a list of chat messages to a model and returns the reply. With `stream` set to true the reply
     arrives incrementally as `ChatCompletionChunk` events instead.
+
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
 
     Args:
         body (ChatCompletionRequest): Parameters of one chat completion call.
@@ -154,6 +172,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
@@ -170,6 +189,9 @@ async def asyncio(
 
     Sends a list of chat messages to a model and returns the reply. With `stream` set to true the reply
     arrives incrementally as `ChatCompletionChunk` events instead.
+
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
 
     Args:
         body (ChatCompletionRequest): Parameters of one chat completion call.
@@ -190,6 +212,7 @@ async def asyncio(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
@@ -224,6 +247,8 @@ def stream(
 
     Sends a list of chat messages to a model and returns the reply. With `stream` set to true the reply
     arrives incrementally as `ChatCompletionChunk` events instead.
+
+    The body's `stream` is sent as true whatever it says; events are typed as they arrive.
 
     Args:
         body (ChatCompletionRequest): Parameters of one chat completion call.
@@ -264,6 +289,8 @@ def astream(
 
     Sends a list of chat messages to a model and returns the reply. With `stream` set to true the reply
     arrives incrementally as `ChatCompletionChunk` events instead.
+
+    The body's `stream` is sent as true whatever it says; events are typed as they arrive.
 
     Args:
         body (ChatCompletionRequest): Parameters of one chat completion call.

@@ -50,6 +50,13 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     )
 
 
+def _one_answer(kwargs: dict[str, Any]) -> None:
+    """sync()/asyncio() parse one JSON answer: a body asking for a stream is sent with it off."""
+    body = kwargs.get("json")
+    if isinstance(body, dict) and body.get("stream"):
+        kwargs["json"] = {**body, "stream": False}
+
+
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
@@ -63,6 +70,9 @@ def sync_detailed(
     Produces a model continuation of the given prompt under the given sampling parameters. With `stream`
     set to true the text arrives incrementally as `CompletionChunk` events;
     `stream_options.include_usage` adds a final event that carries the token usage.
+
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
 
     Args:
         body (CompletionRequest): Parameters of one text completion call.
@@ -83,6 +93,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
@@ -101,6 +112,9 @@ def sync(
     set to true the text arrives incrementally as `CompletionChunk` events;
     `stream_options.include_usage` adds a final event that carries the token usage.
 
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
+
     Args:
         body (CompletionRequest): Parameters of one text completion call.
         timeout: Overrides the client's timeout for this call.
@@ -120,6 +134,7 @@ def sync(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
@@ -137,6 +152,9 @@ async def asyncio_detailed(
     Produces a model continuation of the given prompt under the given sampling parameters. With `stream`
     set to true the text arrives incrementally as `CompletionChunk` events;
     `stream_options.include_usage` adds a final event that carries the token usage.
+
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
 
     Args:
         body (CompletionRequest): Parameters of one text completion call.
@@ -157,6 +175,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
@@ -174,6 +193,9 @@ async def asyncio(
     Produces a model continuation of the given prompt under the given sampling parameters. With `stream`
     set to true the text arrives incrementally as `CompletionChunk` events;
     `stream_options.include_usage` adds a final event that carries the token usage.
+
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
 
     Args:
         body (CompletionRequest): Parameters of one text completion call.
@@ -194,6 +216,7 @@ async def asyncio(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
@@ -229,6 +252,8 @@ def stream(
     Produces a model continuation of the given prompt under the given sampling parameters. With `stream`
     set to true the text arrives incrementally as `CompletionChunk` events;
     `stream_options.include_usage` adds a final event that carries the token usage.
+
+    The body's `stream` is sent as true whatever it says; events are typed as they arrive.
 
     Args:
         body (CompletionRequest): Parameters of one text completion call.
@@ -270,6 +295,8 @@ def astream(
     Produces a model continuation of the given prompt under the given sampling parameters. With `stream`
     set to true the text arrives incrementally as `CompletionChunk` events;
     `stream_options.include_usage` adds a final event that carries the token usage.
+
+    The body's `stream` is sent as true whatever it says; events are typed as they arrive.
 
     Args:
         body (CompletionRequest): Parameters of one text completion call.

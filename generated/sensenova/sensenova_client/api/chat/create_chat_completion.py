@@ -50,6 +50,13 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     )
 
 
+def _one_answer(kwargs: dict[str, Any]) -> None:
+    """sync()/asyncio() parse one JSON answer: a body asking for a stream is sent with it off."""
+    body = kwargs.get("json")
+    if isinstance(body, dict) and body.get("stream"):
+        kwargs["json"] = {**body, "stream": False}
+
+
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
@@ -65,6 +72,9 @@ def sync_detailed(
     `max_new_tokens` must fit in the model's context window. Answers can be grounded in knowledge bases
     (`know_ids`, `knowledge_config`), in injected text (`plugins.associated_knowledge`) or in web search
     (`plugins.web_search`). Set `stream` to receive the reply incrementally as server-sent events.
+
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
 
     Args:
         body (ChatCompletionRequest): Parameters of a chat generation.
@@ -85,6 +95,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
@@ -105,6 +116,9 @@ def sync(
     (`know_ids`, `knowledge_config`), in injected text (`plugins.associated_knowledge`) or in web search
     (`plugins.web_search`). Set `stream` to receive the reply incrementally as server-sent events.
 
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
+
     Args:
         body (ChatCompletionRequest): Parameters of a chat generation.
         timeout: Overrides the client's timeout for this call.
@@ -124,6 +138,7 @@ def sync(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
@@ -144,6 +159,9 @@ async def asyncio_detailed(
     (`know_ids`, `knowledge_config`), in injected text (`plugins.associated_knowledge`) or in web search
     (`plugins.web_search`). Set `stream` to receive the reply incrementally as server-sent events.
 
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
+
     Args:
         body (ChatCompletionRequest): Parameters of a chat generation.
         timeout: Overrides the client's timeout for this call.
@@ -163,6 +181,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
@@ -183,6 +202,9 @@ async def asyncio(
     (`know_ids`, `knowledge_config`), in injected text (`plugins.associated_knowledge`) or in web search
     (`plugins.web_search`). Set `stream` to receive the reply incrementally as server-sent events.
 
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
+
     Args:
         body (ChatCompletionRequest): Parameters of a chat generation.
         timeout: Overrides the client's timeout for this call.
@@ -202,6 +224,7 @@ async def asyncio(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
@@ -239,6 +262,8 @@ def stream(
     `max_new_tokens` must fit in the model's context window. Answers can be grounded in knowledge bases
     (`know_ids`, `knowledge_config`), in injected text (`plugins.associated_knowledge`) or in web search
     (`plugins.web_search`). Set `stream` to receive the reply incrementally as server-sent events.
+
+    The body's `stream` is sent as true whatever it says; events are typed as they arrive.
 
     Args:
         body (ChatCompletionRequest): Parameters of a chat generation.
@@ -282,6 +307,8 @@ def astream(
     `max_new_tokens` must fit in the model's context window. Answers can be grounded in knowledge bases
     (`know_ids`, `knowledge_config`), in injected text (`plugins.associated_knowledge`) or in web search
     (`plugins.web_search`). Set `stream` to receive the reply incrementally as server-sent events.
+
+    The body's `stream` is sent as true whatever it says; events are typed as they arrive.
 
     Args:
         body (ChatCompletionRequest): Parameters of a chat generation.

@@ -50,6 +50,13 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     )
 
 
+def _one_answer(kwargs: dict[str, Any]) -> None:
+    """sync()/asyncio() parse one JSON answer: a body asking for a stream is sent with it off."""
+    body = kwargs.get("json")
+    if isinstance(body, dict) and body.get("stream"):
+        kwargs["json"] = {**body, "stream": False}
+
+
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
@@ -62,6 +69,9 @@ def sync_detailed(
 
     Generates a continuation of `prompt`. The prompt's token count plus `max_new_tokens` must fit in the
     chosen model's context window. Set `stream` to receive the text incrementally as server-sent events.
+
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
 
     Args:
         body (CompletionRequest): Parameters of a text completion.
@@ -82,6 +92,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
@@ -99,6 +110,9 @@ def sync(
     Generates a continuation of `prompt`. The prompt's token count plus `max_new_tokens` must fit in the
     chosen model's context window. Set `stream` to receive the text incrementally as server-sent events.
 
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
+
     Args:
         body (CompletionRequest): Parameters of a text completion.
         timeout: Overrides the client's timeout for this call.
@@ -118,6 +132,7 @@ def sync(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
@@ -134,6 +149,9 @@ async def asyncio_detailed(
 
     Generates a continuation of `prompt`. The prompt's token count plus `max_new_tokens` must fit in the
     chosen model's context window. Set `stream` to receive the text incrementally as server-sent events.
+
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
 
     Args:
         body (CompletionRequest): Parameters of a text completion.
@@ -154,6 +172,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
@@ -170,6 +189,9 @@ async def asyncio(
 
     Generates a continuation of `prompt`. The prompt's token count plus `max_new_tokens` must fit in the
     chosen model's context window. Set `stream` to receive the text incrementally as server-sent events.
+
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
 
     Args:
         body (CompletionRequest): Parameters of a text completion.
@@ -190,6 +212,7 @@ async def asyncio(
     kwargs = _get_kwargs(
         body=body,
     )
+    _one_answer(kwargs)
     response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
@@ -224,6 +247,8 @@ def stream(
 
     Generates a continuation of `prompt`. The prompt's token count plus `max_new_tokens` must fit in the
     chosen model's context window. Set `stream` to receive the text incrementally as server-sent events.
+
+    The body's `stream` is sent as true whatever it says; events are typed as they arrive.
 
     Args:
         body (CompletionRequest): Parameters of a text completion.
@@ -264,6 +289,8 @@ def astream(
 
     Generates a continuation of `prompt`. The prompt's token count plus `max_new_tokens` must fit in the
     chosen model's context window. Set `stream` to receive the text incrementally as server-sent events.
+
+    The body's `stream` is sent as true whatever it says; events are typed as they arrive.
 
     Args:
         body (CompletionRequest): Parameters of a text completion.

@@ -18,6 +18,7 @@ import functools
 import json
 from typing import Any
 
+import pytest
 import requests
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -96,3 +97,21 @@ test_sensenova = make_test("sensenova")
 test_lanrui = make_test("lanrui")
 test_eronmind = make_test("eronmind")
 test_ppinfra = make_test("ppinfra")
+
+
+def test_schemathesis_checks_stream_payloads_through_the_item_schema(emulator: Emulator) -> None:
+    """The 3.2 itemSchema is what schemathesis checks events with: a chunk schema the emulator's
+    events break (a required member it never sends) must fail its SSE check."""
+    spec = copy.deepcopy(specs.load_spec("lanrui"))
+    chunk = spec["components"]["schemas"]["ChatCompletionChunk"]
+    chunk["required"] = [*chunk.get("required", []), "member_never_sent"]
+    operation = schemathesis.openapi.from_dict(spec)["/v1/chat/completions"]["POST"]
+    case = operation.Case(body={"model": "m", "messages": [{"role": "user", "content": "Hi"}], "stream": True})
+    response = case.call(
+        base_url=emulator.base_url("lanrui"),
+        session=SESSION,
+        headers={"Authorization": f"Bearer {emulator.api_key('lanrui')}"},
+    )
+    with pytest.raises(BaseExceptionGroup) as failures:
+        case.validate_response(response)
+    assert failures.group_contains(Exception, match="SSE event violates schema")

@@ -103,6 +103,13 @@ def stream_facts(media: dict[str, Any], where: str, spec: dict[str, Any] | None 
     return {**ext, "event": ref, "terminator": terminators[0]["const"]}
 
 
+def event_schema_ref(media: dict[str, Any], where: str) -> str:
+    """The $ref of a stream's event payload, in a spec as written or as prepared (lowered)."""
+    if "itemSchema" in media:
+        return str(stream_facts(media, where)["event"])
+    return str(media.get("x-stream", {}).get("event", ""))
+
+
 def normalize_stream_extension(facts: Any, where: str) -> dict[str, Any]:
     """Check stream facts (see stream_facts) and turn their dotted paths into lists of keys."""
     if not isinstance(facts, dict):

@@ -12,7 +12,7 @@ codegen/surface_templates/. Where things come from:
   (`params_type`): nested objects as `<Schema>Param | <Schema>` (a TypedDict or the attrs model),
   request enums as Literal, arrays as Sequence;
 - the result and event types: the 200 response's application/json schema and the
-  stream's payload schema (`x-stream.event`, lowered from the 3.2 `itemSchema` by prepare.py).
+  stream's payload schema (the `contentSchema` of the 3.2 `itemSchema`, `event_schema_ref`).
 
 The rendered modules call the generated operation modules (`_get_kwargs`, `_parse_response`,
 `_STREAM_FORMAT`) through overrides/_resource.py: the surface is not a second transport.
@@ -30,7 +30,7 @@ from typing import Any
 
 import jinja2
 
-from codegen.prepare import STREAM_MEDIA_TYPE, SpecError
+from codegen.prepare import STREAM_MEDIA_TYPE, SpecError, event_schema_ref
 from codegen.providers import ROOT, Provider
 
 TEMPLATES = ROOT / "codegen" / "surface_templates"
@@ -211,7 +211,7 @@ def _method(path: str, verb: str, op: JSON, types: _Types) -> tuple[tuple[str, .
         module=f"api.{op['tags'][0]}.{op['operationId']}",
         fields=sorted(fields, key=lambda f: not f.required),  # required first, in spec order
         result=_ref_name(answer["application/json"].get("schema"), f"{where} 200 application/json"),
-        chunk=_ref_name({"$ref": stream["x-stream"]["event"]}, f"{where} 200 {STREAM_MEDIA_TYPE}") if stream else None,
+        chunk=_ref_name({"$ref": event_schema_ref(stream, where)}, f"{where} 200 stream") if stream else None,
         summary=op.get("summary", "").strip(),
         description=op.get("description", "").strip(),
     )

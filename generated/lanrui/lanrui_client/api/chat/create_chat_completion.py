@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, TypeAlias, TypedDict
 
 import httpx
 
@@ -7,7 +7,9 @@ from ... import calls, errors, streaming
 from ...client import AuthenticatedClient, Client
 from ...models.chat_completion import ChatCompletion
 from ...models.chat_completion_chunk import ChatCompletionChunk
+from ...models.chat_completion_logprobs import ChatCompletionLogprobs
 from ...models.chat_completion_request import ChatCompletionRequest
+from ...models.usage import Usage
 from ...types import UNSET, Response, Unset
 
 
@@ -217,8 +219,18 @@ async def asyncio(
     return _parse_response(client=client, response=response)
 
 
+# What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
+class ChatCompletionStreamExtras(TypedDict, total=False):
+    pass
+
+
+# What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
+ChatCompletionStreamResult: TypeAlias = streaming.StreamResult[
+    Usage, ChatCompletionLogprobs, ChatCompletionStreamExtras
+]
+
 # Framing facts from the spec's stream description (specs/CONVENTIONS.md).
-_STREAM_FORMAT: streaming.StreamFormat[ChatCompletionChunk] = streaming.StreamFormat(
+_STREAM_FORMAT: streaming.StreamFormat[ChatCompletionChunk, ChatCompletionStreamResult] = streaming.StreamFormat(
     event_model=ChatCompletionChunk,
     result_model=ChatCompletion,
     terminator="[DONE]",
@@ -232,6 +244,8 @@ _STREAM_FORMAT: streaming.StreamFormat[ChatCompletionChunk] = streaming.StreamFo
     finish_reason_path=("finish_reason",),
     usage_path=("usage",),
     extras_paths=(),
+    logprobs_path=("logprobs",),
+    logprobs_model=ChatCompletionLogprobs,
 )
 
 
@@ -242,7 +256,7 @@ def stream(
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
-) -> streaming.Stream[ChatCompletionChunk]:
+) -> streaming.Stream[ChatCompletionChunk, ChatCompletionStreamResult]:
     """Generate the next assistant message of a conversation
 
     Sends a list of chat messages to a model and returns the reply. With `stream` set to true the reply
@@ -284,7 +298,7 @@ def astream(
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
-) -> streaming.AsyncStream[ChatCompletionChunk]:
+) -> streaming.AsyncStream[ChatCompletionChunk, ChatCompletionStreamResult]:
     """Generate the next assistant message of a conversation
 
     Sends a list of chat messages to a model and returns the reply. With `stream` set to true the reply

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, TypeAlias, TypedDict
 
 import httpx
 
@@ -7,7 +7,9 @@ from ... import calls, errors, streaming
 from ...client import AuthenticatedClient, Client
 from ...models.completion import Completion
 from ...models.completion_chunk import CompletionChunk
+from ...models.completion_logprobs import CompletionLogprobs
 from ...models.completion_request import CompletionRequest
+from ...models.usage import Usage
 from ...types import UNSET, Response, Unset
 
 
@@ -221,8 +223,16 @@ async def asyncio(
     return _parse_response(client=client, response=response)
 
 
+# What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
+class CompletionStreamExtras(TypedDict, total=False):
+    pass
+
+
+# What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
+CompletionStreamResult: TypeAlias = streaming.StreamResult[Usage, CompletionLogprobs, CompletionStreamExtras]
+
 # Framing facts from the spec's stream description (specs/CONVENTIONS.md).
-_STREAM_FORMAT: streaming.StreamFormat[CompletionChunk] = streaming.StreamFormat(
+_STREAM_FORMAT: streaming.StreamFormat[CompletionChunk, CompletionStreamResult] = streaming.StreamFormat(
     event_model=CompletionChunk,
     result_model=Completion,
     terminator="[DONE]",
@@ -236,6 +246,8 @@ _STREAM_FORMAT: streaming.StreamFormat[CompletionChunk] = streaming.StreamFormat
     finish_reason_path=("finish_reason",),
     usage_path=("usage",),
     extras_paths=(),
+    logprobs_path=("logprobs",),
+    logprobs_model=CompletionLogprobs,
 )
 
 
@@ -246,7 +258,7 @@ def stream(
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
-) -> streaming.Stream[CompletionChunk]:
+) -> streaming.Stream[CompletionChunk, CompletionStreamResult]:
     """Continue a prompt
 
     Produces a model continuation of the given prompt under the given sampling parameters. With `stream`
@@ -289,7 +301,7 @@ def astream(
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
-) -> streaming.AsyncStream[CompletionChunk]:
+) -> streaming.AsyncStream[CompletionChunk, CompletionStreamResult]:
     """Continue a prompt
 
     Produces a model continuation of the given prompt under the given sampling parameters. With `stream`

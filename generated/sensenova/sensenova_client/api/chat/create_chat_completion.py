@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, TypeAlias, TypedDict
 
 import httpx
 
@@ -8,6 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...models.chat_completion import ChatCompletion
 from ...models.chat_completion_chunk import ChatCompletionChunk
 from ...models.chat_completion_request import ChatCompletionRequest
+from ...models.knowledge_base_result import KnowledgeBaseResult
+from ...models.plugins_usage import PluginsUsage
+from ...models.usage import Usage
 from ...types import UNSET, Response, Unset
 
 
@@ -229,8 +232,17 @@ async def asyncio(
     return _parse_response(client=client, response=response)
 
 
+# What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
+class ChatCompletionStreamExtras(TypedDict, total=False):
+    knowledge_base_results: list[KnowledgeBaseResult]
+    plugins: PluginsUsage
+
+
+# What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
+ChatCompletionStreamResult: TypeAlias = streaming.StreamResult[Usage, object, ChatCompletionStreamExtras]
+
 # Framing facts from the spec's stream description (specs/CONVENTIONS.md).
-_STREAM_FORMAT: streaming.StreamFormat[ChatCompletionChunk] = streaming.StreamFormat(
+_STREAM_FORMAT: streaming.StreamFormat[ChatCompletionChunk, ChatCompletionStreamResult] = streaming.StreamFormat(
     event_model=ChatCompletionChunk,
     result_model=ChatCompletion,
     terminator="[DONE]",
@@ -254,7 +266,7 @@ def stream(
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
-) -> streaming.Stream[ChatCompletionChunk]:
+) -> streaming.Stream[ChatCompletionChunk, ChatCompletionStreamResult]:
     """Answer a conversation
 
     Produces the assistant's next reply to `messages`. The service keeps no conversation state: send the
@@ -299,7 +311,7 @@ def astream(
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
-) -> streaming.AsyncStream[ChatCompletionChunk]:
+) -> streaming.AsyncStream[ChatCompletionChunk, ChatCompletionStreamResult]:
     """Answer a conversation
 
     Produces the assistant's next reply to `messages`. The service keeps no conversation state: send the

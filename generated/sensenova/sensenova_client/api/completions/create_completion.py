@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, TypeAlias, TypedDict
 
 import httpx
 
@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.completion import Completion
 from ...models.completion_chunk import CompletionChunk
 from ...models.completion_request import CompletionRequest
+from ...models.usage import Usage
 from ...types import UNSET, Response, Unset
 
 
@@ -217,8 +218,16 @@ async def asyncio(
     return _parse_response(client=client, response=response)
 
 
+# What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
+class CompletionStreamExtras(TypedDict, total=False):
+    pass
+
+
+# What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
+CompletionStreamResult: TypeAlias = streaming.StreamResult[Usage, object, CompletionStreamExtras]
+
 # Framing facts from the spec's stream description (specs/CONVENTIONS.md).
-_STREAM_FORMAT: streaming.StreamFormat[CompletionChunk] = streaming.StreamFormat(
+_STREAM_FORMAT: streaming.StreamFormat[CompletionChunk, CompletionStreamResult] = streaming.StreamFormat(
     event_model=CompletionChunk,
     result_model=Completion,
     terminator="[DONE]",
@@ -242,7 +251,7 @@ def stream(
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
-) -> streaming.Stream[CompletionChunk]:
+) -> streaming.Stream[CompletionChunk, CompletionStreamResult]:
     """Complete a prompt
 
     Generates a continuation of `prompt`. The prompt's token count plus `max_new_tokens` must fit in the
@@ -284,7 +293,7 @@ def astream(
     timeout: float | httpx.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
-) -> streaming.AsyncStream[CompletionChunk]:
+) -> streaming.AsyncStream[CompletionChunk, CompletionStreamResult]:
     """Complete a prompt
 
     Generates a continuation of `prompt`. The prompt's token count plus `max_new_tokens` must fit in the

@@ -14,12 +14,14 @@ import httpx
 
 from . import _logs
 from .retry import checked_max_retries
+from .timeouts import checked_deadline
 from .types import UNSET, Unset
 
 if TYPE_CHECKING:
     from types import TracebackType
 
-    from .calls import TimeoutArg
+    from ._resource import CallOptions
+    from .calls import DeadlineArg, TimeoutArg
     from .client import AuthenticatedClient
 
 __all__ = ["AsyncClientBase", "CallDefaults", "SyncClientBase"]
@@ -30,6 +32,7 @@ class CallDefaults(NamedTuple):
 
     timeout: TimeoutArg = UNSET
     max_retries: int | Unset = UNSET
+    deadline: DeadlineArg = UNSET
 
 
 _C = TypeVar("_C", bound="_ClientBase")
@@ -60,26 +63,41 @@ class _ClientBase:
         retries = self._defaults.max_retries
         return self._api.max_retries if isinstance(retries, Unset) else retries
 
+    @property
+    def deadline(self) -> float | None:
+        """Seconds a whole call of this client may take, None for no limit (a call's `deadline=` overrides it)."""
+        deadline = self._defaults.deadline
+        return self._api.deadline if isinstance(deadline, Unset) else deadline
+
     def with_options(
-        self: _C, *, timeout: float | httpx.Timeout | Unset | None = UNSET, max_retries: int | Unset = UNSET
+        self: _C,
+        *,
+        timeout: float | httpx.Timeout | Unset | None = UNSET,
+        max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> _C:
-        """A copy whose calls use this timeout and/or max_retries, sharing this client's
+        """A copy whose calls use this timeout, max_retries and/or deadline, sharing this client's
         connection pool and credentials (closing either closes the pool of both)."""
         if not isinstance(max_retries, Unset):
             max_retries = checked_max_retries(max_retries)
+        if not isinstance(deadline, Unset):
+            deadline = checked_deadline(deadline)
         clone = object.__new__(type(self))
         clone._api = self._api
         clone._defaults = CallDefaults(
             self._defaults.timeout if isinstance(timeout, Unset) else timeout,
             self._defaults.max_retries if isinstance(max_retries, Unset) else max_retries,
+            self._defaults.deadline if isinstance(deadline, Unset) else deadline,
         )
         return clone
 
-    def _call_options(self, timeout: TimeoutArg, max_retries: int | Unset) -> dict[str, Any]:
-        """timeout= and max_retries= for calls.send / streaming: the call's, else this client's."""
+    def _call_options(self, options: CallOptions) -> dict[str, Any]:
+        """timeout=, max_retries= and deadline= for calls.send / streaming: the call's, else this client's."""
+        defaults = self._defaults
         return {
-            "timeout": self._defaults.timeout if isinstance(timeout, Unset) else timeout,
-            "max_retries": self._defaults.max_retries if isinstance(max_retries, Unset) else max_retries,
+            "timeout": defaults.timeout if isinstance(options.timeout, Unset) else options.timeout,
+            "max_retries": defaults.max_retries if isinstance(options.max_retries, Unset) else options.max_retries,
+            "deadline": defaults.deadline if isinstance(options.deadline, Unset) else options.deadline,
         }
 
     def __repr__(self) -> str:

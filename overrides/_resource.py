@@ -13,7 +13,7 @@ dicts and sequences are copied as they are. Then the call options:
   of the same name);
 - `extra_headers`: added to the request's headers (over the client's);
 - `extra_query`: added to the URL's query;
-- `timeout`, `max_retries`: this call's, else the client's with_options() value, else the
+- `timeout`, `max_retries`, `deadline`: this call's, else the client's with_options() value, else the
   AuthenticatedClient's own.
 """
 
@@ -54,6 +54,7 @@ class CallOptions:
     extra_body: Body | None = None
     timeout: calls.TimeoutArg = UNSET
     max_retries: int | Unset = UNSET
+    deadline: calls.DeadlineArg = UNSET
 
 
 class _WireBody:
@@ -123,7 +124,7 @@ class SyncResource:
         api = client._api
         kwargs = _request(get_kwargs, body, options)
         started = time.perf_counter()
-        response = calls.send(api, kwargs, **client._call_options(options.timeout, options.max_retries))
+        response = calls.send(api, kwargs, **client._call_options(options))
         log_call(response, started)
         _raise_for_status(response)
         return _parsed_later(parse, api, response)
@@ -134,7 +135,7 @@ class SyncResource:
         client = self._client
         kwargs = _request(get_kwargs, body, options)
         stream = streaming.Stream(
-            client._api, kwargs, fmt, **client._call_options(options.timeout, options.max_retries)
+            client._api, kwargs, fmt, **client._call_options(options)
         )
         started = time.perf_counter()
         try:
@@ -158,7 +159,7 @@ class AsyncResource:
         api = client._api
         kwargs = _request(get_kwargs, body, options)
         started = time.perf_counter()
-        response = await calls.asend(api, kwargs, **client._call_options(options.timeout, options.max_retries))
+        response = await calls.asend(api, kwargs, **client._call_options(options))
         log_call(response, started)
         _raise_for_status(response)
         return _parsed_later(parse, api, response)
@@ -169,7 +170,7 @@ class AsyncResource:
         client = self._client
         kwargs = _request(get_kwargs, body, options)
         stream = streaming.AsyncStream(
-            client._api, kwargs, fmt, **client._call_options(options.timeout, options.max_retries)
+            client._api, kwargs, fmt, **client._call_options(options)
         )
         started = time.perf_counter()
         try:

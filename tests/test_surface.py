@@ -409,3 +409,55 @@ def test_clients_take_the_environment_and_never_show_the_key(provider: str, monk
     if not package._provider.ACCESS_KEY_AUTH:
         with pytest.raises(package.MissingCredentialsError, match=f"{prefix}_API_KEY"):
             client_class(provider, False)()
+
+
+@MODES
+def test_deadline_per_client_per_call_and_per_copy_bounds_plain_calls_and_streams(
+    emulator: Emulator, asynchronous: bool
+) -> None:
+    """The read timeout (600 s) never fires here: only the overall deadline can end these calls."""
+    package = PACKAGES["lanrui"]
+    kwargs = CASES[("lanrui", "chat.completions.create")]
+    stall_headers = {"X-Emulator-Fault": "stall;seconds=3"}
+    stall_mid_stream = {"X-Emulator-Fault": "stall;seconds=3;after=1"}
+
+    async def calls_async(c: Any) -> None:
+        with pytest.raises(package.APITimeoutError):
+            await c.chat.completions.create(**kwargs, extra_headers=stall_headers)
+        with pytest.raises(package.APITimeoutError):
+            await c.with_options(deadline=None).chat.completions.create(
+                **kwargs, deadline=0.5, extra_headers=stall_headers
+            )
+        stream = await c.chat.completions.create(**kwargs, stream=True, extra_headers=stall_mid_stream)
+        with pytest.raises(package.IncompleteStreamError):
+            async with stream:
+                async for _ in stream:
+                    pass
+
+    def calls_sync(c: Any) -> None:
+        with pytest.raises(package.APITimeoutError):
+            c.chat.completions.create(**kwargs, extra_headers=stall_headers)
+        with pytest.raises(package.APITimeoutError):
+            c.with_options(deadline=None).chat.completions.create(**kwargs, deadline=0.5, extra_headers=stall_headers)
+        stream = c.chat.completions.create(**kwargs, stream=True, extra_headers=stall_mid_stream)
+        with pytest.raises(package.IncompleteStreamError), stream:
+            for _ in stream:
+                pass
+
+    client = surface_client(
+        emulator, "lanrui", asynchronous=asynchronous, tag=unique("deadline"), deadline=1.0, max_retries=0
+    )
+    assert client.deadline == 1.0
+    assert client.with_options(deadline=None).deadline is None
+    run(client, asynchronous, calls_async if asynchronous else calls_sync)
+
+
+def test_clients_pass_max_event_size_and_refuse_a_bad_deadline() -> None:
+    for provider in PROVIDERS:
+        cls = client_class(provider, asynchronous=False)
+        client = cls(api_key="k", base_url="http://127.0.0.1:9", max_event_size=1024)
+        assert client._api.max_event_size == 1024
+        with pytest.raises(ValueError, match="deadline"):
+            client.with_options(deadline=-1)
+        with pytest.raises(ValueError, match="deadline"):
+            cls(api_key="k", base_url="http://127.0.0.1:9", deadline=0)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ._base_client import AsyncClientBase, SyncClientBase
-from .client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AuthenticatedClient
+from .client import DEFAULT_DEADLINE, DEFAULT_MAX_EVENT_SIZE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AuthenticatedClient
 
 if TYPE_CHECKING:
     from .resources.completions import AsyncCompletions, Completions
@@ -32,6 +32,8 @@ class Eronmind(SyncClientBase):
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
         verify_ssl: str | bool | ssl.SSLContext = True,
         headers: dict[str, str] | None = None,
         cookies: dict[str, str] | None = None,
@@ -50,6 +52,8 @@ class Eronmind(SyncClientBase):
                 base_url=base_url,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
+                max_event_size=max_event_size,
                 verify_ssl=verify_ssl,
                 headers=headers,
                 cookies=cookies,
@@ -77,6 +81,8 @@ class AsyncEronmind(AsyncClientBase):
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
         verify_ssl: str | bool | ssl.SSLContext = True,
         headers: dict[str, str] | None = None,
         cookies: dict[str, str] | None = None,
@@ -95,6 +101,8 @@ class AsyncEronmind(AsyncClientBase):
                 base_url=base_url,
                 timeout=timeout,
                 max_retries=max_retries,
+                deadline=deadline,
+                max_event_size=max_event_size,
                 verify_ssl=verify_ssl,
                 headers=headers,
                 cookies=cookies,

@@ -54,6 +54,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion: ...
 
     @overload
@@ -74,6 +75,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
@@ -94,6 +96,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     def create(
@@ -113,6 +116,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Continue a prompt
 
@@ -145,6 +149,8 @@ class Completions(_resource.SyncResource):
             extra_body: More JSON body members, merged into the body last, exactly as given.
             timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
             max_retries: How often this call is retried.
+            deadline: Seconds this whole call may take, retries and reading (the whole stream)
+                included; None for no deadline.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -165,7 +171,7 @@ class Completions(_resource.SyncResource):
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
         return raw.parse()
 
@@ -204,6 +210,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
 
     @overload
@@ -224,6 +231,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
@@ -244,6 +252,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     def create(
@@ -263,6 +272,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return self._resource._create(
@@ -278,7 +288,7 @@ class CompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -308,6 +318,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion: ...
 
     @overload
@@ -328,6 +339,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
@@ -348,6 +360,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     async def create(
@@ -367,6 +380,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Continue a prompt
 
@@ -399,6 +413,8 @@ class AsyncCompletions(_resource.AsyncResource):
             extra_body: More JSON body members, merged into the body last, exactly as given.
             timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
             max_retries: How often this call is retried.
+            deadline: Seconds this whole call may take, retries and reading (the whole stream)
+                included; None for no deadline.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -419,7 +435,7 @@ class AsyncCompletions(_resource.AsyncResource):
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
         return raw.parse()
 
@@ -458,6 +474,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
 
     @overload
@@ -478,6 +495,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
@@ -498,6 +516,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> (
         RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]
     ): ...
@@ -519,6 +538,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return await self._resource._create(
@@ -534,5 +554,5 @@ class AsyncCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )

@@ -54,6 +54,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion: ...
 
     @overload
@@ -73,6 +74,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     @overload
@@ -92,6 +94,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     def create(
@@ -110,6 +113,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]:
         """Generate the next assistant message of a conversation
 
@@ -145,6 +149,8 @@ class ChatCompletions(_resource.SyncResource):
             extra_body: More JSON body members, merged into the body last, exactly as given.
             timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
             max_retries: How often this call is retried.
+            deadline: Seconds this whole call may take, retries and reading (the whole stream)
+                included; None for no deadline.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -164,7 +170,7 @@ class ChatCompletions(_resource.SyncResource):
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
         return raw.parse()
 
@@ -207,6 +213,7 @@ class ChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[ChatCompletion]: ...
 
     @overload
@@ -226,6 +233,7 @@ class ChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]: ...
 
     @overload
@@ -245,6 +253,7 @@ class ChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> (
         RawResponse[ChatCompletion]
         | RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
@@ -266,6 +275,7 @@ class ChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> (
         RawResponse[ChatCompletion]
         | RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
@@ -283,7 +293,7 @@ class ChatCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -312,6 +322,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion: ...
 
     @overload
@@ -331,6 +342,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     @overload
@@ -350,6 +362,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     async def create(
@@ -368,6 +381,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]:
         """Generate the next assistant message of a conversation
 
@@ -403,6 +417,8 @@ class AsyncChatCompletions(_resource.AsyncResource):
             extra_body: More JSON body members, merged into the body last, exactly as given.
             timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
             max_retries: How often this call is retried.
+            deadline: Seconds this whole call may take, retries and reading (the whole stream)
+                included; None for no deadline.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -422,7 +438,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
         return raw.parse()
 
@@ -467,6 +483,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[ChatCompletion]: ...
 
     @overload
@@ -486,6 +503,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]: ...
 
     @overload
@@ -505,6 +523,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> (
         RawResponse[ChatCompletion]
         | RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
@@ -526,6 +545,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> (
         RawResponse[ChatCompletion]
         | RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
@@ -543,5 +563,5 @@ class AsyncChatCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )

@@ -64,6 +64,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion: ...
 
     @overload
@@ -93,6 +94,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
@@ -122,6 +124,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     def create(
@@ -150,6 +153,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Continue a prompt
 
@@ -213,6 +217,8 @@ class Completions(_resource.SyncResource):
             extra_body: More JSON body members, merged into the body last, exactly as given.
             timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
             max_retries: How often this call is retried.
+            deadline: Seconds this whole call may take, retries and reading (the whole stream)
+                included; None for no deadline.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -242,7 +248,7 @@ class Completions(_resource.SyncResource):
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
         return raw.parse()
 
@@ -290,6 +296,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
 
     @overload
@@ -319,6 +326,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
@@ -348,6 +356,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     def create(
@@ -376,6 +385,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return self._resource._create(
@@ -400,7 +410,7 @@ class CompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -439,6 +449,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion: ...
 
     @overload
@@ -468,6 +479,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
@@ -497,6 +509,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     async def create(
@@ -525,6 +538,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Continue a prompt
 
@@ -588,6 +602,8 @@ class AsyncCompletions(_resource.AsyncResource):
             extra_body: More JSON body members, merged into the body last, exactly as given.
             timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
             max_retries: How often this call is retried.
+            deadline: Seconds this whole call may take, retries and reading (the whole stream)
+                included; None for no deadline.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -617,7 +633,7 @@ class AsyncCompletions(_resource.AsyncResource):
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
         return raw.parse()
 
@@ -665,6 +681,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
 
     @overload
@@ -694,6 +711,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
@@ -723,6 +741,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> (
         RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]
     ): ...
@@ -753,6 +772,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return await self._resource._create(
@@ -777,5 +797,5 @@ class AsyncCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )

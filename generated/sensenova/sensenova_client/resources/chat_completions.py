@@ -58,6 +58,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion: ...
 
     @overload
@@ -81,6 +82,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     @overload
@@ -104,6 +106,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     def create(
@@ -126,6 +129,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]:
         """Answer a conversation
 
@@ -178,6 +182,8 @@ class ChatCompletions(_resource.SyncResource):
             extra_body: More JSON body members, merged into the body last, exactly as given.
             timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
             max_retries: How often this call is retried.
+            deadline: Seconds this whole call may take, retries and reading (the whole stream)
+                included; None for no deadline.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -201,7 +207,7 @@ class ChatCompletions(_resource.SyncResource):
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
         return raw.parse()
 
@@ -248,6 +254,7 @@ class ChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[ChatCompletion]: ...
 
     @overload
@@ -271,6 +278,7 @@ class ChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]: ...
 
     @overload
@@ -294,6 +302,7 @@ class ChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> (
         RawResponse[ChatCompletion]
         | RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
@@ -319,6 +328,7 @@ class ChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> (
         RawResponse[ChatCompletion]
         | RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
@@ -340,7 +350,7 @@ class ChatCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -373,6 +383,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion: ...
 
     @overload
@@ -396,6 +407,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     @overload
@@ -419,6 +431,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     async def create(
@@ -441,6 +454,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]:
         """Answer a conversation
 
@@ -493,6 +507,8 @@ class AsyncChatCompletions(_resource.AsyncResource):
             extra_body: More JSON body members, merged into the body last, exactly as given.
             timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
             max_retries: How often this call is retried.
+            deadline: Seconds this whole call may take, retries and reading (the whole stream)
+                included; None for no deadline.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -516,7 +532,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
         return raw.parse()
 
@@ -565,6 +581,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[ChatCompletion]: ...
 
     @overload
@@ -588,6 +605,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]: ...
 
     @overload
@@ -611,6 +629,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> (
         RawResponse[ChatCompletion]
         | RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
@@ -636,6 +655,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> (
         RawResponse[ChatCompletion]
         | RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
@@ -657,5 +677,5 @@ class AsyncChatCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )

@@ -54,6 +54,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion: ...
 
     @overload
@@ -74,6 +75,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
@@ -94,6 +96,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     def create(
@@ -113,6 +116,7 @@ class Completions(_resource.SyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Complete a prompt
 
@@ -152,6 +156,8 @@ class Completions(_resource.SyncResource):
             extra_body: More JSON body members, merged into the body last, exactly as given.
             timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
             max_retries: How often this call is retried.
+            deadline: Seconds this whole call may take, retries and reading (the whole stream)
+                included; None for no deadline.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -172,7 +178,7 @@ class Completions(_resource.SyncResource):
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
         return raw.parse()
 
@@ -211,6 +217,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
 
     @overload
@@ -231,6 +238,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
@@ -251,6 +259,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     def create(
@@ -270,6 +279,7 @@ class CompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return self._resource._create(
@@ -285,7 +295,7 @@ class CompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -315,6 +325,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion: ...
 
     @overload
@@ -335,6 +346,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
@@ -355,6 +367,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     async def create(
@@ -374,6 +387,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Complete a prompt
 
@@ -413,6 +427,8 @@ class AsyncCompletions(_resource.AsyncResource):
             extra_body: More JSON body members, merged into the body last, exactly as given.
             timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
             max_retries: How often this call is retried.
+            deadline: Seconds this whole call may take, retries and reading (the whole stream)
+                included; None for no deadline.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -433,7 +449,7 @@ class AsyncCompletions(_resource.AsyncResource):
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
         return raw.parse()
 
@@ -472,6 +488,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
 
     @overload
@@ -492,6 +509,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
@@ -512,6 +530,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> (
         RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]
     ): ...
@@ -533,6 +552,7 @@ class AsyncCompletionsWithRawResponse:
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return await self._resource._create(
@@ -548,5 +568,5 @@ class AsyncCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries),
+            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )

@@ -74,7 +74,7 @@ class _ClientBase:
         *,
         timeout: float | httpx.Timeout | Unset | None = UNSET,
         max_retries: int | Unset = UNSET,
-        deadline: float | None | Unset = UNSET,
+        deadline: float | Unset | None = UNSET,
     ) -> _C:
         """A copy whose calls use this timeout, max_retries and/or deadline, sharing this client's
         connection pool and credentials (closing either closes the pool of both)."""

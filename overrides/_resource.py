@@ -134,9 +134,7 @@ class SyncResource:
     ) -> RawResponse[streaming.Stream[E, SR]]:
         client = self._client
         kwargs = _request(get_kwargs, body, options)
-        stream = streaming.Stream(
-            client._api, kwargs, fmt, **client._call_options(options)
-        )
+        stream = streaming.Stream(client._api, kwargs, fmt, **client._call_options(options))
         started = time.perf_counter()
         try:
             stream.__enter__()  # sends the request; an error status raises here, as for a plain call
@@ -169,9 +167,7 @@ class AsyncResource:
     ) -> RawResponse[streaming.AsyncStream[E, SR]]:
         client = self._client
         kwargs = _request(get_kwargs, body, options)
-        stream = streaming.AsyncStream(
-            client._api, kwargs, fmt, **client._call_options(options)
-        )
+        stream = streaming.AsyncStream(client._api, kwargs, fmt, **client._call_options(options))
         started = time.perf_counter()
         try:
             await stream.__aenter__()  # sends the request; an error status raises here

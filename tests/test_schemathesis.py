@@ -28,6 +28,9 @@ from tests import specs
 from tests.emulator import Emulator, dialect, validation
 
 MAX_EXAMPLES = 20  # per operation and generation mode; keeps the four specs well under a minute
+# schemathesis stops reading a stream after 20 events by default and checks only those; the
+# terminator check below needs the whole stream (n choices x tokens runs past 20 easily).
+MAX_STREAM_EVENTS = 100_000
 SESSION = requests.Session()  # one connection pool: a new connection per call would double the time
 
 
@@ -37,6 +40,7 @@ def schema_for(provider: str) -> Any:
     schema.config.generation.update(
         modes=["positive", "negative"], max_examples=MAX_EXAMPLES, deterministic=True, database="none"
     )
+    schema.config.max_stream_events = MAX_STREAM_EVENTS
     return schema
 
 
@@ -56,6 +60,7 @@ def stream_events_conform(ctx: Any, response: Any, case: Any) -> bool | None:
         return None
     provider = case.operation.schema.raw_schema["x-emulator-provider"]
     op = dialect.operations()[provider][case.operation.path]
+    assert not response.stream_cut_short, f"schemathesis read only {MAX_STREAM_EVENTS} events; raise MAX_STREAM_EVENTS"
     events = response.content.decode("utf-8").split("\n\n")
     assert events[-1] == "", "the body must end with a blank line"
     *frames, last = events[:-1]

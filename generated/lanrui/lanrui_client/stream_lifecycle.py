@@ -9,8 +9,11 @@ decided in `stream_errors.py`; what the events add up to, in `stream_fold.py`.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import AsyncGenerator, Generator, Iterator
+import threading
+import time
+from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
@@ -23,7 +26,7 @@ if TYPE_CHECKING:
     from .client import Client
     from .streaming import StreamFormat
 
-__all__ = ["PRIMED", "StreamCall", "arun", "run"]
+__all__ = ["DRAIN_BYTES", "DRAIN_SECONDS", "PRIMED", "StreamCall", "arun", "run"]
 
 T = TypeVar("T")
 
@@ -32,6 +35,13 @@ _json_loads = json.loads
 # time on an event-sized payload). Anything it does not accept whole goes through json.loads.
 _scan_once: Any = getattr(json.JSONDecoder(), "scan_once", None) or (lambda data, index: (_json_loads(data), len(data)))
 PRIMED: Any = object()  # first item of a stream primed by __enter__: the request is sent
+
+# After the terminator, the rest of the body (normally only HTTP's closing chunk) is read so that
+# the connection goes back to the pool instead of being closed: the next call then needs no new
+# TCP and TLS handshake. A body that goes on for more than DRAIN_BYTES, or does not end within
+# DRAIN_SECONDS, is given up on and its connection closed, as an early exit does.
+DRAIN_BYTES = 64 * 1024
+DRAIN_SECONDS = 0.25
 
 
 class StreamCall(Generic[T]):
@@ -166,6 +176,60 @@ def _no_op() -> None:
     pass
 
 
+def _drain(response: httpx.Response, chunks: Iterator[bytes]) -> None:
+    """Read the body's end within the drain bounds; the caller closes whatever is left open.
+
+    httpcore reads with the call's read timeout, fixed when the body started, so the time bound
+    caps it through the connection's network stream (httpcore's `network_stream` response
+    extension) for the length of the drain. Without such a stream nothing is read.
+    """
+    network = response.extensions.get("network_stream")
+    read = getattr(network, "read", None)
+    if read is None:
+        return
+    deadline = time.monotonic() + DRAIN_SECONDS
+    drainer = threading.get_ident()
+
+    def bounded_read(max_bytes: int, timeout: float | None = None) -> bytes:
+        # Once the body ends the connection is back in the pool before this patch is undone: a
+        # call in another thread that takes it meanwhile reads with its own timeout.
+        if threading.get_ident() != drainer:
+            return read(max_bytes, timeout)  # type: ignore[no-any-return]
+        left = max(deadline - time.monotonic(), 0.001)
+        return read(max_bytes, left if timeout is None else min(timeout, left))  # type: ignore[no-any-return]
+
+    try:
+        network.read = bounded_read  # type: ignore[union-attr]
+    except (AttributeError, TypeError):
+        return
+    try:
+        received = 0
+        for chunk in chunks:
+            received += len(chunk)
+            if received > DRAIN_BYTES:
+                return
+    except httpx.HTTPError:  # timed out or broke: the connection is closed by the caller
+        return
+    finally:
+        with contextlib.suppress(AttributeError):
+            del network.read  # type: ignore[union-attr]
+
+
+async def _adrain(chunks: AsyncIterator[bytes]) -> None:
+    """The async twin of `_drain`: a cancel scope bounds the time (asyncio and trio alike)."""
+    import anyio  # httpx's async transport has loaded it already
+
+    with anyio.move_on_after(DRAIN_SECONDS):
+        received = 0
+        try:
+            async for chunk in chunks:
+                received += len(chunk)
+                if received > DRAIN_BYTES:
+                    return
+        except httpx.HTTPError:
+            return
+
+
 def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, None]:
     """Send the call and yield its events; `prime` first yields PRIMED once the head checked out."""
     response = chunks = None
@@ -189,6 +253,7 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
             for chunk in chunks:
                 yield from call.events(chunk)
                 if call.done:
+                    _drain(response, chunks)
                     return
         except httpx.RequestError as exc:  # transport errors, and a body that fails to decompress
             raise call.cut_by_transport(exc) from _typed_transport_error(exc, request)
@@ -227,6 +292,7 @@ async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerat
                 for event in call.events(chunk):
                     yield event
                 if call.done:
+                    await _adrain(chunks)
                     return
         except httpx.RequestError as exc:  # transport errors, and a body that fails to decompress
             raise call.cut_by_transport(exc) from _typed_transport_error(exc, request)

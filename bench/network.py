@@ -383,7 +383,15 @@ def table_lines(result: dict[str, Any], markdown: bool = False) -> list[str]:
         f" request round trip {median(check, 'round_trip_ms')} ms ({rtt:g} ms expected;"
         f" direct {median(direct, 'round_trip_ms')} ms)",
     ]
-    header = ["route", "candidate", "cold start (ms)", "first call (ms)", "warm calls (ms)", "warm max", "connections / process"]
+    header = [
+        "route",
+        "candidate",
+        "cold start (ms)",
+        "first call (ms)",
+        "warm calls (ms)",
+        "warm max",
+        "connections / process",
+    ]
     body = []
     for row in result["_rows"]:
         summary = row.summary()

@@ -89,15 +89,18 @@ class Completion:
         _usage = src_dict.get("usage")
         usage = None if _usage is None else Usage.from_dict(_usage)
 
-        completion = cls(
-            id=id,
-            object_=object_,
-            created=created,
-            model=model,
-            choices=choices,
-            usage=usage,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        completion = object.__new__(cls)
+        completion.id = id
+        completion.object_ = object_
+        completion.created = created
+        completion.model = model
+        completion.choices = choices
+        completion.usage = usage
         completion._arrived = src_dict
+        completion._request_id = None
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 

@@ -79,12 +79,14 @@ class CompletionChoice:
 
         finish_reason = src_dict.get("finish_reason")
 
-        completion_choice = cls(
-            text=text,
-            index=index,
-            logprobs=logprobs,
-            finish_reason=finish_reason,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        completion_choice = object.__new__(cls)
+        completion_choice.text = text
+        completion_choice.index = index
+        completion_choice.logprobs = logprobs
+        completion_choice.finish_reason = finish_reason
         completion_choice._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -88,14 +88,16 @@ class CompletionChunk:
         _usage = src_dict.get("usage")
         usage = None if _usage is None else Usage.from_dict(_usage)
 
-        completion_chunk = cls(
-            id=id,
-            object_=object_,
-            created=created,
-            model=model,
-            choices=choices,
-            usage=usage,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        completion_chunk = object.__new__(cls)
+        completion_chunk.id = id
+        completion_chunk.object_ = object_
+        completion_chunk.created = created
+        completion_chunk.model = model
+        completion_chunk.choices = choices
+        completion_chunk.usage = usage
         completion_chunk._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

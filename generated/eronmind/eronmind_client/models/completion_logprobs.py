@@ -81,12 +81,14 @@ class CompletionLogprobs:
 
         text_offset = src_dict.get("text_offset")
 
-        completion_logprobs = cls(
-            tokens=tokens,
-            token_logprobs=token_logprobs,
-            top_logprobs=top_logprobs,
-            text_offset=text_offset,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        completion_logprobs = object.__new__(cls)
+        completion_logprobs.tokens = tokens
+        completion_logprobs.token_logprobs = token_logprobs
+        completion_logprobs.top_logprobs = top_logprobs
+        completion_logprobs.text_offset = text_offset
         completion_logprobs._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -77,12 +77,14 @@ class ErrorDetail:
 
         code = src_dict.get("code")
 
-        error_detail = cls(
-            message=message,
-            type_=type_,
-            param=param,
-            code=code,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        error_detail = object.__new__(cls)
+        error_detail.message = message
+        error_detail.type_ = type_
+        error_detail.param = param
+        error_detail.code = code
         error_detail._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -99,16 +99,19 @@ class ChatCompletion:
         _usage = src_dict.get("usage")
         usage = None if _usage is None else Usage.from_dict(_usage)
 
-        chat_completion = cls(
-            id=id,
-            object_=object_,
-            created=created,
-            model=model,
-            choices=choices,
-            system_fingerprint=system_fingerprint,
-            usage=usage,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        chat_completion = object.__new__(cls)
+        chat_completion.id = id
+        chat_completion.object_ = object_
+        chat_completion.created = created
+        chat_completion.model = model
+        chat_completion.choices = choices
+        chat_completion.system_fingerprint = system_fingerprint
+        chat_completion.usage = usage
         chat_completion._arrived = src_dict
+        chat_completion._request_id = None
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 

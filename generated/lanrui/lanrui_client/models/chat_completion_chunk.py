@@ -98,15 +98,17 @@ class ChatCompletionChunk:
         _usage = src_dict.get("usage")
         usage = None if _usage is None else Usage.from_dict(_usage)
 
-        chat_completion_chunk = cls(
-            id=id,
-            object_=object_,
-            created=created,
-            model=model,
-            choices=choices,
-            system_fingerprint=system_fingerprint,
-            usage=usage,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        chat_completion_chunk = object.__new__(cls)
+        chat_completion_chunk.id = id
+        chat_completion_chunk.object_ = object_
+        chat_completion_chunk.created = created
+        chat_completion_chunk.model = model
+        chat_completion_chunk.choices = choices
+        chat_completion_chunk.system_fingerprint = system_fingerprint
+        chat_completion_chunk.usage = usage
         chat_completion_chunk._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

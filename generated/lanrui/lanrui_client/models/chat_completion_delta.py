@@ -63,10 +63,12 @@ class ChatCompletionDelta:
 
         content = src_dict.get("content")
 
-        chat_completion_delta = cls(
-            role=role,
-            content=content,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        chat_completion_delta = object.__new__(cls)
+        chat_completion_delta.role = role
+        chat_completion_delta.content = content
         chat_completion_delta._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

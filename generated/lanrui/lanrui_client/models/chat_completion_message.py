@@ -56,10 +56,12 @@ class ChatCompletionMessage:
 
         content = src_dict["content"]
 
-        chat_completion_message = cls(
-            role=role,
-            content=content,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        chat_completion_message = object.__new__(cls)
+        chat_completion_message.role = role
+        chat_completion_message.content = content
         chat_completion_message._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

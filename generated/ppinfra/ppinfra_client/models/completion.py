@@ -85,15 +85,18 @@ class Completion:
 
         usage = Usage.from_dict(src_dict["usage"])
 
-        completion = cls(
-            choices=choices,
-            created=created,
-            id=id,
-            model=model,
-            object_=object_,
-            usage=usage,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        completion = object.__new__(cls)
+        completion.choices = choices
+        completion.created = created
+        completion.id = id
+        completion.model = model
+        completion.object_ = object_
+        completion.usage = usage
         completion._arrived = src_dict
+        completion._request_id = None
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 

@@ -79,12 +79,14 @@ class CompletionChoice:
         _logprobs = src_dict.get("logprobs")
         logprobs = None if _logprobs is None else CompletionLogprobs.from_dict(_logprobs)
 
-        completion_choice = cls(
-            index=index,
-            text=text,
-            finish_reason=finish_reason,
-            logprobs=logprobs,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        completion_choice = object.__new__(cls)
+        completion_choice.index = index
+        completion_choice.text = text
+        completion_choice.finish_reason = finish_reason
+        completion_choice.logprobs = logprobs
         completion_choice._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -81,12 +81,14 @@ class CompletionLogprobs:
         _top_logprobs = src_dict.get("top_logprobs")
         top_logprobs = None if _top_logprobs is None else [TopLogprobs.from_dict(item) for item in _top_logprobs]
 
-        completion_logprobs = cls(
-            text_offset=text_offset,
-            token_logprobs=token_logprobs,
-            tokens=tokens,
-            top_logprobs=top_logprobs,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        completion_logprobs = object.__new__(cls)
+        completion_logprobs.text_offset = text_offset
+        completion_logprobs.token_logprobs = token_logprobs
+        completion_logprobs.tokens = tokens
+        completion_logprobs.top_logprobs = top_logprobs
         completion_logprobs._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -82,12 +82,14 @@ class ChatCompletionChoice:
 
         role = src_dict.get("role")
 
-        chat_completion_choice = cls(
-            index=index,
-            message=message,
-            finish_reason=finish_reason,
-            role=role,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        chat_completion_choice = object.__new__(cls)
+        chat_completion_choice.index = index
+        chat_completion_choice.message = message
+        chat_completion_choice.finish_reason = finish_reason
+        chat_completion_choice.role = role
         chat_completion_choice._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -82,12 +82,14 @@ class ChatCompletionChunkChoice:
 
         role = src_dict.get("role")
 
-        chat_completion_chunk_choice = cls(
-            index=index,
-            delta=delta,
-            finish_reason=finish_reason,
-            role=role,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        chat_completion_chunk_choice = object.__new__(cls)
+        chat_completion_chunk_choice.index = index
+        chat_completion_chunk_choice.delta = delta
+        chat_completion_chunk_choice.finish_reason = finish_reason
+        chat_completion_chunk_choice.role = role
         chat_completion_chunk_choice._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

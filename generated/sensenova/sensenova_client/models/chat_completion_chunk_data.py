@@ -96,13 +96,15 @@ class ChatCompletionChunkData:
         _plugins = src_dict.get("plugins")
         plugins = None if _plugins is None else PluginsUsage.from_dict(_plugins)
 
-        chat_completion_chunk_data = cls(
-            choices=choices,
-            id=id,
-            knowledge_base_results=knowledge_base_results,
-            usage=usage,
-            plugins=plugins,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        chat_completion_chunk_data = object.__new__(cls)
+        chat_completion_chunk_data.choices = choices
+        chat_completion_chunk_data.id = id
+        chat_completion_chunk_data.knowledge_base_results = knowledge_base_results
+        chat_completion_chunk_data.usage = usage
+        chat_completion_chunk_data.plugins = plugins
         chat_completion_chunk_data._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

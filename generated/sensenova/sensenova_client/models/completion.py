@@ -60,11 +60,14 @@ class Completion:
         _status = src_dict.get("status")
         status = None if _status is None else Status.from_dict(_status)
 
-        completion = cls(
-            data=data,
-            status=status,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        completion = object.__new__(cls)
+        completion.data = data
+        completion.status = status
         completion._arrived = src_dict
+        completion._request_id = None
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
 

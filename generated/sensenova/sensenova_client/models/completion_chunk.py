@@ -58,10 +58,12 @@ class CompletionChunk:
         _data = src_dict.get("data")
         data = None if _data is None else CompletionChunkData.from_dict(_data)
 
-        completion_chunk = cls(
-            status=status,
-            data=data,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        completion_chunk = object.__new__(cls)
+        completion_chunk.status = status
+        completion_chunk.data = data
         completion_chunk._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

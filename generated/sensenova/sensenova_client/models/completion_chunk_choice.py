@@ -70,11 +70,13 @@ class CompletionChunkChoice:
 
         finish_reason = src_dict.get("finish_reason")
 
-        completion_chunk_choice = cls(
-            index=index,
-            delta=delta,
-            finish_reason=finish_reason,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        completion_chunk_choice = object.__new__(cls)
+        completion_chunk_choice.index = index
+        completion_chunk_choice.delta = delta
+        completion_chunk_choice.finish_reason = finish_reason
         completion_chunk_choice._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -69,11 +69,13 @@ class CompletionChunkData:
         _usage = src_dict.get("usage")
         usage = None if _usage is None else Usage.from_dict(_usage)
 
-        completion_chunk_data = cls(
-            choices=choices,
-            id=id,
-            usage=usage,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        completion_chunk_data = object.__new__(cls)
+        completion_chunk_data.choices = choices
+        completion_chunk_data.id = id
+        completion_chunk_data.usage = usage
         completion_chunk_data._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

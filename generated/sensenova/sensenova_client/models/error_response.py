@@ -50,9 +50,11 @@ class ErrorResponse:
         _error = src_dict.get("error")
         error = None if _error is None else ErrorDetail.from_dict(_error)
 
-        error_response = cls(
-            error=error,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        error_response = object.__new__(cls)
+        error_response.error = error
         error_response._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

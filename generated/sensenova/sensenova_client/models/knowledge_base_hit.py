@@ -72,11 +72,13 @@ class KnowledgeBaseHit:
         _extra_info = src_dict.get("extra_info")
         extra_info = None if _extra_info is None else KnowledgeExtraInfo.from_dict(_extra_info)
 
-        knowledge_base_hit = cls(
-            score=score,
-            result=result,
-            extra_info=extra_info,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        knowledge_base_hit = object.__new__(cls)
+        knowledge_base_hit.score = score
+        knowledge_base_hit.result = result
+        knowledge_base_hit.extra_info = extra_info
         knowledge_base_hit._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

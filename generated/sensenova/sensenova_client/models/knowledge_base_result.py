@@ -61,10 +61,12 @@ class KnowledgeBaseResult:
         _results = src_dict.get("results")
         results = None if _results is None else [KnowledgeBaseHit.from_dict(item) for item in _results]
 
-        knowledge_base_result = cls(
-            know_id=know_id,
-            results=results,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        knowledge_base_result = object.__new__(cls)
+        knowledge_base_result.know_id = know_id
+        knowledge_base_result.results = results
         knowledge_base_result._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -60,10 +60,12 @@ class KnowledgeExtraInfo:
 
         page = src_dict.get("page")
 
-        knowledge_extra_info = cls(
-            file_id=file_id,
-            page=page,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        knowledge_extra_info = object.__new__(cls)
+        knowledge_extra_info.file_id = file_id
+        knowledge_extra_info.page = page
         knowledge_extra_info._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

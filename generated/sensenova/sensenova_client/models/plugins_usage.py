@@ -49,9 +49,11 @@ class PluginsUsage:
         _web_search = src_dict.get("web_search")
         web_search = None if _web_search is None else WebSearchUsage.from_dict(_web_search)
 
-        plugins_usage = cls(
-            web_search=web_search,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        plugins_usage = object.__new__(cls)
+        plugins_usage.web_search = web_search
         plugins_usage._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

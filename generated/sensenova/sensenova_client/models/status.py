@@ -57,10 +57,12 @@ class Status:
 
         message = src_dict.get("message")
 
-        status = cls(
-            code=code,
-            message=message,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        status = object.__new__(cls)
+        status.code = code
+        status.message = message
         status._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

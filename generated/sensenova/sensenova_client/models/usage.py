@@ -81,12 +81,14 @@ class Usage:
 
         total_tokens = src_dict.get("total_tokens")
 
-        usage = cls(
-            prompt_tokens=prompt_tokens,
-            knowledge_tokens=knowledge_tokens,
-            completion_tokens=completion_tokens,
-            total_tokens=total_tokens,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        usage = object.__new__(cls)
+        usage.prompt_tokens = prompt_tokens
+        usage.knowledge_tokens = knowledge_tokens
+        usage.completion_tokens = completion_tokens
+        usage.total_tokens = total_tokens
         usage._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

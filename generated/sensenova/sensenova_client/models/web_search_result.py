@@ -90,13 +90,15 @@ class WebSearchResult:
 
         icon = src_dict.get("icon")
 
-        web_search_result = cls(
-            index=index,
-            url=url,
-            url_source=url_source,
-            title=title,
-            icon=icon,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        web_search_result = object.__new__(cls)
+        web_search_result.index = index
+        web_search_result.url = url
+        web_search_result.url_source = url_source
+        web_search_result.title = title
+        web_search_result.icon = icon
         web_search_result._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

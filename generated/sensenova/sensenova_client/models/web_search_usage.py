@@ -61,10 +61,12 @@ class WebSearchUsage:
         _results = src_dict.get("results")
         results = None if _results is None else [WebSearchResult.from_dict(item) for item in _results]
 
-        web_search_usage = cls(
-            online_search_count=online_search_count,
-            results=results,
-        )
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        web_search_usage = object.__new__(cls)
+        web_search_usage.online_search_count = online_search_count
+        web_search_usage.results = results
         web_search_usage._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

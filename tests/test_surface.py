@@ -157,6 +157,7 @@ def test_stream_true_returns_a_stream_that_works_as_a_plain_for_loop(
         stream = resolve(client, method)(**CASES[(provider, method)], stream=True)
         assert isinstance(stream, package.streaming.Stream)
         request = the_request(emulator, tag)  # sent by create(), before any iteration
+        assert stream.request_id == request.request_id and request.request_id.startswith("req-")
         events = list(stream)
     assert events and all(isinstance(event, chunk_model(provider, method)) for event in events)
     assert request.body == {**CASES[(provider, method)], "stream": True}
@@ -172,6 +173,7 @@ def test_async_stream_is_awaited_then_iterated(emulator: Emulator, provider: str
         async with surface_client(emulator, provider, asynchronous=True, tag=tag) as client:
             stream = await resolve(client, method)(**CASES[(provider, method)], stream=True)
             assert isinstance(stream, package.streaming.AsyncStream)
+            assert stream.request_id == the_request(emulator, tag).request_id
             async with stream:
                 count = 0
                 async for event in stream:

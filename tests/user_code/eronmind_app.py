@@ -26,6 +26,7 @@ def sync_calls() -> None:
 
         stream = client.completions.create(model=MODEL, prompt="Say this is a test", stream=True, stop=["\n"])
         assert_type(stream, Stream[CompletionChunk, CompletionStreamResult])
+        assert_type(stream.request_id, str | None)
         for chunk in stream:
             assert_type(chunk, CompletionChunk)
         result = stream.until_done()
@@ -52,6 +53,7 @@ async def async_calls() -> None:
         assert_type(completion, Completion)
         stream = await client.completions.create(model=MODEL, prompt="Say this is a test", stream=True)
         assert_type(stream, AsyncStream[CompletionChunk, CompletionStreamResult])
+        assert_type(stream.request_id, str | None)
         async with stream:
             print("".join([text async for text in stream.iter_text()]))
 

@@ -32,6 +32,7 @@ def sync_calls() -> None:
         ]
         stream = client.chat.completions.create(model=MODEL, messages=history, stream=True, temperature=0.2)
         assert_type(stream, Stream[ChatCompletionChunk, ChatCompletionStreamResult])
+        assert_type(stream.request_id, str | None)
         for chunk in stream:
             assert_type(chunk, ChatCompletionChunk)
             print(chunk.id, end=" ")
@@ -83,6 +84,7 @@ async def async_calls() -> None:
 
         stream = await client.chat.completions.create(model=MODEL, messages=messages, stream=True)
         assert_type(stream, AsyncStream[ChatCompletionChunk, ChatCompletionStreamResult])
+        assert_type(stream.request_id, str | None)
         async with stream:
             async for chunk in stream:
                 assert_type(chunk, ChatCompletionChunk)

@@ -36,6 +36,7 @@ def sync_calls() -> None:
             model=MODEL, prompt="Say this is a test", stream=True, stream_options={"include_usage": True}
         )
         assert_type(stream, Stream[CompletionChunk, CompletionStreamResult])
+        assert_type(stream.request_id, str | None)
         with stream:
             for chunk in stream:
                 assert_type(chunk, CompletionChunk)
@@ -63,6 +64,7 @@ async def async_calls() -> None:
         assert_type(completion, Completion)
         stream = await client.completions.create(model=MODEL, prompt="Say this is a test", stream=True)
         assert_type(stream, AsyncStream[CompletionChunk, CompletionStreamResult])
+        assert_type(stream.request_id, str | None)
         async with stream:
             result = await stream.until_done()
         print(result.text)

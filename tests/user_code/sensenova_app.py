@@ -45,6 +45,7 @@ def sync_calls() -> None:
             model=MODEL, messages=[{"role": "user", "content": "Weather in Shanghai?"}], stream=True
         )
         assert_type(stream, Stream[ChatCompletionChunk, ChatCompletionStreamResult])
+        assert_type(stream.request_id, str | None)
         with stream:
             for chunk in stream:
                 assert_type(chunk, ChatCompletionChunk)
@@ -95,6 +96,7 @@ async def async_calls() -> None:
 
         stream = await client.chat.completions.create(model=MODEL, messages=messages, stream=True)
         assert_type(stream, AsyncStream[ChatCompletionChunk, ChatCompletionStreamResult])
+        assert_type(stream.request_id, str | None)
         async with stream:
             async for chunk in stream:
                 assert_type(chunk, ChatCompletionChunk)

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 import httpx
 
 from . import calls
+from ._response import request_id_of
 from .sse import ServerSentEvent, aiter_sse, iter_sse
 from .stream_fold import StreamChoice, StreamResult
 from .stream_lifecycle import StreamCall, arun, run
@@ -186,6 +187,13 @@ class Stream(_ResultDefault, Generic[T, R]):
         """The HTTP response (status, headers) once the request is sent; None before."""
         return self._call.response
 
+    @property
+    def request_id(self) -> str | None:
+        """The provider's request id from the response head; None before the request is sent or
+        if the provider sent none."""
+        response = self._call.response
+        return None if response is None else request_id_of(response)
+
     def iter_text(self, index: int = 0) -> Iterator[str]:
         """Iterate the stream, yielding the new text of choice `index` as it arrives."""
         pieces = self._call.gather.pieces
@@ -258,6 +266,13 @@ class AsyncStream(_ResultDefault, Generic[T, R]):
     def response(self) -> httpx.Response | None:
         """The HTTP response (status, headers) once the request is sent; None before."""
         return self._call.response
+
+    @property
+    def request_id(self) -> str | None:
+        """The provider's request id from the response head; None before the request is sent or
+        if the provider sent none."""
+        response = self._call.response
+        return None if response is None else request_id_of(response)
 
     async def iter_text(self, index: int = 0) -> AsyncIterator[str]:
         """Iterate the stream, yielding the new text of choice `index` as it arrives."""

@@ -48,11 +48,37 @@ _CALLS = """
 """
 
 
+# The same calls through AuthenticatedClient and the function modules.
+_FUNCTION_CALLS = """
+    import asyncio, os
+    from lanrui_client import AuthenticatedClient
+    from lanrui_client.api.chat import create_chat_completion as op
+    from lanrui_client.models import ChatCompletionRequest
+
+    body = ChatCompletionRequest.from_dict({"model": "m/1", "messages": [{"role": "user", "content": "Hi"}]})
+    fault = {"X-Emulator-Fault": "status;code=503;times=1;id=%s"}  # the first call is retried once
+    client = AuthenticatedClient(
+        token=os.environ["LANRUI_API_KEY"], base_url=os.environ["LANRUI_BASE_URL"] + "?token=QUERY-SECRET", headers=fault
+    )
+    with client:
+        op.sync_detailed(client=client, body=body)
+        op.stream(client=client, body=body).until_done()
+
+    async def main():
+        async with client:
+            await op.asyncio(client=client, body=body)
+
+    asyncio.run(main())
+    print("done")
+"""
+
+
+@pytest.mark.parametrize("code", [_CALLS, _FUNCTION_CALLS], ids=["openai-style", "function-modules"])
 @pytest.mark.parametrize("level", ["info", "debug", "INFO"])
-def test_provider_log_prints_each_call_and_retry_but_no_secret(level: str) -> None:
+def test_provider_log_prints_each_call_and_retry_but_no_secret(level: str, code: str) -> None:
     with canary_emulator() as emulator:
         base_url = emulator.base_url("lanrui")
-        done = _python(_CALLS % unique("log"), LANRUI_LOG=level, LANRUI_API_KEY=CANARY, LANRUI_BASE_URL=base_url)
+        done = _python(code % unique("log"), LANRUI_LOG=level, LANRUI_API_KEY=CANARY, LANRUI_BASE_URL=base_url)
     assert done.returncode == 0, done.stderr
     lines = done.stderr.splitlines()
     calls = [line for line in lines if f"POST {base_url}/v1/chat/completions -> 200 OK in " in line]

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import httpx
 
-from . import _logs
 from .retry import checked_max_retries
 from .timeouts import checked_deadline
 from .types import UNSET, Unset
@@ -43,7 +42,6 @@ class _ClientBase:
     _defaults: CallDefaults
 
     def __init__(self, api: AuthenticatedClient) -> None:
-        _logs.configure_from_env()
         self._api = api
         self._defaults = CallDefaults()
 

@@ -19,7 +19,6 @@ dicts and sequences are copied as they are. Then the call options:
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -27,7 +26,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import httpx
 
 from . import calls, errors, streaming
-from ._logs import log_call
 from ._response import RawResponse, attach_request_id, request_id_of
 from .types import UNSET, Unset
 
@@ -123,9 +121,7 @@ class SyncResource:
         client = self._client
         api = client._api
         kwargs = _request(get_kwargs, body, options)
-        started = time.perf_counter()
         response = calls.send(api, kwargs, **client._call_options(options))
-        log_call(response, started)
         _raise_for_status(response)
         return _parsed_later(parse, api, response)
 
@@ -135,12 +131,7 @@ class SyncResource:
         client = self._client
         kwargs = _request(get_kwargs, body, options)
         stream = streaming.Stream(client._api, kwargs, fmt, **client._call_options(options))
-        started = time.perf_counter()
-        try:
-            stream.__enter__()  # sends the request; an error status raises here, as for a plain call
-        finally:
-            if stream.response is not None:
-                log_call(stream.response, started)
+        stream.__enter__()  # sends the request; an error status raises here, as for a plain call
         return RawResponse(_opened(stream.response), lambda: stream)
 
 
@@ -156,9 +147,7 @@ class AsyncResource:
         client = self._client
         api = client._api
         kwargs = _request(get_kwargs, body, options)
-        started = time.perf_counter()
         response = await calls.asend(api, kwargs, **client._call_options(options))
-        log_call(response, started)
         _raise_for_status(response)
         return _parsed_later(parse, api, response)
 
@@ -168,10 +157,5 @@ class AsyncResource:
         client = self._client
         kwargs = _request(get_kwargs, body, options)
         stream = streaming.AsyncStream(client._api, kwargs, fmt, **client._call_options(options))
-        started = time.perf_counter()
-        try:
-            await stream.__aenter__()  # sends the request; an error status raises here
-        finally:
-            if stream.response is not None:
-                log_call(stream.response, started)
+        await stream.__aenter__()  # sends the request; an error status raises here
         return RawResponse(_opened(stream.response), lambda: stream)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from . import _provider
+from . import _logs, _provider
 from .auth import AccessKeyAuth, BearerAuth, checked_credential
 from .errors import MissingCredentialsError
 from .retry import AsyncRetryTransport, RetryTransport, checked_max_retries
@@ -177,6 +177,7 @@ class Client:
         self._client: httpx.Client | None = None
         self._async_client: httpx.AsyncClient | None = None
         self._build_lock = threading.Lock()
+        _logs.configure_from_env()  # <PREFIX>_LOG, for every client (the openai-style ones wrap this)
 
     @property
     def base_url(self) -> str:

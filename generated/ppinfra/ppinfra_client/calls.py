@@ -9,12 +9,14 @@ fail the same way.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
 from . import errors
+from ._logs import log_call
 from .errors import APIConnectionError, APITimeoutError
 from .retry import MAX_RETRIES_EXTENSION, checked_max_retries
 from .timeouts import DEADLINE_EXTENSION, DeadlineExceeded, checked_deadline, checked_timeout
@@ -103,8 +105,11 @@ def send(
     deadline: DeadlineArg = UNSET,
 ) -> httpx.Response:
     options = request_options(timeout, max_retries, deadline)
+    started = time.perf_counter()
     with translate_transport_errors():
-        return client.get_httpx_client().request(**kwargs, **options)
+        response = client.get_httpx_client().request(**kwargs, **options)
+    log_call(response, started)
+    return response
 
 
 async def asend(
@@ -116,8 +121,11 @@ async def asend(
     deadline: DeadlineArg = UNSET,
 ) -> httpx.Response:
     options = request_options(timeout, max_retries, deadline)
+    started = time.perf_counter()
     with translate_transport_errors():
-        return await client.get_async_httpx_client().request(**kwargs, **options)
+        response = await client.get_async_httpx_client().request(**kwargs, **options)
+    log_call(response, started)
+    return response
 
 
 def unparsable(response: httpx.Response, exc: Exception) -> errors.APIError:

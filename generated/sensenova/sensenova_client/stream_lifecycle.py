@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import httpx
 
 from . import calls, errors, stream_errors
+from ._logs import log_call
 from .sse import EventTooLarge, SSEDecoder
 from .stream_fold import Gatherer, StreamResult
 
@@ -237,8 +238,10 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
         http = client.get_httpx_client()
         call.decoder.max_event_size = client.max_event_size
         request = call.build_request(http)
+        started = time.perf_counter()
         with calls.translate_transport_errors(request):
             response = call.response = http.send(request, stream=True)
+        log_call(response, started)  # the head's arrival: the body is still to come
         kind = call.head_kind(response)
         if kind != "stream":
             with calls.translate_transport_errors(request):
@@ -275,8 +278,10 @@ async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerat
         http = client.get_async_httpx_client()
         call.decoder.max_event_size = client.max_event_size
         request = call.build_request(http)
+        started = time.perf_counter()
         with calls.translate_transport_errors(request):
             response = call.response = await http.send(request, stream=True)
+        log_call(response, started)  # the head's arrival: the body is still to come
         kind = call.head_kind(response)
         if kind != "stream":
             with calls.translate_transport_errors(request):

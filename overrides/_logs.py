@@ -2,8 +2,9 @@
 
 `<PREFIX>_LOG=info` or `<PREFIX>_LOG=debug` (e.g. `LANRUI_LOG=info`), read when any client is
 created (an openai-style client, `Client` or `AuthenticatedClient`), sends the package logger
-(named after the package, e.g. `lanrui_client`) to stderr at that level, as `OPENAI_LOG` does for the openai SDK. Without it nothing is configured:
-the logger stays silent unless the application configures `logging` itself.
+(named after the package, e.g. `lanrui_client`) to stderr at that level, as `OPENAI_LOG` does for
+the openai SDK. Without it nothing is configured: the logger stays silent unless the application
+configures `logging` itself.
 
 What is logged: one INFO line per call, function modules and openai-style clients alike (method,
 URL without its query, status, elapsed time; for a stream, the time until its head arrived), and

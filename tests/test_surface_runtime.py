@@ -57,9 +57,8 @@ _FUNCTION_CALLS = """
 
     body = ChatCompletionRequest.from_dict({"model": "m/1", "messages": [{"role": "user", "content": "Hi"}]})
     fault = {"X-Emulator-Fault": "status;code=503;times=1;id=%s"}  # the first call is retried once
-    client = AuthenticatedClient(
-        token=os.environ["LANRUI_API_KEY"], base_url=os.environ["LANRUI_BASE_URL"] + "?token=QUERY-SECRET", headers=fault
-    )
+    base_url = os.environ["LANRUI_BASE_URL"] + "?token=QUERY-SECRET"
+    client = AuthenticatedClient(token=os.environ["LANRUI_API_KEY"], base_url=base_url, headers=fault)
     with client:
         op.sync_detailed(client=client, body=body)
         op.stream(client=client, body=body).until_done()

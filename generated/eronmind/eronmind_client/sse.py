@@ -83,6 +83,7 @@ class SSEDecoder:
         "_tail",
         "_tail_size",
         "_utf8",
+        "_utf8_held",
         "max_event_size",
     )
 
@@ -92,6 +93,7 @@ class SSEDecoder:
         # errors="replace" yields U+FFFD for bad bytes; being incremental, it holds back a
         # multi-byte character split across chunks instead of replacing it.
         self._utf8 = codecs.getincrementaldecoder("utf-8")("replace")
+        self._utf8_held = False  # the incremental decoder may hold the start of a split character
         self._at_start = True  # BOM not looked for yet
         self._after_cr = False  # text so far ended in CR: a leading LF completes that CRLF
         # Non-empty pieces of the unfinished block; joined once it completes (no quadratic concat).
@@ -124,7 +126,13 @@ class SSEDecoder:
         """Decode one chunk; return the events it completes, in order."""
         if self._closed:
             raise ValueError("SSEDecoder is closed")
-        text = self._utf8.decode(chunk)
+        if self._utf8_held:
+            text = self._decode_held(chunk)
+        else:
+            try:  # a chunk of whole, valid UTF-8 (nearly all): C speed, under half the incremental cost
+                text = chunk.decode()
+            except UnicodeDecodeError:  # a character split across chunks, or bad bytes
+                text = self._decode_held(chunk)
         if not text:
             return []
         if self._at_start:
@@ -144,6 +152,11 @@ class SSEDecoder:
             value = text[6:-2] if text[5:6] == " " else text[5:-2]
             return [_new_event("message", value, self._last_id, None)]
         return self._feed_text(text)
+
+    def _decode_held(self, chunk: bytes) -> str:
+        text = self._utf8.decode(chunk)
+        self._utf8_held = bool(self._utf8.getstate()[0])
+        return text
 
     def close(self) -> bool:
         """Mark end of input and return ``pending``; an unfinished block is never dispatched."""

@@ -6,9 +6,10 @@ built files: metadata, file lists, imports against declared dependencies. The sl
 release as a user meets it: a pypiserver on loopback that wants credentials for uploads and never
 falls back to PyPI, `make publish` with TWINE_* variables, then fresh virtual environments outside
 the repository that pip-install from that index only: each package alone with the newest
-dependency versions allowed, then all four together with the dependencies at exactly their floors.
-In each, a script run by the environment's own Python (isolated mode, scratch cwd, clean
-environment) makes plain, streamed, async and wrong-key calls against the emulator.
+dependency versions allowed (the first with its `speedups` extra), then all four together, with
+the extra, with the dependencies at exactly their floors. In each, a script run by the
+environment's own Python (isolated mode, scratch cwd, clean environment) makes plain, streamed,
+async and wrong-key calls against the emulator and reports whether streams parse with orjson.
 """
 
 from __future__ import annotations
@@ -125,7 +126,19 @@ def _metadata(wheel: Path) -> Message:
 
 
 def _requirements(wheel: Path) -> list[Requirement]:
+    """Requires-Dist: the dependencies, and those of the extras (marked `extra == "<name>"`)."""
     return [Requirement(line) for line in _metadata(wheel).get_all("Requires-Dist") or []]
+
+
+def _extras(wheel: Path) -> dict[str, set[str]]:
+    """{extra: the distributions it adds}; every marker in Requires-Dist must name an extra."""
+    extras: dict[str, set[str]] = {name: set() for name in _metadata(wheel).get_all("Provides-Extra") or []}
+    for requirement in _requirements(wheel):
+        if requirement.marker is not None:
+            name = str(requirement.marker).removeprefix('extra == "').removesuffix('"')
+            assert name in extras, f"{requirement}: only `extra == ...` markers are expected"
+            extras[name].add(canonicalize_name(requirement.name))
+    return extras
 
 
 def _floors(requirements: list[Requirement]) -> dict[str, str]:
@@ -223,30 +236,56 @@ def _type_checking_only(tree: ast.Module) -> set[ast.AST]:
     return {node for block in guarded for stmt in block.body for node in ast.walk(stmt)}
 
 
+def _catches_import_error(handler: ast.ExceptHandler) -> bool:
+    caught = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return any(isinstance(name, ast.Name) and name.id in ("ImportError", "ModuleNotFoundError") for name in caught)
+
+
+def _optional(tree: ast.Module) -> set[ast.AST]:
+    """Nodes in the body of a `try:` that catches ImportError: the package runs without them."""
+    tries = (n for n in ast.walk(tree) if isinstance(n, ast.Try) and any(map(_catches_import_error, n.handlers)))
+    return {node for block in tries for stmt in block.body for node in ast.walk(stmt)}
+
+
+def _imports(node: ast.AST) -> set[str]:
+    if isinstance(node, ast.Import):
+        return {alias.name.split(".")[0] for alias in node.names}
+    if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+        return {node.module.split(".")[0]}
+    return set()
+
+
 @pytest.mark.parametrize("key", PROVIDERS)
 def test_declared_dependencies_are_exactly_the_runtime_imports(dist: Path, key: str) -> None:
+    """Requires-Dist without a marker is exactly what the package imports; an import it can do
+    without (in a `try` that catches ImportError) is exactly what its extras add."""
     provider = PROVIDERS[key]
     imported: set[str] = set()
+    optional: set[str] = set()
     with zipfile.ZipFile(_wheel(dist, provider)) as archive:
         for name in archive.namelist():
             if name.endswith(".py"):
                 tree = ast.parse(archive.read(name), filename=name)
-                skipped = _type_checking_only(tree)
+                skipped, may_fail = _type_checking_only(tree), _optional(tree)
                 for node in ast.walk(tree):
-                    if node in skipped:
-                        continue
-                    if isinstance(node, ast.Import):
-                        imported.update(alias.name.split(".")[0] for alias in node.names)
-                    elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                        imported.add(node.module.split(".")[0])
-    third_party = imported - set(sys.stdlib_module_names) - {provider.package, "__future__"}
+                    if node not in skipped:
+                        (optional if node in may_fail else imported).update(_imports(node))
     owners = importlib.metadata.packages_distributions()
-    unknown = {name for name in third_party if name not in owners}
-    assert not unknown, f"imports with no known distribution: {sorted(unknown)}"
-    needed = {canonicalize_name(dist_name) for name in third_party for dist_name in owners[name]}
-    declared = {canonicalize_name(r.name) for r in _requirements(_wheel(dist, provider))}
+
+    def distributions(names: set[str]) -> set[str]:
+        third_party = names - set(sys.stdlib_module_names) - {provider.package, "__future__"}
+        unknown = {name for name in third_party if name not in owners}
+        assert not unknown, f"imports with no known distribution: {sorted(unknown)}"
+        return {canonicalize_name(dist_name) for name in third_party for dist_name in owners[name]}
+
+    requirements = _requirements(_wheel(dist, provider))
+    declared = {canonicalize_name(r.name) for r in requirements if r.marker is None}
+    needed = distributions(imported)
     assert declared == needed, f"Requires-Dist {sorted(declared)} but the code imports {sorted(needed)}"
-    assert all(r.marker is None for r in _requirements(_wheel(dist, provider)))
+    extras = _extras(_wheel(dist, provider))
+    in_extras = set().union(*extras.values())
+    assert in_extras == distributions(optional) - needed, f"extras {extras} but optional imports {sorted(optional)}"
+    assert extras == {"speedups": {"orjson"}}
 
 
 # --- publishing and installing -------------------------------------------------------------------
@@ -373,6 +412,7 @@ def _check_environment(
     smoke: dict[str, Any],
     providers: list[Provider],
     dependency_versions: dict[str, str],
+    speedups: bool,
 ) -> None:
     label = venv.name
     # Everything pip installed came from the local index; the clients are the very files we built.
@@ -388,6 +428,7 @@ def _check_environment(
     assert clients & set(present) == {canonicalize_name(p.distribution) for p in providers}, label
     for name, version in dependency_versions.items():
         assert present[name] == version, f"{label}: {name} {present[name]}, expected {version}"
+    assert ("orjson" in present) == speedups, f"{label}: orjson is only installed with the speedups extra"
     # The script saw the environment, not the repository.
     assert Path(smoke["prefix"]).resolve() == venv.resolve()
     assert not [entry for entry in smoke["path"] if entry and Path(entry).resolve().is_relative_to(ROOT)]
@@ -401,6 +442,12 @@ def _check_environment(
         assert got["async"] == {"answer_type": case["answer_model"], "stream_text": got["async"]["stream_text"]}
         assert got["async"]["stream_text"].strip(), f"{label} {p.key}: {got}"
         assert got["wrong_key"] == {"raised": "AuthenticationError", "status_code": 401}, f"{label} {p.key}"
+        # With the extra, a stream calls orjson once per event and agrees with json on the edge
+        # cases; <PREFIX>_SPEEDUPS=0 turns it off. Without the extra, orjson is never imported.
+        fast = got["speedups"]
+        assert fast["enabled"] is speedups and fast["orjson_imported"] is speedups, f"{label} {p.key}: {fast}"
+        assert fast["orjson_calls"] == (fast["events"] if speedups else 0) and fast["events"] > 0, f"{label}: {fast}"
+        assert fast["enabled_with_env_off"] is False and fast["mismatches"] == [], f"{label} {p.key}: {fast}"
 
 
 def _newest(root: Path, name: str) -> str:
@@ -418,7 +465,9 @@ def test_published_packages_install_from_the_index_alone_and_together_and_call_t
         # The index holds the dependencies (newest allowed, and the floors) before anything is published.
         root = tmp_path / "index"
         root.mkdir()
-        requirements = sorted({str(r) for p in PROVIDERS.values() for r in _requirements(_wheel(dist, p))})
+        # the extras' dependencies (orjson) included, without their `extra == ...` markers
+        every = [r for p in PROVIDERS.values() for r in _requirements(_wheel(dist, p))]
+        requirements = sorted({f"{r.name}{r.specifier}" for r in every})
         floors = _floors([Requirement(r) for r in requirements])
         with ThreadPoolExecutor(max_workers=2) as pool:
             pins = [f"{name}=={version}" for name, version in floors.items()]
@@ -444,26 +493,35 @@ def test_published_packages_install_from_the_index_alone_and_together_and_call_t
             assert uploaded == _artifacts(dist)
             timings["published"] = time.monotonic() - started
 
-            # Each package alone with the newest dependencies allowed; all four with the floors.
+            # Each package alone with the newest dependencies allowed (the first with its speedups
+            # extra, the others without); all four, with the extra, with the floors.
             venvs = tmp_path / "venvs"
             venvs.mkdir()
-            jobs = {venvs / f"alone-{key}": ([p.distribution], [p], newest) for key, p in PROVIDERS.items()}
+            plain = {name: version for name, version in newest.items() if name != "orjson"}
+            jobs = {venvs / f"alone-{key}": ([p.distribution], [p], plain, False) for key, p in PROVIDERS.items()}
+            jobs[venvs / f"alone-{REBUILT}"] = (
+                [f"{PROVIDERS[REBUILT].distribution}[speedups]"],
+                [PROVIDERS[REBUILT]],
+                newest,
+                True,
+            )
             jobs[venvs / "together-at-floors"] = (
-                [*(p.distribution for p in PROVIDERS.values()), *pins],
+                [*(f"{p.distribution}[speedups]" for p in PROVIDERS.values()), *pins],
                 list(PROVIDERS.values()),
                 floors,
+                True,
             )
             with ThreadPoolExecutor(max_workers=3) as pool:
                 futures = {
                     venv: pool.submit(_install_and_try, venv, index, reqs, providers, emulator)
-                    for venv, (reqs, providers, _) in jobs.items()
+                    for venv, (reqs, providers, _, _) in jobs.items()
                 }
                 results = {venv: future.result() for venv, future in futures.items()}
             timings["installed and called"] = time.monotonic() - started
 
         for venv, (installed, smoke) in results.items():
-            _, providers, versions = jobs[venv]
-            _check_environment(venv, index, dist, installed, smoke, providers, versions)
+            _, providers, versions, speedups = jobs[venv]
+            _check_environment(venv, index, dist, installed, smoke, providers, versions, speedups)
 
     finally:
         print("release check, seconds since start:", {k: round(v, 1) for k, v in timings.items()})

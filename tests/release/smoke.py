@@ -5,8 +5,11 @@
 PLAN.json lists the packages to try: import name, distribution name, the operation module and
 request model of one operation, and a request body. Credentials and base URLs come from the
 environment (<PREFIX>_API_KEY, <PREFIX>_BASE_URL) as they do for users. Per package the script makes
-a plain call, a streamed call, their async twins and a call with a wrong key, and prints one JSON
-report on stdout; the test decides what is right. Any unexpected exception ends the script with a
+a plain call, a streamed call, their async twins and a call with a wrong key, and looks at the
+`speedups` extra: whether orjson is on, how often a stream calls it (a profiler hook sees C
+calls), whether <PREFIX>_SPEEDUPS=0 turns it off, and whether it agrees with json on edge cases
+(with the orjson installed here, e.g. the floor). It prints one JSON report on stdout; the test
+decides what is right. Any unexpected exception ends the script with a
 traceback on stderr and a non-zero status.
 """
 
@@ -16,8 +19,28 @@ import asyncio
 import importlib
 import importlib.metadata
 import json
+import os
+import subprocess
 import sys
 from typing import Any
+
+# Texts on which orjson and json differ or could (overrides/speedups.py): the package's parser
+# must give json's object or leave the text to json.
+EDGE_TEXTS = [
+    "NaN",
+    "1e400",
+    "18446744073709551616",
+    "-9223372036854775809",
+    '{"a": 1, "b": 2, "a": 3}',
+    '"\\ud800"',
+    '"\\ud83d\\ude00"',
+    '"\U0001f600 \u4f60\u597d"',
+    "-0",
+    "[-0.0, 1e-400, 2.4703282292062328e-324]",
+    "1.00000000000000011102230246251565404236316680908203125",
+    "[" * 300 + "]" * 300,
+    '{"n": [1, 2.5, true, null, "x"]}',
+]
 
 
 def _text_of(stream: Any) -> str:
@@ -29,6 +52,48 @@ async def _async_calls(operation: Any, client: Any, body: Any) -> dict[str, Any]
     async with operation.astream(client=client, body=body) as stream:
         text = "".join([piece async for piece in stream.iter_text()])
     return {"answer_type": type(answer).__name__, "stream_text": text}
+
+
+def _mismatches(speedups: Any) -> list[str]:
+    if speedups.loads is None:
+        return []
+    wrong = []
+    for text in EDGE_TEXTS:
+        try:
+            got = speedups.loads(text)
+        except ValueError:
+            continue  # left to json
+        if repr(got) != repr(json.loads(text)):
+            wrong.append(text[:40])
+    return wrong
+
+
+def _speedups(case: dict[str, Any], operation: Any, client: Any, body: Any) -> dict[str, Any]:
+    speedups = importlib.import_module(f"{case['package']}.speedups")
+    orjson_calls = 0
+
+    def hook(frame: Any, event: str, arg: Any) -> None:
+        nonlocal orjson_calls
+        if event == "c_call" and getattr(arg, "__module__", None) == "orjson":
+            orjson_calls += 1
+
+    sys.setprofile(hook)
+    try:
+        with operation.stream(client=client, body=body) as stream:
+            events = sum(1 for _ in stream)
+    finally:
+        sys.setprofile(None)
+    probe = f"import {case['package']}.speedups as s; print(s.enabled())"
+    env_off = {**os.environ, speedups.SPEEDUPS_ENV: "0"}
+    off = subprocess.run([sys.executable, "-I", "-c", probe], env=env_off, capture_output=True, text=True, check=True)
+    return {
+        "enabled": speedups.enabled(),
+        "orjson_imported": "orjson" in sys.modules,
+        "events": events,
+        "orjson_calls": orjson_calls,
+        "enabled_with_env_off": {"True": True, "False": False}.get(off.stdout.strip(), off.stdout),
+        "mismatches": _mismatches(speedups),
+    }
 
 
 def try_package(case: dict[str, Any]) -> dict[str, Any]:
@@ -59,6 +124,7 @@ def try_package(case: dict[str, Any]) -> dict[str, Any]:
         "stream_text": text,
         "async": asyncio.run(_async_calls(operation, client, body)),
         "wrong_key": wrong_key,
+        "speedups": _speedups(case, operation, client, body),
     }
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
-from . import calls, errors, stream_errors
+from . import calls, errors, speedups, stream_errors
 from ._logs import log_call
 from .sse import EventTooLarge, SSEDecoder
 from .stream_fold import Gatherer, StreamResult
@@ -94,6 +94,7 @@ class StreamCall(Generic[T]):
         gather = self.gather
         add = gather.add
         scan = _scan_once
+        fast = speedups.loads  # orjson behind json's guards (the `speedups` extra), or None
         if self.unchecked and chunk and self.response is not None:
             self.unchecked = False
             not_a_stream = stream_errors.not_an_event_stream(self.response, chunk)
@@ -113,9 +114,12 @@ class StreamCall(Generic[T]):
                     raise stream_errors.error_event(fmt, sse)
                 continue  # a named event the spec does not describe (e.g. `event: ping`): skipped
             try:
-                obj, end = scan(data, 0)
-                if end != len(data):
-                    obj = _json_loads(data)  # trailing whitespace is fine, anything else raises
+                if fast is None:
+                    obj, end = scan(data, 0)
+                    if end != len(data):
+                        obj = _json_loads(data)  # trailing whitespace is fine, anything else raises
+                else:
+                    obj = fast(data)  # a ValueError for whatever it leaves to json: json decides below
             except (StopIteration, ValueError, TypeError, RecursionError):
                 stripped = data.strip()
                 if not stripped:

@@ -1,12 +1,17 @@
-"""Shared fixtures. `emulator`: one provider emulator per test session (per xdist worker)."""
+"""Shared fixtures. `emulator`: one provider emulator per test session (per xdist worker).
+`json_parser`: runs a test once with each stream event parser (the `speedups` extra's orjson, and
+the pure json path)."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 
 import pytest
 
 from tests.emulator import Emulator
+
+PACKAGE_NAMES = ("sensenova_client", "lanrui_client", "eronmind_client", "ppinfra_client")
 
 
 @pytest.fixture(scope="session")
@@ -19,3 +24,19 @@ def emulator() -> Iterator[Emulator]:
     """
     with Emulator() as running:
         yield running
+
+
+@pytest.fixture(params=["orjson", "json"])
+def json_parser(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Every package parses stream events with orjson (speedups on) or json (the pure path) for
+    the test, then goes back to what it had. orjson is in the dev environment (requirements.lock):
+    without it the orjson runs fail, naming the extra."""
+    modules = [importlib.import_module(f"{name}.speedups") for name in PACKAGE_NAMES]
+    before = [module.enabled() for module in modules]
+    try:
+        for module in modules:
+            module.set_enabled(request.param == "orjson")
+        yield request.param
+    finally:
+        for module, was in zip(modules, before, strict=True):
+            module.set_enabled(was)

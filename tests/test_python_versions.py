@@ -2,9 +2,11 @@
 
 For each version: a fresh venv made by uv with that interpreter, the four wheels of this run's
 `make wheels` (shared with tests/test_release.py) installed by uv with the dependency versions of
-requirements.lock, then tests/pyversions/runtime.py run by the venv's Python in isolated mode from
-a scratch directory. The interpreters are found, never assumed at a fixed path: `python3.X` on
-PATH if it runs, else pyenv's newest 3.X. A missing one fails the test, naming what to install.
+requirements.lock (on 3.11 and 3.13 with the `speedups` extra, whose streams must call orjson; on
+3.10 and 3.12 without it, whose streams must not), then tests/pyversions/runtime.py run by the
+venv's Python in isolated mode from a scratch directory. The interpreters are found, never assumed
+at a fixed path: `python3.X` on PATH if it runs, else pyenv's newest 3.X. A missing one fails the
+test, naming what to install.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from tests.test_release import _case, _wheel, built, dist  # noqa: F401 (fixture
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
 VERSIONS = ("3.10", "3.11", "3.12", "3.13")  # keep in step with the classifiers of pyproject.toml.jinja
+WITH_SPEEDUPS = ("3.11", "3.13")  # the others install the packages without the extra
 PROVIDERS = load_providers()
 UV = Path(sys.executable).parent / "uv"
 
@@ -77,7 +80,8 @@ def test_wheels_work_on_every_supported_python(version: str, dist: Path, tmp_pat
     scratch.mkdir()
     tool_env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "UV_"))}
     _run([str(UV), "venv", "--quiet", "--python", python, str(venv)], cwd=scratch, env=tool_env)
-    wheels = [str(_wheel(dist, p)) for p in PROVIDERS.values()]
+    extra = "[speedups]" if version in WITH_SPEEDUPS else ""
+    wheels = [f"{p.distribution}{extra} @ {_wheel(dist, p).as_uri()}" for p in PROVIDERS.values()]
     install = [str(UV), "pip", "install", "--quiet", "--python", str(venv / "bin" / "python")]
     _run([*install, "--constraint", str(ROOT / "requirements.lock"), *wheels], cwd=scratch, env=tool_env)
 
@@ -96,6 +100,9 @@ def test_wheels_work_on_every_supported_python(version: str, dist: Path, tmp_pat
         assert got["import_failures"] == [], where
         assert got["plain"] == answer and got["async"] == answer, where
         assert got["stream_text"].strip() and got["stream_text"] == got["astream_text"], where
+        parser, fast = got["parser"], version in WITH_SPEEDUPS
+        assert parser["events"] > 0 and parser["orjson_calls"] == (parser["events"] if fast else 0), (where, parser)
+        assert parser["orjson_imported"] is fast, (where, parser)
         assert got["wrong_key"] == {"raised": "AuthenticationError", "status_code": 401}, where
         assert got["server_error"] == {"raised": "InternalServerError", "status_code": 500}, where
         assert got["retried_429"] == answer, where

@@ -31,6 +31,9 @@ from tests.emulator.generation import predict
 from tests.specs import operation as spec_operation
 from tests.specs import stream_extension
 
+# Every test here runs with each stream event parser (orjson, the speedups extra; json, the pure path).
+pytestmark = pytest.mark.usefixtures("json_parser")
+
 
 @dataclass(frozen=True)
 class Case:

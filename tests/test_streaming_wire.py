@@ -24,6 +24,9 @@ from lanrui_client.models import ChatCompletionChunk, ChatCompletionRequest
 from sensenova_client.api.completions import create_completion as sensenova_completion
 from sensenova_client.models import CompletionRequest as SenseNovaCompletionRequest
 
+# Every test here runs with each stream event parser (orjson, the speedups extra; json, the pure path).
+pytestmark = pytest.mark.usefixtures("json_parser")
+
 Script = Callable[[socket.socket], None]
 WAIT = 5.0  # longest a server script waits for the client; reaching it fails the test
 

@@ -7,7 +7,8 @@ PLAN.json gives, per package, one operation, a request body and the emulator's U
 script imports every module of each package (an import-time 3.11-ism fails here, whatever the
 calls below touch), then exercises the runtime a user meets on every Python: plain and async calls,
 sync and async streams, typed errors (status, in-stream, cut stream, retry after 429) and
-authentication (key from the environment, wrong key, access-key JWT where the provider has one).
+authentication (key from the environment, wrong key, access-key JWT where the provider has one),
+and which parser the streams used (orjson with the `speedups` extra, seen by a profiler hook).
 It prints one JSON report of what it observed; the test decides what is right.
 """
 
@@ -51,6 +52,24 @@ async def _astream_text(operation: Any, client: Any, body: Any) -> str:
         return "".join([piece async for piece in stream.iter_text()])
 
 
+def _parser(operation: Any, client: Any, body: Any) -> dict[str, Any]:
+    """How many events a stream gave and how many calls into orjson it made."""
+    orjson_calls = 0
+
+    def hook(frame: Any, event: str, arg: Any) -> None:
+        nonlocal orjson_calls
+        if event == "c_call" and getattr(arg, "__module__", None) == "orjson":
+            orjson_calls += 1
+
+    sys.setprofile(hook)
+    try:
+        with operation.stream(client=client, body=body) as stream:
+            events = sum(1 for _ in stream)
+    finally:
+        sys.setprofile(None)
+    return {"events": events, "orjson_calls": orjson_calls, "orjson_imported": "orjson" in sys.modules}
+
+
 def _faulty(package: Any, fault: str) -> Any:
     """A new client (an async one is bound to the event loop of its first call) whose requests
     carry an emulator fault; one retry allowed."""
@@ -69,6 +88,7 @@ def try_package(case: dict[str, Any], python: str) -> dict[str, Any]:
         "async": _outcome(lambda: asyncio.run(operation.asyncio(client=package.AuthenticatedClient(), body=body))),
         "stream_text": _stream_text(operation, client, body),
         "astream_text": asyncio.run(_astream_text(operation, package.AuthenticatedClient(), body)),
+        "parser": _parser(operation, client, body),
         "wrong_key": _outcome(lambda: operation.sync(client=package.AuthenticatedClient("not-the-key"), body=body)),
         "server_error": _outcome(
             lambda: operation.sync(client=_faulty(package, f"status;code=500;{tag}-500"), body=body, max_retries=0)

@@ -7,15 +7,22 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGE_DIRS = [ROOT / "generated" / p for p in ("sensenova", "lanrui", "eronmind", "ppinfra")]
+PROVIDERS = ("sensenova", "lanrui", "eronmind", "ppinfra")
+PACKAGE_DIRS = [ROOT / "generated" / p for p in PROVIDERS]
 
 
 def add_generated_to_path() -> None:
-    """Make the generated packages importable the way pytest's ``pythonpath`` does."""
+    """Make the generated packages importable the way pytest's ``pythonpath`` does, and run them
+    as installed without extras: ``<PREFIX>_SPEEDUPS=0`` (inherited by the measuring subprocesses)
+    unless set already, so streams parse JSON with json unless a ``+speedups`` candidate (or
+    bench.profile) switches orjson on."""
+    for provider in PROVIDERS:
+        os.environ.setdefault(f"{provider.upper()}_SPEEDUPS", "0")
     for path in map(str, [ROOT, *PACKAGE_DIRS]):
         if path not in sys.path:
             sys.path.insert(0, path)

@@ -10,6 +10,10 @@ harness times the session's methods, never its construction:
 
 Same work for everyone: the floor decodes every event's JSON; the generated clients and the
 openai SDK build their typed models; nobody stops reading before the stream's end.
+
+The generated clients run as installed without extras (their streams parse JSON with json); the
+``+speedups`` candidates are the same clients with the ``speedups`` extra's orjson parser. Both
+share one package in this process, so each session sets the parser before every request.
 """
 
 from __future__ import annotations
@@ -66,8 +70,14 @@ def _sse_data(line: str) -> str | None:
 
 
 class GeneratedSync:
+    speedups = False  # parse stream events with orjson (the speedups extra) instead of json
+
     def __init__(self, base_url: str, route: Route) -> None:
         package = importlib.import_module(f"{route.provider}_client")
+        self.set_parser = functools.partial(
+            importlib.import_module(f"{route.provider}_client.speedups").set_enabled, self.speedups
+        )
+        self.set_parser()  # fails here, not in the rounds, if orjson is missing
         self.op = importlib.import_module(route.module)
         model = getattr(importlib.import_module(f"{route.provider}_client.models"), route.request_model)
         self.route = route
@@ -76,6 +86,7 @@ class GeneratedSync:
         self.client.get_httpx_client()  # built lazily on first use otherwise: not what is measured
 
     def stream(self) -> int:
+        self.set_parser()
         n = 0
         with self.op.stream(client=self.client, body=self.body) as events:
             for _ in events:
@@ -83,6 +94,7 @@ class GeneratedSync:
         return n
 
     def first(self) -> tuple[int, str]:
+        self.set_parser()
         with self.op.stream(client=self.client, body=self.body) as events:
             for event in events:
                 now = time.monotonic_ns()
@@ -102,6 +114,7 @@ class GeneratedAsync(GeneratedSync):
         self.client.get_async_httpx_client()
 
     async def stream(self) -> int:  # type: ignore[override]
+        self.set_parser()
         n = 0
         async with self.op.astream(client=self.client, body=self.body) as events:
             async for _ in events:
@@ -109,6 +122,7 @@ class GeneratedAsync(GeneratedSync):
         return n
 
     async def first(self) -> tuple[int, str]:  # type: ignore[override]
+        self.set_parser()
         async with self.op.astream(client=self.client, body=self.body) as events:
             async for event in events:
                 now = time.monotonic_ns()
@@ -120,6 +134,14 @@ class GeneratedAsync(GeneratedSync):
 
     async def aclose(self) -> None:
         await self.client.aclose()
+
+
+class GeneratedSyncSpeedups(GeneratedSync):
+    speedups = True
+
+
+class GeneratedAsyncSpeedups(GeneratedAsync):
+    speedups = True
 
 
 # --- the floor: httpx iter_lines() + json.loads ----------------------------------------------
@@ -447,6 +469,18 @@ CANDIDATES: dict[str, Candidate] = {
         Candidate("httpx-async", True, HttpxAsync, None, note="floor, async: aiter_lines() + json.loads"),
         Candidate("generated", False, GeneratedSync, "httpx", note="generated client, typed events"),
         Candidate("generated-async", True, GeneratedAsync, "httpx-async", note="generated client, async"),
+        # JSON answers of non-streaming calls are parsed by httpx (json) with or without the extra
+        Candidate(
+            "generated+speedups", False, GeneratedSyncSpeedups, "httpx", calls=False, note="with the speedups extra"
+        ),
+        Candidate(
+            "generated-async+speedups",
+            True,
+            GeneratedAsyncSpeedups,
+            "httpx-async",
+            calls=False,
+            note="async, with the speedups extra",
+        ),
         Candidate("httpx-sse", False, HttpxSse, "httpx", calls=False, note="httpx-sse connect_sse + json.loads"),
         Candidate("openai", False, OpenAISync, "httpx", openai_only=True, note="openai SDK (typed chunks)"),
         Candidate("sensenova-sdk", False, SenseNovaSdk, "httpx", wire="sensenova", note="official SenseNova SDK"),

@@ -7,8 +7,13 @@ decoding), the floor (httpx ``iter_lines`` + ``json.loads``) and the generated c
 Offline, on the same frames one by one (as h11 hands them over, one HTTP chunk per event): the
 floor's line decoding + ``json.loads``, then the generated client's stages: SSE decoding, JSON,
 the typed model (``from_dict``), gathering (text, finish reason, usage), and all of them together
-as the stream runs them. Best of five runs each, in CPU time of the client process (waiting for
-the server is not counted). ``--cprofile`` adds the generated stream's top functions.
+as the stream runs them. Best of five runs each (three over loopback; the stages take turns in
+every run), in CPU time of the client process (waiting for the server is not counted).
+``--cprofile`` adds the generated stream's top functions.
+
+The generated client runs twice where the JSON parser matters: on the pure path (json's C
+scanner) and with the ``speedups`` extra (orjson behind its guards, see overrides/speedups.py),
+switched in-process by ``<package>.speedups.set_enabled``; without orjson those rows are skipped.
 
 The stages touch internal names of the streaming runtime (``stream_fold.Gatherer``,
 ``stream_lifecycle.StreamCall``); a stage whose name is gone is skipped.
@@ -29,20 +34,38 @@ from typing import Any
 import httpx
 
 from bench import add_generated_to_path, payloads
-from bench.candidates import GeneratedSync, HttpxSync
+from bench.candidates import GeneratedSync, GeneratedSyncSpeedups, HttpxSync
 from bench.harness import ServerProcess
 
 add_generated_to_path()
 
 
-def _best_us(fn: Callable[[], Any], events: int, runs: int = 5) -> float:
-    """CPU time of this process (waiting for the server is not counted; steadier on a busy machine)."""
-    best = float("inf")
+def _best_us(stages: dict[str, Callable[[], Any]], events: int, runs: int = 5) -> dict[str, float]:
+    """Best CPU time per event of each stage, in this process (waiting for the server is not
+    counted; steadier on a busy machine). The stages take turns in every run, so a slow spell of
+    the machine hits them alike (the pure and speedups rows are compared with each other)."""
+    best = dict.fromkeys(stages, float("inf"))
     for _ in range(runs):
-        started = time.process_time()
-        fn()
-        best = min(best, time.process_time() - started)
-    return best / events * 1e6
+        for name, fn in stages.items():
+            started = time.process_time()
+            fn()
+            best[name] = min(best[name], time.process_time() - started)
+    return {name: seconds / events * 1e6 for name, seconds in best.items()}
+
+
+def _parsers() -> dict[str, bool]:
+    """The parser settings to measure: the pure path, and speedups where orjson is installed."""
+    try:
+        import orjson  # noqa: F401
+    except ImportError:
+        return {"pure json": False}
+    return {"pure json": False, "speedups": True}
+
+
+def _parser(route: payloads.Route, on: bool) -> Callable[[], None]:
+    """A function that switches the route's package to speedups (on) or the pure path."""
+    speedups = importlib.import_module(f"{route.provider}_client.speedups")
+    return lambda: speedups.set_enabled(on)
 
 
 def offline_stages(route: payloads.Route, events: int) -> dict[str, float]:
@@ -83,6 +106,24 @@ def offline_stages(route: payloads.Route, events: int) -> dict[str, float]:
             loads(text)
 
     stages["generated: JSON (json.loads)"] = json_only
+    scan = getattr(lifecycle, "_scan_once", None)
+    if scan is not None:
+
+        def scan_only() -> None:
+            for text in payload_texts:
+                scan(text, 0)
+
+        stages["generated: JSON (pure path: json's scanner)"] = scan_only
+    if "speedups" in _parsers():
+        _parser(route, True)()
+        speedups = importlib.import_module(f"{route.provider}_client.speedups")
+        guarded = speedups.loads
+
+        def orjson_only() -> None:
+            for text in payload_texts:
+                guarded(text)
+
+        stages["generated: JSON (speedups: orjson, guarded)"] = orjson_only
 
     def typed_only() -> None:
         from_dict = fmt.event_model.from_dict
@@ -101,39 +142,45 @@ def offline_stages(route: payloads.Route, events: int) -> dict[str, float]:
         stages["generated: gathering"] = gather_only
     core = getattr(lifecycle, "StreamCall", None)
     if core is not None:
+        for label, on in _parsers().items():
+            switch = _parser(route, on)
 
-        def all_stages() -> None:
-            state = core(fmt, {}, {})
-            for frame in frames:
-                for _ in state.events(frame):
-                    pass
+            def all_stages(switch: Callable[[], None] = switch) -> None:
+                switch()
+                state = core(fmt, {}, {})
+                for frame in frames:
+                    for _ in state.events(frame):
+                        pass
 
-        stages["generated: all stages together"] = all_stages
-    return {name: _best_us(fn, events) for name, fn in stages.items()}
+            stages[f"generated: all stages together ({label})"] = all_stages
+    return _best_us(stages, events)
 
 
 def loopback_stages(route: payloads.Route, events: int, origin: str) -> dict[str, float]:
     base = origin + payloads.scenario_prefix("stream", events, "bulk")
     raw_client = httpx.Client(base_url=base)
     floor = HttpxSync(base, route)
-    generated = GeneratedSync(base, route)
+    sessions = {"pure json": GeneratedSync, "speedups": GeneratedSyncSpeedups}
+    generated = {label: sessions[label](base, route) for label in _parsers()}
 
     def transport() -> None:
         with raw_client.stream("POST", route.path, json=route.body) as response:
             for _ in response.iter_raw():
                 pass
 
-    stages = {
+    stages: dict[str, Callable[[], Any]] = {
         "loopback: transport only (httpx iter_raw)": transport,
         "loopback: floor, whole": floor.stream,
-        "loopback: generated, whole": generated.stream,
     }
+    for label, session in generated.items():  # each session sets its parser per stream
+        stages[f"loopback: generated, whole ({label})"] = session.stream
     for fn in stages.values():
         fn()  # warm-up: connections, server render
-    result = {name: _best_us(fn, events, runs=3) for name, fn in stages.items()}
+    result = _best_us(stages, events, runs=3)
     raw_client.close()
     floor.close()
-    generated.close()
+    for session in generated.values():
+        session.close()
     return result
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -307,6 +309,16 @@ def test_the_environment_variable_read_at_import_can_force_the_pure_path(
     monkeypatch.setenv("LANRUI_SPEEDUPS", value)
     reimport()
     assert speedups.enabled() is on
+
+
+def test_with_the_pure_path_forced_orjson_is_not_even_imported() -> None:
+    probe = "import sys, lanrui_client.speedups as s; print(s.enabled(), 'orjson' in sys.modules)"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "LANRUI_SPEEDUPS": "0"}
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["False", "False"], done.stderr
+    env["LANRUI_SPEEDUPS"] = "1"
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["True", "True"], done.stderr
 
 
 def test_an_unknown_value_of_the_environment_variable_warns_and_keeps_speedups(

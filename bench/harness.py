@@ -53,7 +53,7 @@ MIB = 1024 * 1024
 
 @dataclass
 class Config:
-    rounds: int = 3
+    rounds: int = 5  # the throughput ratios are medians of per-round ratios: five damp one odd round
     events: int = 20_000
     calls: int = 500
     first_per_round: int = 3
@@ -102,7 +102,8 @@ class Row:
     target: str | None = None  # human-readable target
     check: Callable[[Row, Row | None], bool] | None = field(default=None, repr=False)
     counts: list[int] = field(default_factory=list)  # events per stream read (checked against expected)
-    ratios: list[float] = field(default_factory=list)  # import: per-process ratio to `import httpx`
+    # import: per-process ratio to `import httpx`; stream/call: per-round ratio to the floor
+    ratios: list[float] = field(default_factory=list)
     # stream/call: the same rate per CPU second of the client process (steadier on a busy machine)
     cpu_samples: list[float] = field(default_factory=list)
     cpu_ratio: float | None = None
@@ -560,6 +561,10 @@ def _noop_make(config: Config, log: Callable[[str], None]) -> list[Row]:
 # --- ratios, targets, table --------------------------------------------------------------------
 
 
+# Metrics sampled once per round by every candidate: their ratios to the floor are paired by round.
+PAIRED = ("stream", "call")
+
+
 def _evaluate(rows: list[Row]) -> None:
     index = {(r.metric, r.subject, r.candidate): r for r in rows}
     for row in rows:
@@ -570,12 +575,20 @@ def _evaluate(rows: list[Row]) -> None:
                 floor = next((r for r in rows if r.metric == "import" and r.candidate == "httpx"), None)
             else:
                 floor = index.get((row.metric, row.subject, row.floor))
+        if row.metric in PAIRED and floor is not None and floor.samples and row.samples:
+            # One sample per round each, taken minutes apart at most: a ratio per round, then
+            # their median, so the machine's drift between rounds cancels out of the ratio.
+            row.ratios = [mine / theirs for mine, theirs in zip(row.samples, floor.samples, strict=False)]
         if row.ratios:
             row.ratio = statistics.median(row.ratios)
         elif floor is not None and floor.samples and row.samples:
             row.ratio = row.median / floor.median  # type: ignore[operator]
         if floor is not None and floor.cpu_samples and row.cpu_samples:
-            row.cpu_ratio = statistics.median(row.cpu_samples) / statistics.median(floor.cpu_samples)
+            if row.metric in PAIRED:
+                pairs = zip(row.cpu_samples, floor.cpu_samples, strict=False)
+                row.cpu_ratio = statistics.median(mine / theirs for mine, theirs in pairs)
+            else:
+                row.cpu_ratio = statistics.median(row.cpu_samples) / statistics.median(floor.cpu_samples)
         if row.check is not None:
             row.met = False if row.error or not row.samples else row.check(row, floor)
 

@@ -89,3 +89,14 @@ def test_concurrency_section_reads_every_stream() -> None:
     for row in result["_rows"]:
         assert row.events == 20 and row.result["events_per_s"] > 0 and row.result["cpu_us_per_event"] > 0
     assert "events/s" in "\n".join(concurrency.table_lines(result))
+
+
+def test_throughput_ratios_pair_each_round_with_the_floor() -> None:
+    """Two rounds run on a machine twice as fast for the floor's sample but not for ours in one of
+    them: paired by round the ratio reads 0.8, where the ratio of medians would read 0.4."""
+    floor = harness.Row("stream", "r", "httpx", samples=[100.0, 200.0, 200.0], cpu_samples=[10.0, 20.0, 20.0])
+    ours = harness.Row("stream", "r", "generated", floor="httpx", samples=[80.0, 80.0, 160.0])
+    ours.cpu_samples = [8.0, 8.0, 16.0]
+    harness._evaluate([floor, ours])
+    assert ours.ratios == [0.8, 0.4, 0.8]
+    assert ours.ratio == ours.cpu_ratio == 0.8

@@ -7,8 +7,11 @@ For each main route, in the same server process and shuffled rounds as the main 
 - ``generated``: the function module's ``sync()`` / ``stream()`` with a request model built once
   (bench/candidates.py), the layer the surface calls.
 
-Sync against sync, async against async. The ratio is surface / function module, from wall-clock
-medians and (steadier on a shared machine) from rates per CPU second of this process. Target: the
+Sync against sync, async against async. Each round measures a surface row and its function-module
+row back to back (which goes first is drawn per round), the pairs in shuffled order; the ratio is
+the median over rounds of surface / function module, from wall-clock rates and (steadier on a
+shared machine) from rates per CPU second of this process. Pairing adjacent samples keeps the
+machine's drift, up to 2x between rounds here, out of the ratio. Target: the
 surface keeps at least 95 % of the function modules' events/s and requests/s.
 """
 
@@ -146,11 +149,13 @@ def run(config: Config | None = None, log: Callable[[str], None] = print) -> dic
                 item.row.cpu_samples.clear()
                 item.row.counts.clear()
             rng = random.Random(config.seed)
+            pairs = _pairs(items)
             for number in range(config.rounds):
-                rng.shuffle(items)
-                for item in items:
-                    gc.collect()
-                    item.row.samples.extend(item.sample(loop, harness_config))
+                rng.shuffle(pairs)
+                for pair in pairs:
+                    for item in rng.sample(pair, len(pair)):
+                        gc.collect()
+                        item.row.samples.extend(item.sample(loop, harness_config))
                 log(f"  surface round {number + 1}/{config.rounds}")
         finally:
             for item in items:
@@ -160,6 +165,12 @@ def run(config: Config | None = None, log: Callable[[str], None] = print) -> dic
     rows = [item.row for item in items]
     _ratios(rows)
     return {"config": asdict(config), "rows": [row.as_json() for row in rows], "_rows": rows}
+
+
+def _pairs(items: list[Item]) -> list[tuple[Item, Item]]:
+    """Each surface item with the function-module item it is compared with."""
+    by_key = {(i.row.metric, i.row.subject, i.row.candidate): i for i in items}
+    return [(i, by_key[(i.row.metric, i.row.subject, i.row.floor)]) for i in items if i.row.floor is not None]
 
 
 def _harness_config(config: Config) -> Any:
@@ -174,8 +185,8 @@ def _ratios(rows: list[Row]) -> None:
         base = by_key.get((row.metric, row.subject, row.floor or ""))
         if base is None or not base.samples or not row.samples:
             continue
-        row.ratio = statistics.median(row.samples) / statistics.median(base.samples)
-        row.cpu_ratio = statistics.median(row.cpu_samples) / statistics.median(base.cpu_samples)
+        row.ratio = statistics.median(a / b for a, b in zip(row.samples, base.samples, strict=True))
+        row.cpu_ratio = statistics.median(a / b for a, b in zip(row.cpu_samples, base.cpu_samples, strict=True))
         row.met = row.cpu_ratio >= TARGET  # CPU time: what the surface adds, less swayed by neighbours
         row.target = f">= {TARGET:.2f}x"
 

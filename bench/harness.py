@@ -1,7 +1,8 @@
 """Runs the benchmark: server process, interleaved rounds, subprocess measures, table, JSON.
 
 In-process metrics (one process, one run, candidates shuffled anew every round so machine drift
-hits them alike; ``gc.collect()`` before every sample, never inside one):
+hits them alike, the candidates of one metric and route one after another so that a ratio pairs
+samples seconds apart; ``gc.collect()`` before every sample, never inside one):
 
 - ``stream``: events/s reading a whole 20,000-event stream (``bulk`` writes), per wire format;
 - ``call``: requests/s over 500 non-streaming keep-alive requests;
@@ -316,6 +317,23 @@ def _split_check(config: Config, origin: str, loop: asyncio.AbstractEventLoop, l
     return results
 
 
+def _round_order(items: list[Item], rng: random.Random) -> list[Item]:
+    """One round's order: the items of a (metric, route) run one after another, so a candidate's
+    sample and its floor's are seconds apart; groups and the items within each are shuffled."""
+    groups: dict[tuple[str, str], list[Item]] = {}
+    for item in items:
+        if item.row.error is None:
+            groups.setdefault((item.row.metric, item.row.subject), []).append(item)
+    keys = list(groups)
+    rng.shuffle(keys)
+    order = []
+    for key in keys:
+        group = groups[key]
+        rng.shuffle(group)
+        order.extend(group)
+    return order
+
+
 def _run_rounds(config: Config, origin: str, log: Callable[[str], None]) -> tuple[list[Row], dict]:
     loop = asyncio.new_event_loop()
     items = _items(config, origin)
@@ -344,10 +362,8 @@ def _run_rounds(config: Config, origin: str, log: Callable[[str], None]) -> tupl
         gc.freeze()
         rng = random.Random(config.seed)
         for number in range(config.rounds):
-            order = [item for item in items if item.row.error is None]
-            rng.shuffle(order)
             started = time.perf_counter()
-            for item in order:
+            for item in _round_order(items, rng):
                 gc.collect()
                 try:
                     item.row.samples.extend(item.sample(loop, config))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
-from . import calls, errors, speedups, stream_errors
+from . import calls, errors, h2_cancel, speedups, stream_errors
 from ._logs import log_call
 from .sse import EventTooLarge, SSEDecoder
 from .stream_fold import Gatherer, StreamResult
@@ -269,6 +269,8 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
         call.failure = errors.scrub(exc, call.response)  # a credential the server echoed, masked
         raise
     finally:
+        if response is not None and not call.done:  # left early: over HTTP/2, tell the server
+            h2_cancel.cancel(response)
         if chunks is not None:  # httpx types it as an Iterator; it is a generator
             getattr(chunks, "close", _no_op)()
         if response is not None:
@@ -310,6 +312,8 @@ async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerat
         call.failure = errors.scrub(exc, call.response)  # a credential the server echoed, masked
         raise
     finally:
+        if response is not None and not call.done:  # left early: over HTTP/2, tell the server
+            await h2_cancel.acancel(response)
         if chunks is not None:  # httpx's own generator: closed now, not by the loop's finaliser later
             aclose = getattr(chunks, "aclose", None)
             if aclose is not None:

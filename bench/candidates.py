@@ -40,6 +40,18 @@ add_generated_to_path()
 AUTH = {"Authorization": "Bearer bench-key"}
 
 
+def read_answer(sock: socket.socket) -> bytes:
+    """Read one answer with a Content-Length body (what bench.server sends to plain calls)."""
+    buf = b""
+    while b"\r\n\r\n" not in buf:
+        buf += sock.recv(65536)
+    head, _, body = buf.partition(b"\r\n\r\n")
+    length = int(head.lower().split(b"content-length:", 1)[1].split(b"\r\n", 1)[0])
+    while len(body) < length:
+        body += sock.recv(65536)
+    return body
+
+
 @functools.cache
 def tls_context() -> ssl.SSLContext:
     """One TLS context shared by every client the benchmark builds.
@@ -426,13 +438,7 @@ class BareSocket:
     def call(self) -> None:
         sock = self._connect()
         sock.sendall(self.request)
-        buf = b""
-        while b"\r\n\r\n" not in buf:
-            buf += sock.recv(65536)
-        head, _, body = buf.partition(b"\r\n\r\n")
-        length = int(head.lower().split(b"content-length:", 1)[1].split(b"\r\n", 1)[0])
-        while len(body) < length:
-            body += sock.recv(65536)
+        read_answer(sock)
 
     def close(self) -> None:
         if self.sock is not None:

@@ -42,7 +42,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from bench import PACKAGE_DIRS, ROOT, payloads
 from bench.candidates import CANDIDATES, Candidate, close_session
@@ -160,15 +160,18 @@ def _targets(row: Row) -> None:
 # --- the server process ------------------------------------------------------------------------
 
 
-class ServerProcess:
-    """bench.server in a child process; it exits when we close its stdin."""
+class ChildProcess:
+    """A bench module (`module`) in a child process: it prints `PORT <n>` once it listens and
+    exits when we close its stdin."""
+
+    module = ""
 
     def __init__(self, *args: str) -> None:
-        self.args = args  # extra bench.server arguments (--tls PEM)
+        self.args = args
 
-    def __enter__(self) -> ServerProcess:
+    def __enter__(self) -> Self:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bench.server", "--port", "0", *self.args],
+            [sys.executable, "-m", self.module, *self.args],
             cwd=ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -178,9 +181,8 @@ class ServerProcess:
         line = self.proc.stdout.readline()
         if not line.startswith("PORT "):
             self.proc.kill()
-            raise RuntimeError(f"bench server did not start: {line!r}")
+            raise RuntimeError(f"{self.module} did not start: {line!r}")
         self.port = int(line.split()[1])
-        self.origin = f"{'https' if '--tls' in self.args else 'http'}://127.0.0.1:{self.port}"
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -191,6 +193,20 @@ class ServerProcess:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+
+
+class ServerProcess(ChildProcess):
+    """bench.server in a child process; extra arguments go to it (`--tls PEM`)."""
+
+    module = "bench.server"
+
+    def __init__(self, *args: str) -> None:
+        super().__init__("--port", "0", *args)
+
+    def __enter__(self) -> Self:
+        super().__enter__()
+        self.origin = f"{'https' if '--tls' in self.args else 'http'}://127.0.0.1:{self.port}"
+        return self
 
 
 # --- in-process rounds -------------------------------------------------------------------------

@@ -35,7 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from bench import ROOT, add_generated_to_path, payloads
-from bench.harness import ServerProcess, _env
+from bench.candidates import read_answer
+from bench.harness import ChildProcess, ServerProcess, _env
 
 EVENTS = 20  # per stream: short, as a chat answer's first sentence; the server sends it at once
 ROUTES = ("sensenova-chat", "lanrui-chat")
@@ -196,45 +197,19 @@ def tls_files() -> Iterator[tuple[str, str]]:
         yield str(ca_path), str(server_path)
 
 
-class ProxyProcess:
+class ProxyProcess(ChildProcess):
     """bench.proxy in a child process; ``count()`` asks it how many connections it accepted."""
 
+    module = "bench.proxy"
+
     def __init__(self, upstream_port: int, delay_ms: float) -> None:
-        self.args = ["--upstream", f"127.0.0.1:{upstream_port}", "--delay-ms", str(delay_ms)]
-
-    def __enter__(self) -> ProxyProcess:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bench.proxy", *self.args],
-            cwd=ROOT,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        line = self._read()
-        if not line.startswith("PORT "):
-            self.proc.kill()
-            raise RuntimeError(f"bench proxy did not start: {line!r}")
-        self.port = int(line.split()[1])
-        return self
-
-    def _read(self) -> str:
-        assert self.proc.stdout is not None
-        return self.proc.stdout.readline()
+        super().__init__("--upstream", f"127.0.0.1:{upstream_port}", "--delay-ms", str(delay_ms))
 
     def count(self) -> int:
-        assert self.proc.stdin is not None
+        assert self.proc.stdin is not None and self.proc.stdout is not None
         self.proc.stdin.write("count\n")
         self.proc.stdin.flush()
-        return int(self._read().split()[1])
-
-    def __exit__(self, *exc: object) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.close()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        return int(self.proc.stdout.readline().split()[1])
 
 
 # --- the proxy check: a bare TLS socket ---------------------------------------------------------
@@ -253,13 +228,7 @@ def _round_trip(sock: ssl.SSLSocket, request: bytes) -> float:
     """Send one request, read its whole Content-Length response; milliseconds."""
     started = time.perf_counter()
     sock.sendall(request)
-    buf = b""
-    while b"\r\n\r\n" not in buf:
-        buf += sock.recv(65536)
-    head, _, body = buf.partition(b"\r\n\r\n")
-    length = int(head.lower().split(b"content-length:", 1)[1].split(b"\r\n", 1)[0])
-    while len(body) < length:
-        body += sock.recv(65536)
+    read_answer(sock)
     return _ms_since(started)
 
 

@@ -23,6 +23,7 @@ from lanrui_client.api.chat import create_chat_completion as chat
 from lanrui_client.models import ChatCompletionRequest
 
 from tests.emulator import Emulator
+from tests.hostile import read_request
 from tests.test_streaming import CASES, Case, by_case, by_mode, make_client, new_tag
 
 STREAMS = 4
@@ -135,7 +136,7 @@ class KeepAliveServer:
     def _serve(self, conn: socket.socket) -> None:
         with conn:
             try:
-                while _read_request(conn):
+                while read_request(conn) is not None:
                     conn.sendall(HEAD + chunked(EVENT) + chunked(b"data: [DONE]\n\n"))
                     self.tail(conn)
             except OSError:  # the client gave up on this connection
@@ -143,23 +144,6 @@ class KeepAliveServer:
 
     def close(self) -> None:
         self._listener.close()
-
-
-def _read_request(conn: socket.socket) -> bool:
-    """Read one request (head and Content-Length body); False when the client closed."""
-    data = b""
-    while b"\r\n\r\n" not in data:
-        more = conn.recv(65536)
-        if not more:
-            return False
-        data += more
-    head, _, body = data.partition(b"\r\n\r\n")
-    length = next(
-        (int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")), 0
-    )
-    while len(body) < length:
-        body += conn.recv(65536)
-    return True
 
 
 def two_streams(server: KeepAliveServer, mode: str) -> list[float]:

@@ -22,7 +22,7 @@ class Provider:
     package: str
     env_prefix: str
     access_key: bool
-    revision: int
+    version: str
     client_class: str
     request_id_header: str
 
@@ -34,11 +34,6 @@ class Provider:
     def default_base_url(self) -> str:
         (server,) = self.spec["servers"]  # the conventions allow exactly one
         return str(server["url"]).rstrip("/")
-
-    @property
-    def version(self) -> str:
-        base = str(self.spec["info"]["version"])
-        return f"{base}.post{self.revision}" if self.revision else base
 
     @property
     def project_dir(self) -> Path:
@@ -62,7 +57,7 @@ def load_providers() -> dict[str, Provider]:
             package=entry["package"],
             env_prefix=entry["env_prefix"],
             access_key=bool(entry["access_key"]),
-            revision=int(entry["revision"]),
+            version=str(entry["version"]),
             client_class=_identifier(entry["client_class"], f"{key}.client_class"),
             request_id_header=str(entry["request_id_header"]).lower(),
         )

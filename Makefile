@@ -41,7 +41,7 @@ lock: ## recompile requirements.lock from pyproject.toml (after changing a pin)
 
 generate: $(CLIENT_STAMPS) $(SERVER_MODELS) ## regenerate the client packages and emulator models whose inputs changed
 
-generated/%/pyproject.toml: specs/%.yaml $(CODEGEN_INPUTS) | $(VENV)/.installed
+generated/%/pyproject.toml: specs/%.yaml changelogs/%.md $(CODEGEN_INPUTS) | $(VENV)/.installed
 	$(PY) -m codegen.generate $*
 
 # The emulator validates requests with pydantic models generated from the same specs.

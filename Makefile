@@ -58,14 +58,14 @@ drift: $(VENV)/.installed ## compare provider pages with a spec: make drift PROV
 
 # --- quality -----------------------------------------------------------------------------------
 
-lint: $(VENV)/.installed ## ruff on hand-written code, spec validation, mypy --strict on each package as Python 3.10 (overrides included)
+lint: $(VENV)/.installed ## ruff on hand-written code, spec validation, mypy --strict on each package as Python 3.11, its oldest (overrides included)
 	$(VENV)/bin/ruff check $(HANDWRITTEN)
 	$(VENV)/bin/ruff format --check $(HANDWRITTEN)
 	$(PY) -c "import sys; from codegen.prepare import validate_spec; from codegen.providers import load_providers; \
 	  [validate_spec(p.spec) for p in load_providers().values()]; print('specs valid')"
 	@for p in $(PROVIDERS); do \
 	  echo "mypy generated/$$p"; \
-	  (cd generated/$$p && ../../$(VENV)/bin/mypy --config-file ../../pyproject.toml --python-version 3.10 --cache-dir ../../.mypy_cache/$$p $$(ls -d *_client)) || exit 1; \
+	  (cd generated/$$p && ../../$(VENV)/bin/mypy --config-file ../../pyproject.toml --python-version 3.11 --cache-dir ../../.mypy_cache/$$p $$(ls -d *_client)) || exit 1; \
 	done
 
 test: $(VENV)/.installed check lint ## check + lint + the test suite (what CI runs)

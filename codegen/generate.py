@@ -121,8 +121,7 @@ def _render_project_files(provider: Provider, project: Path) -> None:
         target.write_text(env.get_template(name).render(context), encoding="utf-8")
     (project / provider.package / "py.typed").write_text("", encoding="utf-8")
     shutil.copyfile(ROOT / "LICENSE", project / "LICENSE")
-    # The changelog is hand-written (changelogs/<key>.md) and ships in the sdist beside the README.
-    shutil.copyfile(ROOT / "changelogs" / f"{provider.key}.md", project / "CHANGELOG.md")
+    shutil.copyfile(provider.changelog_path, project / "CHANGELOG.md")
 
 
 def _ruff(project: Path) -> None:

@@ -18,6 +18,7 @@ class Provider:
     key: str
     name: str
     spec_path: Path
+    changelog_path: Path  # changelogs/<key>.md, hand-written, shipped as the package's CHANGELOG.md
     distribution: str
     package: str
     env_prefix: str
@@ -53,6 +54,7 @@ def load_providers() -> dict[str, Provider]:
             key=key,
             name=entry["name"],
             spec_path=ROOT / entry["spec"],
+            changelog_path=ROOT / "changelogs" / f"{key}.md",
             distribution=entry["distribution"],
             package=entry["package"],
             env_prefix=entry["env_prefix"],

@@ -1,6 +1,6 @@
 """Credentials: a static API key, or an access key pair that mints short-lived Bearer JWTs.
 
-Both are `httpx.Auth` objects that set `Authorization: Bearer ...` on each request as it is sent,
+Both are `httpx2.Auth` objects that set `Authorization: Bearer ...` on each request as it is sent,
 so the secret lives in exactly one object (never in the client's default headers) and neither
 object shows it in `repr()`/`str()`.
 
@@ -13,7 +13,7 @@ below the margin) never carries a token that is about to expire.
 Why the standard library and not PyJWT: an HS256 token is three base64url segments and one
 `hmac.new(secret, signing_input, sha256)` call, ~20 lines with nothing to configure; a JWT
 library would add a third runtime dependency (and its release cadence and CVE feed) to a package
-that otherwise needs only httpx and attrs, for a feature only one provider uses. Correctness is
+that otherwise needs only httpx2 and attrs, for a feature only one provider uses. Correctness is
 checked independently: the tests decode our tokens with PyJWT, and the provider emulator verifies
 them with PyJWT (signature, exp, nbf, iss) on every request.
 
@@ -21,11 +21,11 @@ Keys and secrets are checked at construction: surrounding whitespace is stripped
 from a file or a Kubernetes secret often ends in a newline), and anything else that is not
 printable ASCII (inner whitespace, control or non-ASCII characters) is refused with
 `errors.InvalidCredentialsError`, which names the argument and the position but never the
-value. Sent as it was, such a key would make httpx fail with an error that quotes the whole
+value. Sent as it was, such a key would make httpx2 fail with an error that quotes the whole
 header, key included.
 
-Logs: httpcore's DEBUG log prints every response header, so a server that echoes the key in a
-header would put it in the log. A filter on the package's, httpx's and httpcore's loggers masks
+Logs: httpcore2's DEBUG log prints every response header, so a server that echoes the key in a
+header would put it in the log. A filter on the package's, httpx2's and httpcore2's loggers masks
 the credentials of every live auth object of this package (and anything shaped like
 `Bearer <token>`) in each record before any handler sees it; it runs only for records that are
 emitted, so it costs nothing while those loggers are quiet.
@@ -33,7 +33,7 @@ emitted, so it costs nothing while those loggers are quiet.
 Threads and asyncio: the cached token is read and replaced under a `threading.Lock`. The work
 done while holding it is one HMAC over ~150 bytes (microseconds) and no I/O, so
 taking it from an event loop cannot stall the loop in any measurable way, and the same object
-serves a sync and an async httpx client at once. An `asyncio.Lock` would not protect against
+serves a sync and an async httpx2 client at once. An `asyncio.Lock` would not protect against
 threads, and a lock per loop would mint needlessly.
 """
 
@@ -51,7 +51,7 @@ import weakref
 from collections.abc import Callable, Generator
 from typing import Any
 
-import httpx
+import httpx2
 
 from .errors import InvalidCredentialsError
 
@@ -96,15 +96,15 @@ def checked_credential(value: str, name: str) -> str:
 # Auth objects alive in this process, whose credentials the log filter masks.
 _LIVE: weakref.WeakSet[Any] = weakref.WeakSet()
 _BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\",]+")
-# Loggers whose records may carry a header value: the package's own, httpx's request line and
-# httpcore's DEBUG traces (a filter on a logger does not apply to its children, hence each).
+# Loggers whose records may carry a header value: the package's own, httpx2's request line and
+# httpcore2's DEBUG traces (a filter on a logger does not apply to its children, hence each).
 _REDACTED_LOGGERS = (
     __package__ or __name__,
-    "httpx",
-    "httpcore.connection",
-    "httpcore.http11",
-    "httpcore.http2",
-    "httpcore.proxy",
+    "httpx2",
+    "httpcore2.connection",
+    "httpcore2.http11",
+    "httpcore2.http2",
+    "httpcore2.proxy",
 )
 
 
@@ -146,7 +146,7 @@ def mint_jwt(access_key_id: str, secret_access_key: str, *, now: float) -> tuple
     return f"{signing_input}.{_b64url(signature)}", expires
 
 
-class BearerAuth(httpx.Auth):
+class BearerAuth(httpx2.Auth):
     """`Authorization: Bearer <api key>` on every request."""
 
     def __init__(self, api_key: str) -> None:
@@ -156,7 +156,7 @@ class BearerAuth(httpx.Auth):
     def _secrets(self) -> tuple[str, ...]:
         return (self.__api_key,) if len(self.__api_key) >= 4 else ()
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def auth_flow(self, request: httpx2.Request) -> Generator[httpx2.Request, httpx2.Response, None]:
         request.headers["Authorization"] = f"Bearer {self.__api_key}"
         yield request
 
@@ -166,7 +166,7 @@ class BearerAuth(httpx.Auth):
     __str__ = __repr__
 
 
-class AccessKeyAuth(httpx.Auth):
+class AccessKeyAuth(httpx2.Auth):
     """`Authorization: Bearer <JWT>` minted from an access key pair and refreshed before it expires.
 
     `clock` returns the current Unix time; it exists so that tests can mint a token that is
@@ -194,7 +194,7 @@ class AccessKeyAuth(httpx.Auth):
                 self.__token, self.__expires = mint_jwt(self.__key_id, self.__secret, now=now)
             return self.__token
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def auth_flow(self, request: httpx2.Request) -> Generator[httpx2.Request, httpx2.Response, None]:
         request.headers["Authorization"] = f"Bearer {self.token()}"
         yield request
 

@@ -175,7 +175,7 @@ def rendered(exc: BaseException) -> list[str]:
         seen.add(id(current))
         texts += [str(current), repr(current)]
         for name in ("message", "body", "request", "response", "code", "request_id", "args"):
-            # httpx errors made without a request raise RuntimeError on .request
+            # httpx2 errors made without a request raise RuntimeError on .request
             with contextlib.suppress(AttributeError, RuntimeError):
                 texts.append(repr(getattr(current, name)))
         response = getattr(current, "response", None)

@@ -1,4 +1,4 @@
-"""The emulator's wire format against the documents' facts, with raw httpx (not our clients).
+"""The emulator's wire format against the documents' facts, with raw httpx2 (not our clients).
 
 Every JSON answer, stream event and error body is validated against the spec schemas
 (tests/specs.py); the framing (data prefix, terminator) is checked byte for byte; the text is
@@ -13,7 +13,7 @@ import uuid
 import warnings
 from typing import Any
 
-import httpx
+import httpx2
 import jwt
 import pytest
 
@@ -21,8 +21,8 @@ from tests import specs
 from tests.emulator import Emulator, generation
 from tests.emulator.dialect import find
 
-# One connection pool for the module: a fresh httpx.Client per call costs ~50 ms (TLS context).
-HTTP = httpx.Client(timeout=10)
+# One connection pool for the module: a fresh httpx2.Client per call costs ~50 ms (TLS context).
+HTTP = httpx2.Client(timeout=10)
 OPERATIONS = [(op.provider, op.operation_id) for p in specs.PROVIDERS for op in specs.operations(p)]
 OP_IDS = [f"{p}-{o}" for p, o in OPERATIONS]
 
@@ -589,7 +589,7 @@ def test_drop_closes_the_connection_mid_stream(emulator: Emulator, provider: str
             json=body,
             headers=headers(emulator, provider, f"drop;after=2;id={tag}"),
         ) as response,
-        pytest.raises(httpx.RemoteProtocolError),
+        pytest.raises(httpx2.RemoteProtocolError),
     ):
         for chunk in response.iter_raw():
             received += chunk
@@ -599,7 +599,7 @@ def test_drop_closes_the_connection_mid_stream(emulator: Emulator, provider: str
 
 
 def test_drop_on_a_json_answer(emulator: Emulator) -> None:
-    with pytest.raises(httpx.RemoteProtocolError):
+    with pytest.raises(httpx2.RemoteProtocolError):
         post(emulator, "lanrui", "create_chat_completion", body_for("lanrui", "create_chat_completion"), "drop")
 
 
@@ -669,9 +669,9 @@ def test_stall_mid_stream_outlasts_a_read_timeout_and_the_disconnect_is_seen(emu
             url(emulator, "sensenova", "create_chat_completion"),
             json=body,
             headers=headers(emulator, "sensenova", f"stall;seconds=30;after=2;id={tag}"),
-            timeout=httpx.Timeout(5, read=0.3),
+            timeout=httpx2.Timeout(5, read=0.3),
         ) as response,
-        pytest.raises(httpx.ReadTimeout),
+        pytest.raises(httpx2.ReadTimeout),
     ):
         for chunk in response.iter_raw():
             received += chunk
@@ -683,14 +683,14 @@ def test_stall_mid_stream_outlasts_a_read_timeout_and_the_disconnect_is_seen(emu
 def test_stall_before_headers(emulator: Emulator) -> None:
     tag = unique("stall-head")
     body = body_for("ppinfra", "create_completion", stream=True)
-    with pytest.raises(httpx.ReadTimeout):
+    with pytest.raises(httpx2.ReadTimeout):
         post(
             emulator,
             "ppinfra",
             "create_completion",
             body,
             f"stall;seconds=30;id={tag}",
-            timeout=httpx.Timeout(5, read=0.3),
+            timeout=httpx2.Timeout(5, read=0.3),
         )
     record = emulator.wait_for_stream(tag)
     assert record.disconnected and record.events_sent == 0

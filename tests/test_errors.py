@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
+import httpx2
 import jwt
 import pytest
 
@@ -60,7 +60,7 @@ def canary() -> Iterator[Any]:
 
 @pytest.fixture(autouse=True)
 def _capture_every_log(caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.DEBUG)  # httpx, httpcore and the packages' own loggers
+    caplog.set_level(logging.DEBUG)  # httpx2, httpcore2 and the packages' own loggers
 
 
 # Every status in both modes would be 40 calls; async takes the path shared by all statuses, so it
@@ -225,7 +225,7 @@ def test_connection_refused_raises_api_connection_error_after_retrying(
         invoke("sensenova", client, asynchronous=asynchronous, max_retries=1)  # the call's count wins
     assert not isinstance(info.value, package.errors.APITimeoutError)
     assert "ConnectError" in str(info.value)
-    assert isinstance(info.value.__cause__, httpx.ConnectError)
+    assert isinstance(info.value.__cause__, httpx2.ConnectError)
     retries = [r for r in caplog.records if r.name == "sensenova_client" and "Retrying" in r.getMessage()]
     assert len(retries) == 1, [r.getMessage() for r in retries]
     assert "after ConnectError" in retries[0].getMessage()
@@ -243,7 +243,7 @@ def test_a_stall_before_the_answer_raises_api_timeout_error(
         invoke("lanrui", client, asynchronous=asynchronous, max_retries=0)
     assert time.monotonic() - started < 2.0
     assert isinstance(info.value, package.errors.APIConnectionError)  # as in the openai SDK
-    assert isinstance(info.value.__cause__, httpx.ReadTimeout)
+    assert isinstance(info.value.__cause__, httpx2.ReadTimeout)
     assert_error_hides_secrets(info.value, caplog)
 
 
@@ -267,7 +267,7 @@ def test_successful_calls_log_nothing_secret(canary: Any, caplog: pytest.LogCapt
         make_client(canary, "sensenova", access_key_id=CANARY_KEY_ID, secret_access_key=CANARY_SECRET),
         asynchronous=False,
     )
-    assert any(r.name == "httpx" for r in caplog.records), "httpx's request log was not captured"
+    assert any(r.name == "httpx2" for r in caplog.records), "httpx2's request log was not captured"
     assert_logs_hide_secrets(caplog)
 
 

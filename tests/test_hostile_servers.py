@@ -16,7 +16,7 @@ import urllib.parse
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from tests.client_cases import CANARY, MODES, PACKAGES, assert_error_hides_secrets, call, invoke
@@ -45,7 +45,7 @@ def _client(server: Any, **kwargs: Any) -> Any:
 
 
 def _built(client: Any) -> Any:
-    """client with its httpx clients built: the first build loads the CA bundle (~0.3 s on a
+    """client with its httpx2 clients built: the first build loads the CA bundle (~0.3 s on a
     busy machine), before the deadline's clock starts, so timed tests leave it out."""
     client.get_httpx_client()
     client.get_async_httpx_client()
@@ -85,7 +85,7 @@ def test_racing_first_calls_share_one_httpx_client(asynchronous: bool) -> None:
         for thread in threads:
             thread.join()
         assert len(built) == 50
-        assert len({id(http) for http in built}) == 1, f"{len({id(h) for h in built})} httpx clients were built"
+        assert len({id(http) for http in built}) == 1, f"{len({id(h) for h in built})} httpx2 clients were built"
         if asynchronous:
             asyncio.run(client.aclose())
         else:
@@ -106,8 +106,8 @@ def test_a_full_pool_is_not_retried(asynchronous: bool, caplog: pytest.LogCaptur
         send_json(conn, 200, _CHAT)
 
     with raw_server(hold_first) as server:
-        client = _client(server, httpx_args={"limits": httpx.Limits(max_connections=1)}, max_retries=3)
-        timeout = httpx.Timeout(5.0, pool=0.2)
+        client = _client(server, httpx_args={"limits": httpx2.Limits(max_connections=1)}, max_retries=3)
+        timeout = httpx2.Timeout(5.0, pool=0.2)
         started = time.monotonic()
         if asynchronous:
 

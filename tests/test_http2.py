@@ -162,7 +162,7 @@ def test_the_connection_carries_on_after_a_stream_left_early(h2_emulator: Http2E
 
 @by_mode
 def test_a_stream_left_early_is_cancelled_on_the_server(h2_emulator: Http2Emulator, mode: str) -> None:
-    """httpcore alone sends no RST_STREAM (encode/httpcore#943): h2_cancel.py does, so the server
+    """httpcore2 alone sends no RST_STREAM (encode/httpcore#943): h2_cancel.py does, so the server
     stops writing the abandoned answer instead of generating it to its end."""
     tag = new_tag()
     leave_one_early_then_finish_one(h2_emulator, CASES[1], mode, tag)

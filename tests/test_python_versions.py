@@ -1,9 +1,9 @@
-"""The built wheels on every supported CPython (3.10 to 3.13), against the emulator.
+"""The built wheels on every supported CPython (3.11 to 3.13), against the emulator.
 
 For each version: a fresh venv made by uv with that interpreter, the four wheels of this run's
 `make wheels` (shared with tests/test_release.py) installed by uv with the dependency versions of
 requirements.lock (on 3.11 and 3.13 with the `speedups` extra, whose streams must call orjson; on
-3.10 and 3.12 without it, whose streams must not), then tests/pyversions/runtime.py run by the
+3.12 without it, whose streams must not), then tests/pyversions/runtime.py run by the
 venv's Python in isolated mode from a scratch directory. The interpreters are found, never assumed
 at a fixed path: `python3.X` on PATH if it runs, else pyenv's newest 3.X. A missing one fails the
 test, naming what to install.
@@ -26,7 +26,7 @@ from tests.test_release import _case, _wheel, built, dist  # noqa: F401 (fixture
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
-VERSIONS = ("3.10", "3.11", "3.12", "3.13")  # keep in step with the classifiers of pyproject.toml.jinja
+VERSIONS = ("3.11", "3.12", "3.13")  # keep in step with the classifiers of pyproject.toml.jinja
 WITH_SPEEDUPS = ("3.11", "3.13")  # the others install the packages without the extra
 PROVIDERS = load_providers()
 UV = Path(sys.executable).parent / "uv"

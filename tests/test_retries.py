@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from lanrui_client.retry import DEFAULT_POLICY, RetryPolicy, is_retryable_status, parse_retry_after
 
@@ -47,22 +47,22 @@ class _Clock:
         return [b - a for a, b in zip(self.sent, self.sent[1:], strict=False)]
 
 
-class _TimedTransport(httpx.HTTPTransport):
+class _TimedTransport(httpx2.HTTPTransport):
     def __init__(self, clock: _Clock) -> None:
         super().__init__()
         self.clock = clock
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         self.clock.sent.append(time.monotonic())
         return super().handle_request(request)
 
 
-class _AsyncTimedTransport(httpx.AsyncHTTPTransport):
+class _AsyncTimedTransport(httpx2.AsyncHTTPTransport):
     def __init__(self, clock: _Clock) -> None:
         super().__init__()
         self.clock = clock
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         self.clock.sent.append(time.monotonic())
         return await super().handle_async_request(request)
 
@@ -93,14 +93,14 @@ def test_retryable_statuses_are_408_409_429_and_5xx() -> None:
     ],
 )
 def test_retry_after_is_read_as_seconds_or_milliseconds(headers: dict[str, str], expected: float | None) -> None:
-    assert parse_retry_after(httpx.Headers(headers)) == expected
+    assert parse_retry_after(httpx2.Headers(headers)) == expected
 
 
 def test_retry_after_http_date_is_the_time_until_that_date() -> None:
     now = 1_700_000_000.0
     date = email.utils.formatdate(now + 30, usegmt=True)
-    assert parse_retry_after(httpx.Headers({"retry-after": date}), now=now) == pytest.approx(30)
-    assert parse_retry_after(httpx.Headers({"retry-after": date}), now=now + 60) == 0.0
+    assert parse_retry_after(httpx2.Headers({"retry-after": date}), now=now) == pytest.approx(30)
+    assert parse_retry_after(httpx2.Headers({"retry-after": date}), now=now + 60) == 0.0
 
 
 def test_backoff_doubles_from_half_a_second_to_eight_with_equal_jitter() -> None:
@@ -111,10 +111,10 @@ def test_backoff_doubles_from_half_a_second_to_eight_with_equal_jitter() -> None
 
 
 def test_a_retry_after_beyond_the_cap_means_do_not_retry() -> None:
-    too_long = httpx.Response(429, headers={"retry-after": "61"})
+    too_long = httpx2.Response(429, headers={"retry-after": "61"})
     assert DEFAULT_POLICY.wait(0, too_long) is None
     assert RetryPolicy(max_retry_after=120).wait(0, too_long) == 61
-    assert DEFAULT_POLICY.wait(0, httpx.Response(429, headers={"retry-after": "60"})) == 60
+    assert DEFAULT_POLICY.wait(0, httpx2.Response(429, headers={"retry-after": "60"})) == 60
 
 
 # --- against the emulator -----------------------------------------------------------------------
@@ -250,8 +250,8 @@ def test_timeout_per_client_and_per_call(emulator: Any, asynchronous: bool) -> N
 
 def test_default_timeout_is_explicit() -> None:
     client = PACKAGES[PROVIDER].AuthenticatedClient("k")
-    assert client.timeout == httpx.Timeout(600.0, connect=5.0)
-    assert client.get_httpx_client().timeout == httpx.Timeout(600.0, connect=5.0)
+    assert client.timeout == httpx2.Timeout(600.0, connect=5.0)
+    assert client.get_httpx_client().timeout == httpx2.Timeout(600.0, connect=5.0)
     assert client.max_retries == 2
 
 
@@ -263,7 +263,7 @@ def test_a_stream_that_breaks_after_it_started_is_not_sent_again(emulator: Any) 
     payload = {**body(PROVIDER).to_dict(), "stream": True}
     with (
         client,
-        pytest.raises(httpx.RemoteProtocolError),
+        pytest.raises(httpx2.RemoteProtocolError),
         client.get_httpx_client().stream("POST", "/v1/chat/completions", json=payload) as response,
     ):
         assert response.status_code == 200
@@ -308,7 +308,7 @@ def test_retries_are_logged_on_the_package_logger_without_secrets(
 
 
 def test_proxy_variables_are_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The retry wrapper replaces httpx's own transport, so the client applies HTTP(S)_PROXY and
+    """The retry wrapper replaces httpx2's own transport, so the client applies HTTP(S)_PROXY and
     NO_PROXY itself: a request to the provider must go through the proxy unless NO_PROXY says not."""
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy"):
         monkeypatch.delenv(name, raising=False)

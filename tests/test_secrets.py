@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from tests.client_cases import (
@@ -43,7 +43,7 @@ errors = package.errors
 
 @pytest.fixture(autouse=True)
 def _debug_logs(caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
-    caplog.set_level(logging.DEBUG)  # httpx and httpcore log headers' fate at DEBUG
+    caplog.set_level(logging.DEBUG)  # httpx2 and httpcore2 log headers' fate at DEBUG
     clear_credentials_env(monkeypatch)
 
 
@@ -186,7 +186,7 @@ def test_a_full_pool_timeout_hides_the_key(caplog: pytest.LogCaptureFixture) -> 
 
     with raw_server(hold) as server:
         client = package.AuthenticatedClient(
-            CANARY, base_url=server.url, httpx_args={"limits": httpx.Limits(max_connections=1)}
+            CANARY, base_url=server.url, httpx_args={"limits": httpx2.Limits(max_connections=1)}
         )
         first = threading.Thread(target=lambda: _ignore(lambda: invoke(PROVIDER, client, asynchronous=False)))
         first.start()
@@ -195,7 +195,7 @@ def test_a_full_pool_timeout_hides_the_key(caplog: pytest.LogCaptureFixture) -> 
                 threading.Event().wait(0.01)
             with pytest.raises(errors.APITimeoutError) as info:
                 PACKAGES[PROVIDER].api.chat.create_chat_completion.sync(
-                    client=client, body=_body(), timeout=httpx.Timeout(5.0, pool=0.2)
+                    client=client, body=_body(), timeout=httpx2.Timeout(5.0, pool=0.2)
                 )
         finally:
             release.set()
@@ -271,14 +271,14 @@ def test_errors_without_an_answer_pickle() -> None:
 
 
 def test_every_error_class_round_trips_through_pickle_without_the_key() -> None:
-    """Each class the package exports, built the way the package builds it (from real httpx
+    """Each class the package exports, built the way the package builds it (from real httpx2
     objects whose request carries the canary and whose answer echoes it)."""
-    sent = httpx.Request("POST", "https://api.example/v1/x", headers={"Authorization": f"Bearer {CANARY}"})
+    sent = httpx2.Request("POST", "https://api.example/v1/x", headers={"Authorization": f"Bearer {CANARY}"})
 
-    def answer_(status: int, content_type: str = "application/json", **payload: Any) -> httpx.Response:
+    def answer_(status: int, content_type: str = "application/json", **payload: Any) -> httpx2.Response:
         echo = {"error": {"message": f"bad {CANARY}", "type": "t", "code": CANARY}, **payload}
         body = json.dumps(echo).encode() if content_type == "application/json" else f"<p>{CANARY}</p>".encode()
-        return httpx.Response(
+        return httpx2.Response(
             status, headers={"content-type": content_type, "x-echo": CANARY}, content=body, request=sent
         )
 

@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 import eronmind_client
 import eronmind_client.api.completions.create_completion
-import httpx
+import httpx2
 import lanrui_client
 import lanrui_client.api.chat.create_chat_completion
 import ppinfra_client
@@ -468,7 +468,7 @@ def test_stall_mid_stream_past_the_read_timeout_raises_incomplete(emulator: Emul
     tag = new_tag()
     client = make_client(emulator, case, tag, fault="stall;seconds=10;after=2")
     # 0.5 s: ample for the two events before the stall on a loaded CI machine, far below the stall.
-    out = consume(mode, case, client, case.body(), timeout=httpx.Timeout(5.0, read=0.5))
+    out = consume(mode, case, client, case.body(), timeout=httpx2.Timeout(5.0, read=0.5))
 
     errors = case.package.errors
     assert isinstance(out.error, errors.IncompleteStreamError), f"got {out.error!r}"
@@ -482,7 +482,7 @@ def test_stall_mid_stream_past_the_read_timeout_raises_incomplete(emulator: Emul
 @by_mode
 def test_stall_before_the_answer_raises_timeout(emulator: Emulator, case: Case, mode: str) -> None:
     client = make_client(emulator, case, new_tag(), fault="stall;seconds=10")
-    out = consume(mode, case, client, case.body(), timeout=httpx.Timeout(5.0, read=0.1))
+    out = consume(mode, case, client, case.body(), timeout=httpx2.Timeout(5.0, read=0.1))
 
     assert isinstance(out.error, case.package.errors.APITimeoutError), f"got {out.error!r}"
 

@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from types import ModuleType
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from codegen.providers import load_providers
@@ -362,7 +362,7 @@ def test_with_raw_response_gives_status_headers_request_id_and_parse(
     raw = run(client, asynchronous, lambda c: resolve(c, raw_method)(**kwargs))
     request = the_request(emulator, tag)
     assert raw.status_code == 200
-    assert isinstance(raw.http_response, httpx.Response)
+    assert isinstance(raw.http_response, httpx2.Response)
     assert raw.headers["content-type"].startswith("application/json")
     assert raw.request_id == request.request_id and raw.request_id.startswith("req-")
     assert isinstance(raw.parse(), result_model(provider, method))

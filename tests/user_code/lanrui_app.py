@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from typing import assert_type
 
-import httpx
+import httpx2
 from lanrui_client import AsyncLanrui, Lanrui, errors
 from lanrui_client.api.chat.create_chat_completion import ChatCompletionStreamResult
 from lanrui_client.models import ChatCompletion, ChatCompletionChunk
@@ -49,7 +49,7 @@ def sync_calls() -> None:
         raw = client.chat.completions.with_raw_response.create(model=MODEL, messages=history, max_tokens=16)
         status: int = raw.status_code
         request_id: str | None = raw.request_id
-        response: httpx.Response = raw.http_response
+        response: httpx2.Response = raw.http_response
         assert_type(raw.parse(), ChatCompletion)
         print(status, request_id, raw.headers["content-type"], response.http_version)
 
@@ -61,7 +61,7 @@ def sync_calls() -> None:
             extra_headers={"X-Trace-Id": "order-1234"},
             extra_query={"debug": "1"},
             extra_body={"seed": 42, "top_k": 40},
-            timeout=httpx.Timeout(10, connect=2),
+            timeout=httpx2.Timeout(10, connect=2),
             max_retries=1,
         )
 

@@ -3,7 +3,7 @@
 Generated from codegen/providers.toml and specs/eronmind.yaml; do not edit.
 """
 
-__version__ = "1.0.0"
+__version__ = "2.0.0"
 DISTRIBUTION = "eronmind-client"
 PROVIDER = "Eronmind"
 ENV_PREFIX = "ERONMIND"

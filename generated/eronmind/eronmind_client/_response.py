@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar, cast
 
-import httpx
+import httpx2
 
 from . import _provider
 
@@ -19,7 +19,7 @@ T = TypeVar("T")
 _NOT_PARSED: object = object()
 
 
-def request_id_of(response: httpx.Response) -> str | None:
+def request_id_of(response: httpx2.Response) -> str | None:
     """The provider's id of the request this response answers, if the response carries one."""
     value: str | None = response.headers.get(_provider.REQUEST_ID_HEADER)
     return value
@@ -37,7 +37,7 @@ def attach_request_id(result: T, request_id: str | None) -> T:
 class RawResponse(Generic[T]):
     """The HTTP answer of a call, before (or besides) its typed result.
 
-    `status_code`, `headers`, `request_id` and `http_response` (the httpx.Response) describe the
+    `status_code`, `headers`, `request_id` and `http_response` (the httpx2.Response) describe the
     answer; `parse()` gives what the plain method would have returned: the result model, or, for
     `stream=True`, the open Stream / AsyncStream (its body not read yet). Error statuses raise
     the typed `errors.APIStatusError` subclass before a RawResponse is made, as plain calls do.
@@ -45,7 +45,7 @@ class RawResponse(Generic[T]):
 
     __slots__ = ("_parse", "_parsed", "http_response")
 
-    def __init__(self, response: httpx.Response, parse: Callable[[], T]) -> None:
+    def __init__(self, response: httpx2.Response, parse: Callable[[], T]) -> None:
         self.http_response = response
         self._parse = parse
         self._parsed: object = _NOT_PARSED
@@ -55,7 +55,7 @@ class RawResponse(Generic[T]):
         return self.http_response.status_code
 
     @property
-    def headers(self) -> httpx.Headers:
+    def headers(self) -> httpx2.Headers:
         return self.http_response.headers
 
     @property

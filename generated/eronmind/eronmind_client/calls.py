@@ -1,4 +1,4 @@
-"""How an operation call is sent and read: per-call options, httpx errors turned into typed
+"""How an operation call is sent and read: per-call options, httpx2 errors turned into typed
 ones, and a success answer that is not the result turned into a typed error.
 
 The generated operation modules call `send`/`asend` and `parsed`/`checked_answer`; the streaming
@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import httpx
+import httpx2
 
 from . import errors
 from ._logs import log_call
@@ -26,10 +26,10 @@ if TYPE_CHECKING:
     from .client import Client
 
 T = TypeVar("T")
-TimeoutArg = float | httpx.Timeout | None | Unset
+TimeoutArg = float | httpx2.Timeout | None | Unset
 DeadlineArg = float | None | Unset
 
-# What an httpx error with an empty message means (anyio's errors often have none).
+# What an httpx2 error with an empty message means (anyio's errors often have none).
 _EMPTY_MESSAGES = {
     "ConnectError": "could not connect",
     "ReadError": "the connection failed while the answer was read (reset or closed by the server)",
@@ -40,7 +40,7 @@ _EMPTY_MESSAGES = {
 
 
 def request_options(timeout: TimeoutArg, max_retries: int | Unset, deadline: DeadlineArg = UNSET) -> dict[str, Any]:
-    """Keyword arguments for httpx's request/build_request that carry one call's options
+    """Keyword arguments for httpx2's request/build_request that carry one call's options
     (each checked: a wrong type or value is a TypeError/ValueError naming the argument)."""
     options: dict[str, Any] = {}
     extensions: dict[str, Any] = {}
@@ -56,7 +56,7 @@ def request_options(timeout: TimeoutArg, max_retries: int | Unset, deadline: Dea
 
 
 def describe(exc: BaseException) -> str:
-    """`Type: message` of an httpx error; for one without a message, the first message among
+    """`Type: message` of an httpx2 error; for one without a message, the first message among
     its causes, else what its type means, so that no error reads `ReadError: ` and nothing more."""
     name = type(exc).__name__
     seen: set[int] = set()
@@ -71,28 +71,28 @@ def describe(exc: BaseException) -> str:
 
 
 @contextlib.contextmanager
-def translate_transport_errors(request: httpx.Request | None = None) -> Iterator[None]:
-    """Re-raise httpx's request errors as this package's connection/timeout errors.
+def translate_transport_errors(request: httpx2.Request | None = None) -> Iterator[None]:
+    """Re-raise httpx2's request errors as this package's connection/timeout errors.
 
-    The message names the httpx error type and its text (e.g. "[Errno 111] Connection refused");
+    The message names the httpx2 error type and its text (e.g. "[Errno 111] Connection refused");
     neither contains headers. The original is chained as __cause__ for debugging.
     """
     try:
         yield
-    except httpx.RequestError as exc:  # transport errors, undecodable bodies, too many redirects
+    except httpx2.RequestError as exc:  # transport errors, undecodable bodies, too many redirects
         sent = _request_of(exc, request)
         errors.scrub_cause(exc, sent)  # the chained error shows in tracebacks
         if isinstance(exc, DeadlineExceeded):
             raise APITimeoutError(f"Request timed out: {exc}.", request=sent) from exc
-        if isinstance(exc, httpx.TimeoutException):
+        if isinstance(exc, httpx2.TimeoutException):
             raise APITimeoutError(f"Request timed out ({type(exc).__name__}).", request=sent) from exc
         raise APIConnectionError(f"Connection error: {describe(exc)}", request=sent) from exc
 
 
-def _request_of(exc: httpx.RequestError, fallback: httpx.Request | None) -> httpx.Request | None:
+def _request_of(exc: httpx2.RequestError, fallback: httpx2.Request | None) -> httpx2.Request | None:
     try:
         return exc.request
-    except RuntimeError:  # httpx raises this when the error was made without a request
+    except RuntimeError:  # httpx2 raises this when the error was made without a request
         return fallback
 
 
@@ -103,7 +103,7 @@ def send(
     timeout: TimeoutArg = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: DeadlineArg = UNSET,
-) -> httpx.Response:
+) -> httpx2.Response:
     options = request_options(timeout, max_retries, deadline)
     started = time.perf_counter()
     with translate_transport_errors():
@@ -119,7 +119,7 @@ async def asend(
     timeout: TimeoutArg = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: DeadlineArg = UNSET,
-) -> httpx.Response:
+) -> httpx2.Response:
     options = request_options(timeout, max_retries, deadline)
     started = time.perf_counter()
     with translate_transport_errors():
@@ -128,7 +128,7 @@ async def asend(
     return response
 
 
-def unparsable(response: httpx.Response, exc: Exception) -> errors.APIError:
+def unparsable(response: httpx2.Response, exc: Exception) -> errors.APIError:
     """The error for a success answer whose body could not be built into the result model:
     the provider's error if the body is one, else APIResponseValidationError (whatever the
     exception was: the server must not be able to raise anything outside errors.APIError)."""
@@ -136,7 +136,7 @@ def unparsable(response: httpx.Response, exc: Exception) -> errors.APIError:
     return errors.provider_error_in(response) or errors.APIResponseValidationError(response, exc)
 
 
-def checked_answer(response: httpx.Response, result: T) -> T:
+def checked_answer(response: httpx2.Response, result: T) -> T:
     """result, unless the answer also reports an error (a `status` with a non-zero code, or an
     `error` member the model keeps as an extra): then that error as errors.ProviderError."""
     status = getattr(result, "status", None)

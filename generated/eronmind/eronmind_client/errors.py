@@ -26,7 +26,7 @@ Names follow the openai SDK where the meaning is the same, so code that handles 
 other. Messages carry the provider's own message and code, never a credential: an error keeps a
 scrubbed copy of the request and response (the Authorization header replaced by `***`, and the
 credential masked wherever the server echoed it: message, body, response content and headers),
-httpx errors are chained by type and message only (neither holds headers), and every error
+httpx2 errors are chained by type and message only (neither holds headers), and every error
 pickles to the same scrubbed state (so it can cross a process or task-queue boundary).
 """
 
@@ -38,7 +38,7 @@ import contextlib
 import json
 from typing import TYPE_CHECKING, Any
 
-import httpx
+import httpx2
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -113,7 +113,7 @@ class APIConnectionError(APIError):
     `request` is a copy of the request with its credentials replaced by `***`.
     """
 
-    def __init__(self, message: str = "Connection error.", *, request: httpx.Request | None = None) -> None:
+    def __init__(self, message: str = "Connection error.", *, request: httpx2.Request | None = None) -> None:
         super().__init__(_mask(message, _secrets_of(request)))
         self.request = None if request is None else _scrubbed_request(request)
 
@@ -122,21 +122,32 @@ class APITimeoutError(APIConnectionError):
     """The request (connect, write, read or pool wait) took longer than its timeout, or the
     call's overall deadline passed."""
 
-    def __init__(self, message: str = "Request timed out.", *, request: httpx.Request | None = None) -> None:
+    def __init__(self, message: str = "Request timed out.", *, request: httpx2.Request | None = None) -> None:
         super().__init__(message, request=request)
 
 
-class APIResponseValidationError(APIError):
+class _AnswerError(APIError):
+    """An error about an answer: `.response` is its scrubbed copy, `.request` the request it
+    answered (scrubbed too; None when the answer came without one)."""
+
+    response: httpx2.Response
+
+    @property
+    def request(self) -> httpx2.Request | None:
+        return _request_or_none(self.response)
+
+
+class APIResponseValidationError(_AnswerError):
     """A success answer whose body does not match the spec's schema."""
 
-    def __init__(self, response: httpx.Response, cause: BaseException) -> None:
+    def __init__(self, response: httpx2.Response, cause: BaseException) -> None:
         secrets = _secrets_of(response)
         super().__init__(_mask(f"{response.status_code} answer does not match the spec: {cause!r}", secrets))
         self.response = _scrubbed_response(response, secrets)
         self.status_code = response.status_code
 
 
-class APIStatusError(APIError):
+class APIStatusError(_AnswerError):
     """The server answered with a status the operation does not document as a success.
 
     `code`, `type` and `message` are the provider's own (from its error body when it has one),
@@ -150,7 +161,7 @@ class APIStatusError(APIError):
         self,
         message: str,
         *,
-        response: httpx.Response,
+        response: httpx2.Response,
         body: object,
         code: str | int | None = None,
         type: str | None = None,
@@ -283,7 +294,7 @@ class StreamEventTooLargeError(MalformedStreamEventError):
         self.limit = limit
 
 
-class NotAStreamError(APIError):
+class NotAStreamError(_AnswerError):
     """A streaming request was answered with something else than an event stream.
 
     Some gateways ignore `stream: true` and send the complete JSON answer; others answer with
@@ -294,7 +305,7 @@ class NotAStreamError(APIError):
     """
 
     def __init__(
-        self, message: str, *, response: httpx.Response, body: object, result: object, content_type: str = ""
+        self, message: str, *, response: httpx2.Response, body: object, result: object, content_type: str = ""
     ) -> None:
         secrets = _secrets_of(response)
         super().__init__(_mask(message, secrets))
@@ -308,7 +319,7 @@ class NotAStreamError(APIError):
 # --- end of stream errors ---------------------------------------------------------------------
 
 
-def error_for_response(response: httpx.Response) -> APIStatusError:
+def error_for_response(response: httpx2.Response) -> APIStatusError:
     """The typed error for an answer whose status the operation does not document as a success.
 
     A server that echoes the credential it received (some say "invalid key sk-...") does not
@@ -324,13 +335,13 @@ def error_for_response(response: httpx.Response) -> APIStatusError:
     return cls(message, response=response, body=body, code=code, type=kind)
 
 
-async def aerror_for_response(response: httpx.Response) -> APIStatusError:
+async def aerror_for_response(response: httpx2.Response) -> APIStatusError:
     """error_for_response for a streamed async answer whose body is not read yet."""
     await response.aread()
     return error_for_response(response)
 
 
-def provider_error_in(response: httpx.Response) -> ProviderError | None:
+def provider_error_in(response: httpx2.Response) -> ProviderError | None:
     """The ProviderError a success answer's (read) body reports, if it is an error body.
 
     An error body: a JSON object with a non-null `error` member, or whose `status` object has a
@@ -354,17 +365,17 @@ _CREDENTIAL_HEADERS = ("authorization", "proxy-authorization")
 _DROPPED_RESPONSE_HEADERS = ("content-encoding", "content-length", "transfer-encoding")
 
 
-def _request_or_none(response: httpx.Response) -> httpx.Request | None:
+def _request_or_none(response: httpx2.Response) -> httpx2.Request | None:
     try:
         return response.request
     except RuntimeError:  # a response built by hand, with no request
         return None
 
 
-def _secrets_of(source: httpx.Response | httpx.Request | None) -> tuple[str, ...]:
+def _secrets_of(source: httpx2.Response | httpx2.Request | None) -> tuple[str, ...]:
     """The credentials a request carried: each credential header's token (after its scheme) and
     the issuer (access key id) inside a JWT, longest first so that masking leaves no fragment."""
-    request = _request_or_none(source) if isinstance(source, httpx.Response) else source
+    request = _request_or_none(source) if isinstance(source, httpx2.Response) else source
     if request is None:
         return ()
     found: set[str] = set()
@@ -409,7 +420,7 @@ def _mask(value: Any, secrets: tuple[str, ...]) -> Any:
     return value
 
 
-def scrub(error: APIError, source: httpx.Request | httpx.Response | None) -> APIError:
+def scrub(error: APIError, source: httpx2.Request | httpx2.Response | None) -> APIError:
     """error with source's credentials masked in its message and the attributes that carry what
     the server sent (`body`, `data`, `code`, `type`, `text`), and in its chained cause; for
     errors built from stream events, which have no response of their own to scrub them by."""
@@ -424,9 +435,9 @@ def scrub(error: APIError, source: httpx.Request | httpx.Response | None) -> API
     return error
 
 
-def scrub_cause(exc: BaseException, source: httpx.Request | httpx.Response | None) -> None:
+def scrub_cause(exc: BaseException, source: httpx2.Request | httpx2.Response | None) -> None:
     """Mask source's credentials in an exception about to be chained under one of ours (it shows
-    in tracebacks): its message arguments, an AttributeError's object, an httpx error's request."""
+    in tracebacks): its message arguments, an AttributeError's object, an httpx2 error's request."""
     secrets = _secrets_of(source)
     if secrets:
         exc.args = tuple(_mask(arg, secrets) for arg in exc.args)
@@ -434,12 +445,12 @@ def scrub_cause(exc: BaseException, source: httpx.Request | httpx.Response | Non
             exc.obj = None  # the object that lacked the attribute: may be an echoed string
         if isinstance(exc, json.JSONDecodeError):
             exc.doc = _mask(exc.doc, secrets)  # the whole text that failed to parse
-    if isinstance(exc, httpx.RequestError):
+    if isinstance(exc, httpx2.RequestError):
         with contextlib.suppress(RuntimeError):  # RuntimeError: made without a request
             exc.request = _scrubbed_request(exc.request)
 
 
-def _scrubbed_request(request: httpx.Request) -> httpx.Request:
+def _scrubbed_request(request: httpx2.Request) -> httpx2.Request:
     """A copy of request without credentials (headers masked, no URL password, no extensions)."""
     secrets = _secrets_of(request)
     headers = [
@@ -449,17 +460,17 @@ def _scrubbed_request(request: httpx.Request) -> httpx.Request:
     url = request.url.copy_with(password="***") if request.url.password else request.url
     try:
         content: bytes | None = request.content
-    except httpx.RequestNotRead:  # a streamed upload: not kept
+    except httpx2.RequestNotRead:  # a streamed upload: not kept
         content = None
-    return httpx.Request(request.method, url, headers=headers, content=_mask(content, secrets))
+    return httpx2.Request(request.method, url, headers=headers, content=_mask(content, secrets))
 
 
-def _scrubbed_response(response: httpx.Response, secrets: tuple[str, ...]) -> httpx.Response:
+def _scrubbed_response(response: httpx2.Response, secrets: tuple[str, ...]) -> httpx2.Response:
     """A detached copy of a response: decoded body and headers with the secrets masked, and the
     request scrubbed. It holds no connection, so it pickles, and its body is always readable."""
     try:
         content = response.content
-    except httpx.ResponseNotRead:
+    except httpx2.ResponseNotRead:
         content = b""
     headers = [
         (name, _mask(value, secrets))
@@ -469,7 +480,7 @@ def _scrubbed_response(response: httpx.Response, secrets: tuple[str, ...]) -> ht
     request = _request_or_none(response)
     kept = ("http_version", "reason_phrase")  # not the network stream: it holds the socket
     extensions = {name: _mask(value, secrets) for name, value in response.extensions.items() if name in kept}
-    return httpx.Response(
+    return httpx2.Response(
         response.status_code,
         headers=headers,
         content=_mask(content, secrets),
@@ -478,7 +489,7 @@ def _scrubbed_response(response: httpx.Response, secrets: tuple[str, ...]) -> ht
     )
 
 
-def _parse_body(response: httpx.Response) -> object:
+def _parse_body(response: httpx2.Response) -> object:
     try:
         return json.loads(response.content)
     except ValueError:
@@ -518,7 +529,7 @@ def _type_of(obj: dict[str, Any]) -> str | None:
     return kind if isinstance(kind, str) and kind else None
 
 
-def _request_id(headers: httpx.Headers) -> str | None:
+def _request_id(headers: httpx2.Headers) -> str | None:
     for name in _REQUEST_ID_HEADERS:
         if name in headers:
             return headers[name]

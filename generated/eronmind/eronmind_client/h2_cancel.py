@@ -1,16 +1,16 @@
 """Cancel an HTTP/2 stream that is closed before its end, so that the server stops generating.
 
 Over HTTP/1.1 a stream left early closes its connection, and the server notices at once. Over
-HTTP/2 the connection is shared, and httpcore (1.0.x) only forgets the stream: it sends no
-RST_STREAM (encode/httpcore#943, closed as wontfix), so the server goes on writing, and a
+HTTP/2 the connection is shared, and httpcore2 (as httpcore before it, encode/httpcore#943,
+closed as wontfix) only forgets the stream: it sends no RST_STREAM, so the server goes on writing, and a
 provider goes on generating and billing, the abandoned answer to its end. `cancel`/`acancel`
-send that RST_STREAM(CANCEL) themselves, through httpcore's HTTP/2 connection behind the
-response, the way httpcore sends its own frames (change the h2 state, then write what it has to
+send that RST_STREAM(CANCEL) themselves, through httpcore2's HTTP/2 connection behind the
+response, the way httpcore2 sends its own frames (change the h2 state, then write what it has to
 send, which takes the connection's write lock).
 
-This reaches into httpx and httpcore internals (the chain of byte streams down to
+This reaches into httpx2 and httpcore2 internals (the chain of byte streams down to
 `HTTP2ConnectionByteStream`), so it is best effort: if the chain is not there (another version,
-another transport) or the write fails (the connection is gone), nothing is sent and httpcore's
+another transport) or the write fails (the connection is gone), nothing is sent and httpcore2's
 own behaviour stands. tests/test_http2.py checks that the server sees the stream cancelled.
 """
 
@@ -19,20 +19,20 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-import httpx
+import httpx2
 
 __all__ = ["acancel", "cancel"]
 
 _CANCEL = 0x8  # the HTTP/2 error code CANCEL (RFC 9113, section 7)
 
 
-def _h2_stream(response: httpx.Response) -> Any:
-    """httpcore's HTTP/2 byte stream behind the response (it knows its connection and stream
+def _h2_stream(response: httpx2.Response) -> Any:
+    """httpcore2's HTTP/2 byte stream behind the response (it knows its connection and stream
     id), or None for any other response."""
     if response.http_version != "HTTP/2":
         return None
     stream: Any = response.stream
-    # httpx's BoundSyncStream/BoundAsyncStream -> ResponseStream -> httpcore's PoolByteStream -> ...
+    # httpx2's BoundSyncStream/BoundAsyncStream -> ResponseStream -> httpcore2's PoolByteStream -> ...
     for name in ("_stream", "_httpcore_stream", "_stream"):
         stream = getattr(stream, name, None)
     if stream is None or not all(hasattr(stream, name) for name in ("_connection", "_stream_id", "_request")):
@@ -40,7 +40,7 @@ def _h2_stream(response: httpx.Response) -> Any:
     return stream
 
 
-def cancel(response: httpx.Response) -> None:
+def cancel(response: httpx2.Response) -> None:
     """Send RST_STREAM(CANCEL) for the response's HTTP/2 stream (sync connections)."""
     stream = _h2_stream(response)
     if stream is None:
@@ -51,7 +51,7 @@ def cancel(response: httpx.Response) -> None:
         connection._write_outgoing_data(stream._request)
 
 
-async def acancel(response: httpx.Response) -> None:
+async def acancel(response: httpx2.Response) -> None:
     """The async twin of `cancel`."""
     stream = _h2_stream(response)
     if stream is None:

@@ -8,10 +8,7 @@ models of `eronmind_client.models` wherever a nested object is expected. Request
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, TypedDict
-
-if TYPE_CHECKING:  # the annotations are strings at run time (Required is new in Python 3.11)
-    from typing_extensions import Required
+from typing import Required, TypedDict
 
 __all__ = [
     "CompletionRequestParam",

@@ -16,7 +16,7 @@ import time
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-import httpx
+import httpx2
 
 from . import calls, errors, h2_cancel, speedups, stream_errors
 from ._logs import log_call
@@ -54,7 +54,7 @@ class StreamCall(Generic[T]):
         self.options = options
         self.gather = Gatherer(fmt)
         self.decoder = SSEDecoder()
-        self.response: httpx.Response | None = None
+        self.response: httpx2.Response | None = None
         self.done = False  # the terminator arrived
         self.failure: errors.APIError | None = None
         self.unchecked = True  # the body's start is not yet checked for being an event stream
@@ -62,7 +62,7 @@ class StreamCall(Generic[T]):
 
     # --- request and response head
 
-    def build_request(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+    def build_request(self, http: httpx2.Client | httpx2.AsyncClient) -> httpx2.Request:
         kwargs = dict(self.kwargs)
         body = kwargs.get("json")
         if isinstance(body, dict):
@@ -72,7 +72,7 @@ class StreamCall(Generic[T]):
         return http.build_request(**kwargs, headers=headers, **self.options)
 
     @staticmethod
-    def head_kind(response: httpx.Response) -> str:
+    def head_kind(response: httpx2.Response) -> str:
         """'stream', 'status' (an error status) or 'json' (a complete JSON answer)."""
         if not 200 <= response.status_code < 300:
             return "status"
@@ -154,7 +154,7 @@ class StreamCall(Generic[T]):
     def cut_at_eof(self) -> errors.IncompleteStreamError:
         return stream_errors.cut_at_eof(self.fmt, self.gather, mid_event=self.decoder.close())
 
-    def cut_by_transport(self, exc: httpx.HTTPError) -> errors.IncompleteStreamError:
+    def cut_by_transport(self, exc: httpx2.HTTPError) -> errors.IncompleteStreamError:
         return stream_errors.cut_by_transport(self.fmt, self.gather, exc)
 
     def result(self) -> StreamResult[Any, Any, Any]:
@@ -166,14 +166,14 @@ class StreamCall(Generic[T]):
         return self.gather.result()
 
 
-def _typed_transport_error(exc: httpx.HTTPError, request: httpx.Request) -> errors.APIError:
+def _typed_transport_error(exc: httpx2.HTTPError, request: httpx2.Request) -> errors.APIError:
     """exc as this package's connection/timeout error (for chaining)."""
     try:
         with calls.translate_transport_errors(request):
             raise exc
     except errors.APIError as typed:
         return typed
-    except httpx.HTTPError:
+    except httpx2.HTTPError:
         return errors.APIConnectionError(f"Connection error: {type(exc).__name__}", request=request)
 
 
@@ -181,11 +181,11 @@ def _no_op() -> None:
     pass
 
 
-def _drain(response: httpx.Response, chunks: Iterator[bytes]) -> None:
+def _drain(response: httpx2.Response, chunks: Iterator[bytes]) -> None:
     """Read the body's end within the drain bounds; the caller closes whatever is left open.
 
-    httpcore reads with the call's read timeout, fixed when the body started, so the time bound
-    caps it through the connection's network stream (httpcore's `network_stream` response
+    httpcore2 reads with the call's read timeout, fixed when the body started, so the time bound
+    caps it through the connection's network stream (httpcore2's `network_stream` response
     extension) for the length of the drain. Without such a stream nothing is read.
     """
     network = response.extensions.get("network_stream")
@@ -213,7 +213,7 @@ def _drain(response: httpx.Response, chunks: Iterator[bytes]) -> None:
             received += len(chunk)
             if received > DRAIN_BYTES:
                 return
-    except httpx.HTTPError:  # timed out or broke: the connection is closed by the caller
+    except httpx2.HTTPError:  # timed out or broke: the connection is closed by the caller
         return
     finally:
         with contextlib.suppress(AttributeError):
@@ -222,7 +222,7 @@ def _drain(response: httpx.Response, chunks: Iterator[bytes]) -> None:
 
 async def _adrain(chunks: AsyncIterator[bytes]) -> None:
     """The async twin of `_drain`: a cancel scope bounds the time (asyncio and trio alike)."""
-    import anyio  # httpx's async transport has loaded it already
+    import anyio  # httpx2's async transport has loaded it already
 
     with anyio.move_on_after(DRAIN_SECONDS):
         received = 0
@@ -231,7 +231,7 @@ async def _adrain(chunks: AsyncIterator[bytes]) -> None:
                 received += len(chunk)
                 if received > DRAIN_BYTES:
                     return
-        except httpx.HTTPError:
+        except httpx2.HTTPError:
             return
 
 
@@ -262,7 +262,7 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
                 if call.done:
                     _drain(response, chunks)
                     return
-        except httpx.RequestError as exc:  # transport errors, and a body that fails to decompress
+        except httpx2.RequestError as exc:  # transport errors, and a body that fails to decompress
             raise call.cut_by_transport(exc) from _typed_transport_error(exc, request)
         raise call.cut_at_eof()
     except errors.APIError as exc:
@@ -271,7 +271,7 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
     finally:
         if response is not None and not call.done:  # left early: over HTTP/2, tell the server
             h2_cancel.cancel(response)
-        if chunks is not None:  # httpx types it as an Iterator; it is a generator
+        if chunks is not None:  # httpx2 types it as an Iterator; it is a generator
             getattr(chunks, "close", _no_op)()
         if response is not None:
             response.close()
@@ -305,7 +305,7 @@ async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerat
                 if call.done:
                     await _adrain(chunks)
                     return
-        except httpx.RequestError as exc:  # transport errors, and a body that fails to decompress
+        except httpx2.RequestError as exc:  # transport errors, and a body that fails to decompress
             raise call.cut_by_transport(exc) from _typed_transport_error(exc, request)
         raise call.cut_at_eof()
     except errors.APIError as exc:
@@ -314,7 +314,7 @@ async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerat
     finally:
         if response is not None and not call.done:  # left early: over HTTP/2, tell the server
             await h2_cancel.acancel(response)
-        if chunks is not None:  # httpx's own generator: closed now, not by the loop's finaliser later
+        if chunks is not None:  # httpx2's own generator: closed now, not by the loop's finaliser later
             aclose = getattr(chunks, "aclose", None)
             if aclose is not None:
                 await aclose()

@@ -38,7 +38,7 @@ from .errors import (
 if TYPE_CHECKING:
     from ._clients import AsyncLanrui, Lanrui
 
-# The openai-style clients load on first use: importing the package stays as cheap as importing httpx.
+# The openai-style clients load on first use: importing the package stays as cheap as importing httpx2.
 _LAZY = frozenset({"AsyncLanrui", "Lanrui"})
 
 

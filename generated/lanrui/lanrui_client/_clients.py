@@ -9,7 +9,7 @@ import ssl
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-import httpx
+import httpx2
 
 from ._base_client import AsyncClientBase, SyncClientBase
 from .client import DEFAULT_DEADLINE, DEFAULT_MAX_EVENT_SIZE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AuthenticatedClient
@@ -30,7 +30,7 @@ class Lanrui(SyncClientBase):
         api_key: str | None = None,
         *,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: float | httpx2.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
@@ -79,7 +79,7 @@ class AsyncLanrui(AsyncClientBase):
         api_key: str | None = None,
         *,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: float | httpx2.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,

@@ -18,7 +18,7 @@ import os
 import time
 import warnings
 
-import httpx
+import httpx2
 
 from . import _provider
 
@@ -48,7 +48,7 @@ def configure_from_env() -> None:
     logger.setLevel(level)
 
 
-def log_call(response: httpx.Response, started: float) -> None:
+def log_call(response: httpx2.Response, started: float) -> None:
     """One line for an answered call: `POST https://host/path -> 200 OK in 12.3 ms`."""
     if not logger.isEnabledFor(logging.INFO):
         return

@@ -3,7 +3,7 @@
 Generated from codegen/providers.toml and specs/lanrui.yaml; do not edit.
 """
 
-__version__ = "1.0.0"
+__version__ = "2.0.0"
 DISTRIBUTION = "lanrui-client"
 PROVIDER = "Lanrui"
 ENV_PREFIX = "LANRUI"

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import httpx
+import httpx2
 
 from . import calls, errors, streaming
 from ._response import RawResponse, attach_request_id, request_id_of
@@ -93,20 +93,20 @@ def _request(get_kwargs: GetKwargs, body: Body, options: CallOptions) -> dict[st
     return kwargs
 
 
-def _parsed_later(parse: Callable[..., R], api: Any, response: httpx.Response) -> RawResponse[R]:
+def _parsed_later(parse: Callable[..., R], api: Any, response: httpx2.Response) -> RawResponse[R]:
     """A RawResponse whose parse() builds the result model and gives it the request id."""
     return RawResponse(
         response, lambda: attach_request_id(parse(client=api, response=response), request_id_of(response))
     )
 
 
-def _opened(response: httpx.Response | None) -> httpx.Response:
+def _opened(response: httpx2.Response | None) -> httpx2.Response:
     if response is None:  # entering a stream sends its request, so this cannot happen
         raise RuntimeError("the stream was entered but has no response")
     return response
 
 
-def _raise_for_status(response: httpx.Response) -> None:
+def _raise_for_status(response: httpx2.Response) -> None:
     if response.status_code >= 400:
         raise errors.error_for_response(response)
 

@@ -19,19 +19,17 @@ import os
 import ssl
 import threading
 import urllib.request
-from typing import TYPE_CHECKING, Any
+from typing import Any, Self
 
-import httpx
+import httpx2
 
 from . import _logs, _provider
 from .auth import AccessKeyAuth, BearerAuth, checked_credential
 from .errors import MissingCredentialsError
+from .http_library import refuse_old_httpx
 from .retry import AsyncRetryTransport, RetryTransport, checked_max_retries
 from .sse import DEFAULT_MAX_EVENT_SIZE
 from .timeouts import checked_deadline, checked_timeout
-
-if TYPE_CHECKING:  # typing.Self is 3.11+; the packages support 3.10
-    from typing_extensions import Self
 
 __all__ = [
     "ACCESS_KEY_ID_ENV",
@@ -50,7 +48,7 @@ __all__ = [
 # reading may wait long, because a non-streamed answer arrives only when the whole generation is
 # done and the time to first token of a streamed one can be long for big prompts. Each attempt
 # (see retries) gets the whole timeout.
-DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
+DEFAULT_TIMEOUT = httpx2.Timeout(600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 # No overall deadline by default, as in the openai SDK: a long generation is not an error.
 DEFAULT_DEADLINE = None
@@ -60,7 +58,7 @@ BASE_URL_ENV = f"{_provider.ENV_PREFIX}_BASE_URL"
 ACCESS_KEY_ID_ENV = f"{_provider.ENV_PREFIX}_ACCESS_KEY_ID"
 SECRET_ACCESS_KEY_ENV = f"{_provider.ENV_PREFIX}_SECRET_ACCESS_KEY"
 
-# httpx.Client arguments that configure the connection pool: with our own transport httpx would
+# httpx2.Client arguments that configure the connection pool: with our own transport httpx2 would
 # ignore them, so they are given to the transport instead.
 _TRANSPORT_ARGS = ("cert", "http1", "http2", "limits", "proxy", "trust_env", "local_address", "socket_options")
 
@@ -70,7 +68,8 @@ _shared_contexts_lock = threading.Lock()
 
 
 def _default_ssl_context() -> ssl.SSLContext:
-    """httpx's default verifying context (certifi's CAs, or SSL_CERT_FILE / SSL_CERT_DIR), made
+    """httpx2's default verifying context (SSL_CERT_FILE / SSL_CERT_DIR if set, else the operating
+    system's trust store: truststore on macOS and Windows, OpenSSL's system paths on Linux), made
     once per process and shared: loading a CA bundle costs 20-100 ms, which every client would
     otherwise pay again. An SSLContext is safe to share between connections and threads; it is
     only shared while nothing is loaded into it (no client certificate)."""
@@ -78,7 +77,7 @@ def _default_ssl_context() -> ssl.SSLContext:
     with _shared_contexts_lock:
         context = _shared_contexts.get(key)
         if context is None:
-            context = _shared_contexts[key] = httpx.create_ssl_context()
+            context = _shared_contexts[key] = httpx2.create_ssl_context()
         return context
 
 
@@ -95,8 +94,8 @@ def _checked_base_url(base_url: str | None) -> tuple[str, dict[str, str]]:
     if not base_url.strip():
         raise ValueError(f"base_url is empty; pass a URL such as {_provider.DEFAULT_BASE_URL!r} or leave it out")
     try:
-        url = httpx.URL(base_url.strip())
-    except httpx.InvalidURL as exc:
+        url = httpx2.URL(base_url.strip())
+    except httpx2.InvalidURL as exc:
         raise ValueError(f"{name} is not a valid URL ({exc})") from None
     if url.scheme not in ("http", "https") or not url.host:
         shown = url.copy_with(password="***") if url.password else url
@@ -110,11 +109,11 @@ def _checked_base_url(base_url: str | None) -> tuple[str, dict[str, str]]:
 def _environment_proxy(base_url: str) -> str | None:
     """The proxy the environment (HTTPS_PROXY, ALL_PROXY, NO_PROXY, ...) sets for base_url's host.
 
-    httpx applies environment proxies only when it builds its own transport; ours wraps the
+    httpx2 applies environment proxies only when it builds its own transport; ours wraps the
     transport for retries, so it reads them itself. The client only talks to its base URL,
     so one decision per client is enough.
     """
-    url = httpx.URL(base_url)
+    url = httpx2.URL(base_url)
     proxies = urllib.request.getproxies()
     proxy = proxies.get(url.scheme) or proxies.get("all")
     if not proxy or urllib.request.proxy_bypass(url.host):
@@ -123,29 +122,29 @@ def _environment_proxy(base_url: str) -> str | None:
 
 
 class Client:
-    """An unauthenticated client: base URL, timeout, retries, TLS settings and the httpx clients.
+    """An unauthenticated client: base URL, timeout, retries, TLS settings and the httpx2 clients.
 
     Arguments: `base_url` (default: the environment's <PREFIX>_BASE_URL, else the provider's
     server from the spec; an empty string is an error, and a query string in it is sent as the
-    query of every request), `timeout` (seconds or httpx.Timeout, None for none; default 600 s,
+    query of every request), `timeout` (seconds or httpx2.Timeout, None for none; default 600 s,
     connect 5 s, per attempt and step), `max_retries` (default 2), `deadline` (seconds a whole
     call may take, retries and reading included; default None), `max_event_size` (characters one
     stream event may reach, default 16 MiB), `verify_ssl` (True, a CA bundle path or an
     ssl.SSLContext; True by default), `headers`, `cookies`, `follow_redirects`, and `httpx_args`
-    passed to the httpx clients as they are built (a `transport` given there is wrapped for
+    passed to the httpx2 clients as they are built (a `transport` given there is wrapped for
     retries; `proxy`, `limits`, `http2`, `cert`, `trust_env` configure the transport).
 
-    An httpx client given with set_httpx_client/set_async_httpx_client is used as it is: it has
+    An httpx2 client given with set_httpx_client/set_async_httpx_client is used as it is: it has
     this client's retries only if its transport is a RetryTransport/AsyncRetryTransport.
 
-    The httpx clients are built on first use, once even when threads race for it (under a lock).
+    The httpx2 clients are built on first use, once even when threads race for it (under a lock).
     """
 
     def __init__(
         self,
         base_url: str | None = None,
         *,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: float | httpx2.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
@@ -162,8 +161,8 @@ class Client:
         if isinstance(max_event_size, bool) or not isinstance(max_event_size, int) or max_event_size < 1:
             raise ValueError(f"max_event_size must be an int >= 1 (characters), got {max_event_size!r}")
         self._max_event_size = max_event_size
-        # httpx 0.28 deprecates a CA bundle path for `verify`; the generator's API takes one, so a
-        # path becomes the SSL context httpx asks for (a folder of certificates: capath).
+        # httpx2 deprecates a CA bundle path for `verify`; the generator's API takes one, so a path
+        # becomes the SSL context httpx2 asks for (a folder of certificates: capath).
         if isinstance(verify_ssl, str):
             if os.path.isdir(verify_ssl):
                 verify_ssl = ssl.create_default_context(capath=verify_ssl)
@@ -174,8 +173,11 @@ class Client:
         self._cookies = dict(cookies or {})
         self._follow_redirects = follow_redirects
         self._httpx_args = dict(httpx_args or {})
-        self._client: httpx.Client | None = None
-        self._async_client: httpx.AsyncClient | None = None
+        for key, value in self._httpx_args.items():
+            refuse_old_httpx(value, f"httpx_args[{key!r}]")
+        refuse_old_httpx(verify_ssl, "verify_ssl")
+        self._client: httpx2.Client | None = None
+        self._async_client: httpx2.AsyncClient | None = None
         self._build_lock = threading.Lock()
         _logs.configure_from_env()  # <PREFIX>_LOG, for every client (the openai-style ones wrap this)
 
@@ -184,7 +186,7 @@ class Client:
         return self._base_url
 
     @property
-    def timeout(self) -> httpx.Timeout:
+    def timeout(self) -> httpx2.Timeout:
         """The default timeout of every call (a call's `timeout=` overrides it)."""
         return self._timeout
 
@@ -203,7 +205,7 @@ class Client:
         """Seconds a whole call may take by default, None for no limit (a call's `deadline=` overrides it)."""
         return self._deadline
 
-    def _auth(self) -> httpx.Auth | None:
+    def _auth(self) -> httpx2.Auth | None:
         return None
 
     def _client_args(self, asynchronous: bool) -> dict[str, Any]:
@@ -228,42 +230,44 @@ class Client:
             if verify is True and trust_env and "cert" not in transport_args:
                 verify = _default_ssl_context()
             if asynchronous:
-                inner = httpx.AsyncHTTPTransport(verify=verify, **transport_args)
+                inner = httpx2.AsyncHTTPTransport(verify=verify, **transport_args)
             else:
-                inner = httpx.HTTPTransport(verify=verify, **transport_args)
+                inner = httpx2.HTTPTransport(verify=verify, **transport_args)
         wrapper = AsyncRetryTransport if asynchronous else RetryTransport
         args["transport"] = wrapper(inner, max_retries=self._max_retries, deadline=self._deadline)
         return args
 
-    def get_httpx_client(self) -> httpx.Client:
+    def get_httpx_client(self) -> httpx2.Client:
         if self._client is None:
             with self._build_lock:
                 if self._client is None:
-                    self._client = httpx.Client(**self._client_args(asynchronous=False))
+                    self._client = httpx2.Client(**self._client_args(asynchronous=False))
         return self._client
 
-    def set_httpx_client(self, client: httpx.Client) -> Self:
+    def set_httpx_client(self, client: httpx2.Client) -> Self:
+        refuse_old_httpx(client, "set_httpx_client(client)")
         self._client = client
         return self
 
-    def get_async_httpx_client(self) -> httpx.AsyncClient:
+    def get_async_httpx_client(self) -> httpx2.AsyncClient:
         if self._async_client is None:
             with self._build_lock:  # building does no I/O, so a thread lock never blocks a loop for long
                 if self._async_client is None:
-                    self._async_client = httpx.AsyncClient(**self._client_args(asynchronous=True))
+                    self._async_client = httpx2.AsyncClient(**self._client_args(asynchronous=True))
         return self._async_client
 
-    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
+    def set_async_httpx_client(self, async_client: httpx2.AsyncClient) -> Self:
+        refuse_old_httpx(async_client, "set_async_httpx_client(async_client)")
         self._async_client = async_client
         return self
 
     def close(self) -> None:
-        """Close the sync httpx client (and its connections), if one was made."""
+        """Close the sync httpx2 client (and its connections), if one was made."""
         if self._client is not None:
             self._client.close()
 
     async def aclose(self) -> None:
-        """Close the async httpx client (and its connections), if one was made."""
+        """Close the async httpx2 client (and its connections), if one was made."""
         if self._async_client is not None:
             await self._async_client.aclose()
 
@@ -306,7 +310,7 @@ class AuthenticatedClient(Client):
         access_key_id: str | None = None,
         secret_access_key: str | None = None,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: float | httpx2.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
@@ -341,7 +345,7 @@ class AuthenticatedClient(Client):
         """'api_key' or 'access_key': which kind of credential this client sends."""
         return "access_key" if isinstance(self.__auth, AccessKeyAuth) else "api_key"
 
-    def _auth(self) -> httpx.Auth:
+    def _auth(self) -> httpx2.Auth:
         return self.__auth
 
     def __repr__(self) -> str:
@@ -359,7 +363,7 @@ def _environment_credential(name: str) -> str | None:
     return _credential(os.environ.get(name), name)
 
 
-def _choose_auth(api_key: str | None, key_id: str | None, secret: str | None) -> httpx.Auth:
+def _choose_auth(api_key: str | None, key_id: str | None, secret: str | None) -> httpx2.Auth:
     if (key_id or secret) and not _provider.ACCESS_KEY_AUTH:
         raise TypeError(f"{_provider.PROVIDER} does not accept access keys; pass api_key=... instead")
     if api_key and (key_id or secret):

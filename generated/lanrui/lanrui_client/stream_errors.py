@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-import httpx
+import httpx2
 
 from . import calls, errors
 from .timeouts import DeadlineExceeded
@@ -123,10 +123,10 @@ def cut_at_eof(fmt: StreamFormat[Any], gather: Gatherer, mid_event: bool) -> err
     return cut(fmt, gather, "the connection closed")
 
 
-def cut_by_transport(fmt: StreamFormat[Any], gather: Gatherer, exc: httpx.HTTPError) -> errors.IncompleteStreamError:
+def cut_by_transport(fmt: StreamFormat[Any], gather: Gatherer, exc: httpx2.HTTPError) -> errors.IncompleteStreamError:
     if isinstance(exc, DeadlineExceeded):
         return cut(fmt, gather, str(exc))
-    if isinstance(exc, httpx.TimeoutException):
+    if isinstance(exc, httpx2.TimeoutException):
         return cut(fmt, gather, f"reading timed out ({type(exc).__name__})")
     return cut(fmt, gather, f"the connection broke ({calls.describe(exc)})")
 
@@ -141,7 +141,7 @@ def too_large(gather: Gatherer, exc: EventTooLarge) -> errors.StreamEventTooLarg
     )
 
 
-def not_an_event_stream(response: httpx.Response, first: bytes) -> errors.NotAStreamError | None:
+def not_an_event_stream(response: httpx2.Response, first: bytes) -> errors.NotAStreamError | None:
     """The error for a stream answer that is not an event stream, judged by its content type and
     first chunk: None if it is labelled text/event-stream or its first bytes look like one (a
     server that labels its stream oddly still works), else NotAStreamError naming the content
@@ -163,7 +163,7 @@ def not_an_event_stream(response: httpx.Response, first: bytes) -> errors.NotASt
     )
 
 
-def json_answer_error(fmt: StreamFormat[Any], response: httpx.Response) -> errors.APIError:
+def json_answer_error(fmt: StreamFormat[Any], response: httpx2.Response) -> errors.APIError:
     """The error for a complete JSON answer to a stream request (its body is read)."""
     try:
         body = _json_loads(response.content)

@@ -1,6 +1,6 @@
 """Checked timeout arguments, and the overall deadline of a call.
 
-httpx's timeouts bound each step (connect, each write, each read, the wait for a pooled
+httpx2's timeouts bound each step (connect, each write, each read, the wait for a pooled
 connection), so a server that sends one byte per second keeps a call alive for as long as it
 likes. A deadline bounds the whole call instead: every attempt, the waits between retries and
 the reading of the body, streamed or not. It is given in seconds, per client (`deadline=`,
@@ -8,7 +8,7 @@ default None: no deadline) or per call (`deadline=`; None turns the client's off
 call), and the clock starts when the request is sent.
 
 How it is kept (by the retry transports, so plain calls and streams behave the same):
-- before each attempt, every httpx timeout of the attempt is lowered to the time left;
+- before each attempt, every httpx2 timeout of the attempt is lowered to the time left;
 - a retry whose wait would end after the deadline is not made: the call gets the last answer
   or error, as when retries run out;
 - the body is read through a wrapper that checks the deadline as each chunk arrives; async
@@ -17,7 +17,7 @@ How it is kept (by the retry transports, so plain calls and streams behave the s
   thread that shuts the connection's socket down (HTTP/1.1; over HTTP/2, whose connection other
   calls share, the read ends at the next chunk or at its timeout, lowered to the time left when
   the attempt began). Only calls with a deadline pay for the timer.
-A deadline that passes raises `DeadlineExceeded` (an httpx.TimeoutException), which the call
+A deadline that passes raises `DeadlineExceeded` (an httpx2.TimeoutException), which the call
 turns into `errors.APITimeoutError` (or, in the middle of a stream, `IncompleteStreamError`
 keeping the text so far).
 """
@@ -32,7 +32,9 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import httpx
+import httpx2
+
+from .http_library import refuse_old_httpx
 
 __all__ = [
     "DEADLINE_EXTENSION",
@@ -64,12 +66,13 @@ def _positive(value: object, name: str, *, allow_none: bool) -> float | None:
     return float(value)
 
 
-def checked_timeout(value: object, name: str = "timeout") -> httpx.Timeout:
-    """value as an httpx.Timeout: seconds (> 0), None (no timeout) or an httpx.Timeout; a
+def checked_timeout(value: object, name: str = "timeout") -> httpx2.Timeout:
+    """value as an httpx2.Timeout: seconds (> 0), None (no timeout) or an httpx2.Timeout; a
     TypeError or ValueError naming the argument otherwise."""
-    if isinstance(value, httpx.Timeout):
+    refuse_old_httpx(value, name)
+    if isinstance(value, httpx2.Timeout):
         return value
-    return httpx.Timeout(_positive(value, name, allow_none=True))
+    return httpx2.Timeout(_positive(value, name, allow_none=True))
 
 
 def checked_deadline(value: object, name: str = "deadline") -> float | None:
@@ -77,11 +80,11 @@ def checked_deadline(value: object, name: str = "deadline") -> float | None:
     return _positive(value, name, allow_none=True)
 
 
-class DeadlineExceeded(httpx.TimeoutException):
+class DeadlineExceeded(httpx2.TimeoutException):
     """The call's overall deadline passed (see the module docstring)."""
 
 
-def deadline_of(request: httpx.Request, default: float | None) -> float | None:
+def deadline_of(request: httpx2.Request, default: float | None) -> float | None:
     """The monotonic time at which request's call must end, fixed at its first attempt; None if none."""
     end = request.extensions.get(_END)
     if end is None:
@@ -92,7 +95,7 @@ def deadline_of(request: httpx.Request, default: float | None) -> float | None:
     return float(end[0])
 
 
-def time_left(request: httpx.Request, end: float) -> float:
+def time_left(request: httpx2.Request, end: float) -> float:
     """Seconds left before end, or DeadlineExceeded if none are."""
     left = end - time.monotonic()
     if left <= 0:
@@ -100,13 +103,13 @@ def time_left(request: httpx.Request, end: float) -> float:
     return left
 
 
-def exceeded(request: httpx.Request) -> DeadlineExceeded:
+def exceeded(request: httpx2.Request) -> DeadlineExceeded:
     seconds = request.extensions.get(_END, (0.0, 0.0))[1]
     return DeadlineExceeded(f"the call's deadline of {seconds:g} s passed", request=request)
 
 
-def lower_timeouts(request: httpx.Request, left: float) -> None:
-    """Lower each of request's httpx timeouts (connect, read, write, pool) to at most `left`."""
+def lower_timeouts(request: httpx2.Request, left: float) -> None:
+    """Lower each of request's httpx2 timeouts (connect, read, write, pool) to at most `left`."""
     timeouts = request.extensions.get("timeout") or {}
     request.extensions["timeout"] = {
         step: left if value is None else min(value, left)
@@ -114,12 +117,12 @@ def lower_timeouts(request: httpx.Request, left: float) -> None:
     }
 
 
-class DeadlineStream(httpx.SyncByteStream):
+class DeadlineStream(httpx2.SyncByteStream):
     """A response body that raises DeadlineExceeded when a chunk arrives after the deadline,
     or when the deadline passes during a blocked read: on an HTTP/1.1 connection a timer shuts
     the socket down at the deadline (which wakes the read; that connection is not reused)."""
 
-    def __init__(self, inner: Any, request: httpx.Request, end: float, response: httpx.Response) -> None:
+    def __init__(self, inner: Any, request: httpx2.Request, end: float, response: httpx2.Response) -> None:
         self._inner, self._request, self._end = inner, request, end
         self._socket = _own_socket(response)
 
@@ -135,7 +138,7 @@ class DeadlineStream(httpx.SyncByteStream):
             for chunk in self._inner:
                 time_left(request, end)
                 yield chunk
-        except httpx.TransportError as exc:
+        except httpx2.TransportError as exc:
             if fired.is_set() or time.monotonic() >= end:  # the timer broke the read: the deadline
                 raise exceeded(request) from exc
             raise
@@ -149,7 +152,7 @@ class DeadlineStream(httpx.SyncByteStream):
         self._inner.close()
 
 
-def _own_socket(response: httpx.Response) -> socket.socket | None:
+def _own_socket(response: httpx2.Response) -> socket.socket | None:
     """The socket of response's connection when no other exchange shares it (HTTP/1.1), else None."""
     if response.extensions.get("http_version", b"") not in (b"HTTP/1.1", b"HTTP/1.0"):
         return None
@@ -166,10 +169,10 @@ def _shut_down(sock: socket.socket, fired: threading.Event) -> None:
         socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
-class AsyncDeadlineStream(httpx.AsyncByteStream):
+class AsyncDeadlineStream(httpx2.AsyncByteStream):
     """A response body whose every read is cancelled at the deadline (anyio, so asyncio or trio)."""
 
-    def __init__(self, inner: Any, request: httpx.Request, end: float) -> None:
+    def __init__(self, inner: Any, request: httpx2.Request, end: float) -> None:
         self._inner, self._request, self._end = inner, request, end
 
     async def __aiter__(self) -> AsyncIterator[bytes]:

@@ -3,7 +3,7 @@
 Generated from codegen/providers.toml and specs/ppinfra.yaml; do not edit.
 """
 
-__version__ = "1.0.0"
+__version__ = "2.0.0"
 DISTRIBUTION = "ppinfra-client"
 PROVIDER = "PPInfra"
 ENV_PREFIX = "PPINFRA"

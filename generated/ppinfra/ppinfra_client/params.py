@@ -8,11 +8,9 @@ models of `ppinfra_client.models` wherever a nested object is expected. Request 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, TypeAlias, TypedDict
+from typing import TYPE_CHECKING, Required, TypeAlias, TypedDict
 
-if TYPE_CHECKING:  # the annotations are strings at run time (Required is new in Python 3.11)
-    from typing_extensions import Required
-
+if TYPE_CHECKING:  # the annotations are strings at run time
     from .models import LogitBias, StreamOptions
 
 __all__ = [

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Generic, cast
 from .types import Unset
 
 if TYPE_CHECKING:
-    from typing_extensions import TypeVar
+    from typing_extensions import TypeVar  # TypeVar(default=...) is 3.13+
 
     from .streaming import StreamFormat
 

@@ -44,7 +44,7 @@ from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator, 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
-import httpx
+import httpx2
 
 from . import calls
 from ._response import request_id_of
@@ -55,9 +55,9 @@ from .types import UNSET, Unset
 
 if TYPE_CHECKING:
     from types import TracebackType
+    from typing import Self
 
-    from typing_extensions import Self  # typing.Self is 3.11+
-    from typing_extensions import TypeVar as DefaultTypeVar
+    from typing_extensions import TypeVar as DefaultTypeVar  # TypeVar(default=...) is 3.13+
 
     from .client import Client
 
@@ -183,7 +183,7 @@ class Stream(_ResultDefault, Generic[T, R]):
             self._call.response.close()
 
     @property
-    def response(self) -> httpx.Response | None:
+    def response(self) -> httpx2.Response | None:
         """The HTTP response (status, headers) once the request is sent; None before."""
         return self._call.response
 
@@ -263,7 +263,7 @@ class AsyncStream(_ResultDefault, Generic[T, R]):
             await self._call.response.aclose()
 
     @property
-    def response(self) -> httpx.Response | None:
+    def response(self) -> httpx2.Response | None:
         """The HTTP response (status, headers) once the request is sent; None before."""
         return self._call.response
 

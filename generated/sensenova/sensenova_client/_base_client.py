@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-import httpx
+import httpx2
 
 from .retry import checked_max_retries
 from .timeouts import checked_deadline
@@ -50,7 +50,7 @@ class _ClientBase:
         return self._api.base_url
 
     @property
-    def timeout(self) -> float | httpx.Timeout | None:
+    def timeout(self) -> float | httpx2.Timeout | None:
         """The timeout of this client's calls (a call's `timeout=` overrides it)."""
         timeout = self._defaults.timeout
         return self._api.timeout if isinstance(timeout, Unset) else timeout
@@ -70,7 +70,7 @@ class _ClientBase:
     def with_options(
         self: _C,
         *,
-        timeout: float | httpx.Timeout | Unset | None = UNSET,
+        timeout: float | httpx2.Timeout | Unset | None = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | Unset | None = UNSET,
     ) -> _C:

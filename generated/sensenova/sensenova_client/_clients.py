@@ -9,7 +9,7 @@ import ssl
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-import httpx
+import httpx2
 
 from ._base_client import AsyncClientBase, SyncClientBase
 from .client import DEFAULT_DEADLINE, DEFAULT_MAX_EVENT_SIZE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AuthenticatedClient
@@ -33,7 +33,7 @@ class SenseNova(SyncClientBase):
         access_key_id: str | None = None,
         secret_access_key: str | None = None,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: float | httpx2.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
@@ -93,7 +93,7 @@ class AsyncSenseNova(AsyncClientBase):
         access_key_id: str | None = None,
         secret_access_key: str | None = None,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        timeout: float | httpx2.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,

@@ -1,4 +1,4 @@
-"""Retries, as an httpx transport that wraps the real one.
+"""Retries, as an httpx2 transport that wraps the real one.
 
 What is retried: connection failures and timeouts that happen before an answer's headers arrive,
 and answers with status 408, 409, 429 or 5xx. POST is retried like any other method, as the
@@ -35,7 +35,7 @@ standing in for about a hundred lines.
 
 Logging: each retry is logged at INFO on the package's logger (e.g. `sensenova_client`) with the
 method, host, path, status or error type and the wait; never headers, query or body. A filter on
-that logger (and on httpx's and httpcore's, see auth.py) masks every live credential, should a
+that logger (and on httpx2's and httpcore2's, see auth.py) masks every live credential, should a
 message ever carry one.
 """
 
@@ -47,9 +47,9 @@ import math
 import random
 import time
 from dataclasses import dataclass
-from datetime import timezone
+from datetime import UTC
 
-import httpx
+import httpx2
 
 from .timeouts import (
     AsyncDeadlineStream,
@@ -76,10 +76,10 @@ __all__ = [
 MAX_RETRIES_EXTENSION = "max_retries"
 
 # Errors raised before an answer's headers arrived: the request may be sent again.
-_RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError)
+_RETRYABLE_ERRORS = (httpx2.TimeoutException, httpx2.NetworkError, httpx2.RemoteProtocolError, httpx2.ProxyError)
 # ... except these: a full connection pool is our own limit (another attempt would queue behind
 # the same busy connections), and a passed deadline leaves no time for one.
-_FINAL_ERRORS = (httpx.PoolTimeout, DeadlineExceeded)
+_FINAL_ERRORS = (httpx2.PoolTimeout, DeadlineExceeded)
 
 logger = logging.getLogger(__package__ or __name__)
 
@@ -96,7 +96,7 @@ def is_retryable_status(status_code: int) -> bool:
     return status_code in (408, 409, 429) or 500 <= status_code <= 599
 
 
-def parse_retry_after(headers: httpx.Headers, *, now: float | None = None) -> float | None:
+def parse_retry_after(headers: httpx2.Headers, *, now: float | None = None) -> float | None:
     """Seconds the server asks us to wait (`retry-after-ms`, or `Retry-After` as seconds or an
     HTTP date), never negative; None when it asks nothing or the value cannot be read."""
     millis = _finite(headers.get("retry-after-ms"))
@@ -113,7 +113,7 @@ def parse_retry_after(headers: httpx.Headers, *, now: float | None = None) -> fl
     except (TypeError, ValueError, IndexError):
         return None
     if when.tzinfo is None:  # an HTTP date is always GMT
-        when = when.replace(tzinfo=timezone.utc)  # datetime.UTC is 3.11+
+        when = when.replace(tzinfo=UTC)
     current = time.time() if now is None else now
     return max(0.0, when.timestamp() - current)
 
@@ -141,7 +141,7 @@ class RetryPolicy:
         step = min(self.max_delay, self.initial_delay * 2**retry)
         return random.uniform(step / 2, step)
 
-    def wait(self, retry: int, response: httpx.Response | None) -> float | None:
+    def wait(self, retry: int, response: httpx2.Response | None) -> float | None:
         """Wait before retry number `retry`, or None if the server asks for longer than we wait."""
         asked = parse_retry_after(response.headers) if response is not None else None
         if asked is None:
@@ -152,17 +152,17 @@ class RetryPolicy:
 DEFAULT_POLICY = RetryPolicy()
 
 
-def _retry_limit(request: httpx.Request, default: int) -> int:
+def _retry_limit(request: httpx2.Request, default: int) -> int:
     value = request.extensions.get(MAX_RETRIES_EXTENSION)
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else default
 
 
-def _replayable(request: httpx.Request) -> bool:
-    # httpx keeps bytes, json, form and content=bytes bodies as a ByteStream, which can be sent again.
-    return isinstance(request.stream, httpx.ByteStream)
+def _replayable(request: httpx2.Request) -> bool:
+    # httpx2 keeps bytes, json, form and content=bytes bodies as a ByteStream, which can be sent again.
+    return isinstance(request.stream, httpx2.ByteStream)
 
 
-def _log(request: httpx.Request, retry: int, limit: int, wait: float, reason: str) -> None:
+def _log(request: httpx2.Request, retry: int, limit: int, wait: float, reason: str) -> None:
     logger.info(
         "Retrying %s %s%s in %.2f s (retry %d of %d) after %s",
         request.method,
@@ -183,10 +183,10 @@ class _Base:
 
     def _plan(
         self,
-        request: httpx.Request,
+        request: httpx2.Request,
         retry: int,
         limit: int,
-        response: httpx.Response | None,
+        response: httpx2.Response | None,
         error: Exception | None,
         end: float | None,
     ) -> float | None:
@@ -204,26 +204,26 @@ class _Base:
         return wait
 
     @staticmethod
-    def _start_attempt(request: httpx.Request, end: float | None) -> None:
+    def _start_attempt(request: httpx2.Request, end: float | None) -> None:
         if end is not None:
             lower_timeouts(request, time_left(request, end))
 
     @staticmethod
-    def _final(request: httpx.Request, error: Exception, end: float | None) -> Exception | None:
+    def _final(request: httpx2.Request, error: Exception, end: float | None) -> Exception | None:
         """The error to raise at once instead of retrying, if any."""
         if isinstance(error, _FINAL_ERRORS):
             return error
-        if end is not None and isinstance(error, httpx.TimeoutException) and time.monotonic() >= end:
+        if end is not None and isinstance(error, httpx2.TimeoutException) and time.monotonic() >= end:
             return exceeded(request)
         return None
 
 
-class RetryTransport(_Base, httpx.BaseTransport):
+class RetryTransport(_Base, httpx2.BaseTransport):
     """Wraps a sync transport; see the module docstring for what is retried and when."""
 
     def __init__(
         self,
-        transport: httpx.BaseTransport,
+        transport: httpx2.BaseTransport,
         *,
         max_retries: int = 2,
         policy: RetryPolicy = DEFAULT_POLICY,
@@ -232,7 +232,7 @@ class RetryTransport(_Base, httpx.BaseTransport):
         super().__init__(max_retries=max_retries, policy=policy, deadline=deadline)
         self.transport = transport
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         limit = _retry_limit(request, self.max_retries)
         end = deadline_of(request, self.deadline)
         retry = 0
@@ -263,12 +263,12 @@ class RetryTransport(_Base, httpx.BaseTransport):
         self.transport.close()
 
 
-class AsyncRetryTransport(_Base, httpx.AsyncBaseTransport):
+class AsyncRetryTransport(_Base, httpx2.AsyncBaseTransport):
     """Wraps an async transport; waits with anyio.sleep, so it works under asyncio and trio."""
 
     def __init__(
         self,
-        transport: httpx.AsyncBaseTransport,
+        transport: httpx2.AsyncBaseTransport,
         *,
         max_retries: int = 2,
         policy: RetryPolicy = DEFAULT_POLICY,
@@ -277,7 +277,7 @@ class AsyncRetryTransport(_Base, httpx.AsyncBaseTransport):
         super().__init__(max_retries=max_retries, policy=policy, deadline=deadline)
         self.transport = transport
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         limit = _retry_limit(request, self.max_retries)
         end = deadline_of(request, self.deadline)
         retry = 0
@@ -306,7 +306,7 @@ class AsyncRetryTransport(_Base, httpx.AsyncBaseTransport):
             await anyio.sleep(wait)
             retry += 1
 
-    async def _attempt(self, request: httpx.Request, end: float | None) -> httpx.Response:
+    async def _attempt(self, request: httpx2.Request, end: float | None) -> httpx2.Response:
         if end is None:
             return await self.transport.handle_async_request(request)
         import anyio

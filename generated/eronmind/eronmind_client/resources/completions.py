@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, overload
 
-import httpx
+import httpx2
 
 from .. import _resource
 from ..api.completions import create_completion as _create_completion
@@ -52,7 +52,7 @@ class Completions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Completion: ...
@@ -73,7 +73,7 @@ class Completions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
@@ -94,7 +94,7 @@ class Completions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
@@ -114,7 +114,7 @@ class Completions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]:
@@ -147,7 +147,7 @@ class Completions(_resource.SyncResource):
             extra_headers: More HTTP headers for this request.
             extra_query: More URL query parameters for this request.
             extra_body: More JSON body members, merged into the body last, exactly as given.
-            timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
+            timeout: This call's timeout in seconds (or an httpx2.Timeout; None for none).
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
@@ -208,7 +208,7 @@ class CompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
@@ -229,7 +229,7 @@ class CompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
@@ -250,7 +250,7 @@ class CompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
@@ -270,7 +270,7 @@ class CompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]:
@@ -316,7 +316,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Completion: ...
@@ -337,7 +337,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
@@ -358,7 +358,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
@@ -378,7 +378,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]:
@@ -411,7 +411,7 @@ class AsyncCompletions(_resource.AsyncResource):
             extra_headers: More HTTP headers for this request.
             extra_query: More URL query parameters for this request.
             extra_body: More JSON body members, merged into the body last, exactly as given.
-            timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
+            timeout: This call's timeout in seconds (or an httpx2.Timeout; None for none).
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
@@ -472,7 +472,7 @@ class AsyncCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
@@ -493,7 +493,7 @@ class AsyncCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
@@ -514,7 +514,7 @@ class AsyncCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> (
@@ -536,7 +536,7 @@ class AsyncCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]:

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, overload
 
-import httpx
+import httpx2
 
 from .. import _resource
 from ..api.chat import create_chat_completion as _create_chat_completion
@@ -52,7 +52,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion: ...
@@ -72,7 +72,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
@@ -92,7 +92,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
@@ -111,7 +111,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]:
@@ -147,7 +147,7 @@ class ChatCompletions(_resource.SyncResource):
             extra_headers: More HTTP headers for this request.
             extra_query: More URL query parameters for this request.
             extra_body: More JSON body members, merged into the body last, exactly as given.
-            timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
+            timeout: This call's timeout in seconds (or an httpx2.Timeout; None for none).
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
@@ -211,7 +211,7 @@ class ChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[ChatCompletion]: ...
@@ -231,7 +231,7 @@ class ChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]: ...
@@ -251,7 +251,7 @@ class ChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> (
@@ -273,7 +273,7 @@ class ChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> (
@@ -320,7 +320,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion: ...
@@ -340,7 +340,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
@@ -360,7 +360,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
@@ -379,7 +379,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]:
@@ -415,7 +415,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
             extra_headers: More HTTP headers for this request.
             extra_query: More URL query parameters for this request.
             extra_body: More JSON body members, merged into the body last, exactly as given.
-            timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
+            timeout: This call's timeout in seconds (or an httpx2.Timeout; None for none).
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
@@ -481,7 +481,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[ChatCompletion]: ...
@@ -501,7 +501,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]: ...
@@ -521,7 +521,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> (
@@ -543,7 +543,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> (

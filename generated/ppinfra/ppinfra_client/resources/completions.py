@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, overload
 
-import httpx
+import httpx2
 
 from .. import _resource
 from ..api.completions import create_completion as _create_completion
@@ -62,7 +62,7 @@ class Completions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Completion: ...
@@ -92,7 +92,7 @@ class Completions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
@@ -122,7 +122,7 @@ class Completions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
@@ -151,7 +151,7 @@ class Completions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]:
@@ -215,7 +215,7 @@ class Completions(_resource.SyncResource):
             extra_headers: More HTTP headers for this request.
             extra_query: More URL query parameters for this request.
             extra_body: More JSON body members, merged into the body last, exactly as given.
-            timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
+            timeout: This call's timeout in seconds (or an httpx2.Timeout; None for none).
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
@@ -294,7 +294,7 @@ class CompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
@@ -324,7 +324,7 @@ class CompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
@@ -354,7 +354,7 @@ class CompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
@@ -383,7 +383,7 @@ class CompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]:
@@ -447,7 +447,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Completion: ...
@@ -477,7 +477,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
@@ -507,7 +507,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
@@ -536,7 +536,7 @@ class AsyncCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]:
@@ -600,7 +600,7 @@ class AsyncCompletions(_resource.AsyncResource):
             extra_headers: More HTTP headers for this request.
             extra_query: More URL query parameters for this request.
             extra_body: More JSON body members, merged into the body last, exactly as given.
-            timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
+            timeout: This call's timeout in seconds (or an httpx2.Timeout; None for none).
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
@@ -679,7 +679,7 @@ class AsyncCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
@@ -709,7 +709,7 @@ class AsyncCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
@@ -739,7 +739,7 @@ class AsyncCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> (
@@ -770,7 +770,7 @@ class AsyncCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]:

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, overload
 
-import httpx
+import httpx2
 
 from .. import _resource
 from ..api.chat import create_chat_completion as _create_chat_completion
@@ -56,7 +56,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion: ...
@@ -80,7 +80,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
@@ -104,7 +104,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
@@ -127,7 +127,7 @@ class ChatCompletions(_resource.SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]:
@@ -180,7 +180,7 @@ class ChatCompletions(_resource.SyncResource):
             extra_headers: More HTTP headers for this request.
             extra_query: More URL query parameters for this request.
             extra_body: More JSON body members, merged into the body last, exactly as given.
-            timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
+            timeout: This call's timeout in seconds (or an httpx2.Timeout; None for none).
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
@@ -252,7 +252,7 @@ class ChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[ChatCompletion]: ...
@@ -276,7 +276,7 @@ class ChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]: ...
@@ -300,7 +300,7 @@ class ChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> (
@@ -326,7 +326,7 @@ class ChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> (
@@ -381,7 +381,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion: ...
@@ -405,7 +405,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
@@ -429,7 +429,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
@@ -452,7 +452,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> ChatCompletion | AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]:
@@ -505,7 +505,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
             extra_headers: More HTTP headers for this request.
             extra_query: More URL query parameters for this request.
             extra_body: More JSON body members, merged into the body last, exactly as given.
-            timeout: This call's timeout in seconds (or an httpx.Timeout; None for none).
+            timeout: This call's timeout in seconds (or an httpx2.Timeout; None for none).
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
@@ -579,7 +579,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[ChatCompletion]: ...
@@ -603,7 +603,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]: ...
@@ -627,7 +627,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> (
@@ -653,7 +653,7 @@ class AsyncChatCompletionsWithRawResponse:
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str | int | float | bool | None] | None = None,
         extra_body: Mapping[str, object] | None = None,
-        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
     ) -> (

@@ -1,7 +1,7 @@
 from http import HTTPStatus
 from typing import Any, TypeAlias, TypedDict
 
-import httpx
+import httpx2
 
 from ... import calls, errors, streaming
 from ...client import AuthenticatedClient, Client
@@ -32,7 +32,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ChatCompletion:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx2.Response) -> ChatCompletion:
     if response.status_code == 200:
         try:
             response_200 = ChatCompletion.from_dict(response.json())
@@ -43,7 +43,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     raise errors.error_for_response(response)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ChatCompletion]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx2.Response) -> Response[ChatCompletion]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +63,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ChatCompletion]:
@@ -103,7 +103,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> ChatCompletion:
@@ -143,7 +143,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ChatCompletion]:
@@ -183,7 +183,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> ChatCompletion:
@@ -253,7 +253,7 @@ def stream(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> streaming.Stream[ChatCompletionChunk, ChatCompletionStreamResult]:
@@ -295,7 +295,7 @@ def astream(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> streaming.AsyncStream[ChatCompletionChunk, ChatCompletionStreamResult]:

@@ -1,7 +1,7 @@
 from http import HTTPStatus
 from typing import Any, TypeAlias, TypedDict
 
-import httpx
+import httpx2
 
 from ... import calls, errors, streaming
 from ...client import AuthenticatedClient, Client
@@ -32,7 +32,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Completion:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx2.Response) -> Completion:
     if response.status_code == 200:
         try:
             response_200 = Completion.from_dict(response.json())
@@ -43,7 +43,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     raise errors.error_for_response(response)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Completion]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx2.Response) -> Response[Completion]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +63,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> Response[Completion]:
@@ -104,7 +104,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> Completion:
@@ -145,7 +145,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> Response[Completion]:
@@ -186,7 +186,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> Completion:
@@ -255,7 +255,7 @@ def stream(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> streaming.Stream[CompletionChunk, CompletionStreamResult]:
@@ -298,7 +298,7 @@ def astream(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> streaming.AsyncStream[CompletionChunk, CompletionStreamResult]:

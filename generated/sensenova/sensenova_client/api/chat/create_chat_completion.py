@@ -1,7 +1,7 @@
 from http import HTTPStatus
 from typing import Any, TypeAlias, TypedDict
 
-import httpx
+import httpx2
 
 from ... import calls, errors, streaming
 from ...client import AuthenticatedClient, Client
@@ -33,7 +33,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ChatCompletion:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx2.Response) -> ChatCompletion:
     if response.status_code == 200:
         try:
             response_200 = ChatCompletion.from_dict(response.json())
@@ -44,7 +44,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     raise errors.error_for_response(response)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ChatCompletion]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx2.Response) -> Response[ChatCompletion]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,7 +64,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ChatCompletion]:
@@ -107,7 +107,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> ChatCompletion:
@@ -150,7 +150,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> Response[ChatCompletion]:
@@ -193,7 +193,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> ChatCompletion:
@@ -263,7 +263,7 @@ def stream(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> streaming.Stream[ChatCompletionChunk, ChatCompletionStreamResult]:
@@ -308,7 +308,7 @@ def astream(
     *,
     client: AuthenticatedClient | Client,
     body: ChatCompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> streaming.AsyncStream[ChatCompletionChunk, ChatCompletionStreamResult]:

@@ -1,7 +1,7 @@
 from http import HTTPStatus
 from typing import Any, TypeAlias, TypedDict
 
-import httpx
+import httpx2
 
 from ... import calls, errors, streaming
 from ...client import AuthenticatedClient, Client
@@ -31,7 +31,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Completion:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx2.Response) -> Completion:
     if response.status_code == 200:
         try:
             response_200 = Completion.from_dict(response.json())
@@ -42,7 +42,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     raise errors.error_for_response(response)
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Completion]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx2.Response) -> Response[Completion]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -62,7 +62,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> Response[Completion]:
@@ -102,7 +102,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> Completion:
@@ -142,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> Response[Completion]:
@@ -182,7 +182,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> Completion:
@@ -248,7 +248,7 @@ def stream(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> streaming.Stream[CompletionChunk, CompletionStreamResult]:
@@ -290,7 +290,7 @@ def astream(
     *,
     client: AuthenticatedClient | Client,
     body: CompletionRequest,
-    timeout: float | httpx.Timeout | None | Unset = UNSET,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
 ) -> streaming.AsyncStream[CompletionChunk, CompletionStreamResult]:

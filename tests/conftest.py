@@ -1,10 +1,11 @@
 """Shared fixtures. `emulator`: one provider emulator per test session (per xdist worker).
 `json_parser`: runs a test once with each stream event parser (the `speedups` extra's orjson, and
-the pure json path)."""
+the pure json path). `anyio_backend`: the event loops that `@pytest.mark.anyio` tests run on."""
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Iterator
 
 import pytest
@@ -40,3 +41,12 @@ def json_parser(request: pytest.FixtureRequest) -> Iterator[str]:
     finally:
         for module, was in zip(modules, before, strict=True):
             module.set_enabled(was)
+
+
+@pytest.fixture(scope="module", params=["asyncio", *(["trio"] if importlib.util.find_spec("trio") else [])])
+def anyio_backend(request: pytest.FixtureRequest) -> str:
+    """asyncio, and trio where it is installed (it is not in requirements.lock). The fixture of
+    anyio 4.10.0, the clients' floor, lists trio even when it is missing (newer ones list only what
+    is installed), and those runs fail with ModuleNotFoundError: the suite must pass at the floor
+    (see codegen/project_templates/pyproject.toml.jinja)."""
+    return str(request.param)

@@ -49,6 +49,8 @@ pytestmark = pytest.mark.timeout(600)
 
 PROVIDERS = load_providers()
 RELEASE = ROOT / "tests" / "release"
+# What the clients ran on before httpx2 (and the CA bundle it verified with): a wheel pulls none of them.
+OLD_STACK = {"httpx", "httpcore", "certifi"}
 INDEX_USER = "release-check"
 
 
@@ -429,6 +431,12 @@ def _check_environment(
     for name, version in dependency_versions.items():
         assert present[name] == version, f"{label}: {name} {present[name]}, expected {version}"
     assert ("orjson" in present) == speedups, f"{label}: orjson is only installed with the speedups extra"
+    # One HTTP stack: httpx2 and httpcore2; neither httpx nor httpcore installed, nor imported.
+    assert not OLD_STACK & set(present), f"{label}: {sorted(OLD_STACK & set(present))} installed"
+    assert {"httpx2", "httpcore2", "truststore"} <= set(present), f"{label}: {sorted(present)}"
+    for package, modules in smoke["imported_by"].items():
+        assert "httpx2" in modules and not OLD_STACK & set(modules), f"{label}: import {package} loads {modules}"
+    assert not OLD_STACK & set(smoke["modules_after_calls"]), f"{label}: {smoke['modules_after_calls']}"
     # The script saw the environment, not the repository.
     assert Path(smoke["prefix"]).resolve() == venv.resolve()
     assert not [entry for entry in smoke["path"] if entry and Path(entry).resolve().is_relative_to(ROOT)]
@@ -535,3 +543,66 @@ def test_publish_wants_the_index_and_credentials_from_the_environment(dist: Path
     env |= {"TWINE_REPOSITORY_URL": "http://127.0.0.1:9/", "TWINE_USERNAME": INDEX_USER}
     result = _make("publish", f"DIST={dist}", f"--old-file={_stamp(dist)}", env=env)
     assert result.returncode == 2 and "TWINE_PASSWORD" in result.stderr and "twine upload" not in result.stdout
+
+
+# --- one HTTP stack with the openai SDK ----------------------------------------------------------
+
+# The emulator's OpenAI-style routes: the SDK's base URL, which of its resources, and a request.
+OPENAI_ROUTES = {
+    "lanrui": ("/v1", "chat", {"model": "qwen/7b", "messages": [{"role": "user", "content": "Hello there"}]}),
+    "eronmind": ("/v1", "completions", {"model": "gpt-3.5-turbo-instruct", "prompt": "Say this is a test"}),
+    "ppinfra": ("/v3/openai", "completions", {"model": "meta-llama/llama-3.1-8b-instruct", "prompt": "Say this"}),
+}
+
+
+@pytest.mark.slow
+def test_the_wheels_and_the_newest_openai_sdk_share_one_http_stack(dist: Path, tmp_path: Path, emulator: Any) -> None:
+    """The four wheels and the newest openai 3.x (from the registry, with the newest dependencies
+    the two allow) in one fresh venv made by uv: `pip check` passes, httpx2 is the only HTTP stack
+    (no httpx, httpcore or certifi installed or imported), and in one process the openai SDK and
+    every package call the emulator through that same httpx2."""
+    venv, scratch = tmp_path / "venv", tmp_path / "scratch"
+    scratch.mkdir()
+    uv = str(Path(sys.executable).parent / "uv")
+    tool_env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "UV_"))}
+    _run([uv, "venv", "--quiet", "--python", sys.executable, str(venv)], cwd=scratch, env=tool_env)
+    python = str(venv / "bin" / "python")
+    wheels = [f"{p.distribution} @ {_wheel(dist, p).as_uri()}" for p in PROVIDERS.values()]
+    _run([uv, "pip", "install", "--quiet", "--python", python, *wheels, "openai>=3,<4"], cwd=scratch, env=tool_env)
+    _run([sys.executable, "-m", "pip", "--python", python, "check"], cwd=scratch, env=_fresh_env(scratch))
+
+    plan = {
+        "cases": [
+            {**_case(p), "base_url": emulator.base_url(key), "api_key": emulator.api_key(key)}
+            for key, p in PROVIDERS.items()
+        ],
+        "openai": {
+            key: {
+                "base_url": emulator.base_url(key) + prefix,
+                "api_key": emulator.api_key(key),
+                "kind": kind,
+                "body": body,
+            }
+            for key, (prefix, kind, body) in OPENAI_ROUTES.items()
+        },
+    }
+    shutil.copyfile(RELEASE / "with_openai.py", scratch / "with_openai.py")
+    (scratch / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
+    report = json.loads(_run([python, "-I", "with_openai.py", "plan.json"], cwd=scratch, env=_fresh_env(scratch)))
+
+    present = {canonicalize_name(name): version for name, version in report["installed"].items()}
+    assert Path(report["prefix"]).resolve() == venv.resolve()
+    assert report["openai_version"].startswith("3.") and present["openai"] == report["openai_version"]
+    assert not OLD_STACK & set(present), f"installed beside openai: {sorted(OLD_STACK & set(present))}"
+    assert not OLD_STACK & set(report["modules"]), f"imported: {sorted(OLD_STACK & set(report['modules']))}"
+    assert report["openai_httpx2_file"] == report["httpx2_file"], "the SDK and the clients run on one httpx2"
+    assert Path(report["httpx2_file"]).resolve().is_relative_to(venv.resolve())
+    for key, (_, kind, _) in OPENAI_ROUTES.items():
+        got = report["openai"][key]
+        assert got["answer_type"] == ("ChatCompletion" if kind == "chat" else "Completion"), (key, got)
+        assert got["chunks"] > 0 and got["id"].startswith("emu-"), (key, got)  # the emulator's answer
+    for p in PROVIDERS.values():
+        got, case = report["packages"][p.package], _case(p)
+        assert got["answer_type"] == case["answer_model"] and got["stream_text"].strip(), (p.key, got)
+        assert got["httpx2_client"] == "httpx2", (p.key, got)
+    print("one stack:", {name: present[name] for name in ("openai", "httpx2", "httpcore2", "truststore", "anyio")})

@@ -8,7 +8,9 @@ environment (<PREFIX>_API_KEY, <PREFIX>_BASE_URL) as they do for users. Per pack
 a plain call, a streamed call, their async twins and a call with a wrong key, and looks at the
 `speedups` extra: whether orjson is on, how often a stream calls it (a profiler hook sees C
 calls), whether <PREFIX>_SPEEDUPS=0 turns it off, and whether it agrees with json on edge cases
-(with the orjson installed here, e.g. the floor). It prints one JSON report on stdout; the test
+(with the orjson installed here, e.g. the floor). It also lists the top-level modules that
+`import <package>` loads in a fresh interpreter, and those loaded once all calls are made (the test
+wants httpx2 there and neither httpx nor httpcore). It prints one JSON report on stdout; the test
 decides what is right. Any unexpected exception ends the script with a
 traceback on stderr and a non-zero status.
 """
@@ -128,14 +130,24 @@ def try_package(case: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _imported_by(package: str) -> list[str]:
+    """The top-level modules that `import <package>` loads, in a fresh interpreter."""
+    probe = f"import json, sys, {package}; print(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    done = subprocess.run([sys.executable, "-I", "-c", probe], capture_output=True, text=True, check=True)
+    return list(json.loads(done.stdout))
+
+
 def main() -> None:
     with open(sys.argv[1], encoding="utf-8") as file:
         plan = json.load(file)
+    packages = {case["package"]: try_package(case) for case in plan}
     report = {
         "prefix": sys.prefix,
         "path": sys.path,
         "installed": {dist.metadata["Name"]: dist.version for dist in importlib.metadata.distributions()},
-        "packages": {case["package"]: try_package(case) for case in plan},
+        "packages": packages,
+        "imported_by": {case["package"]: _imported_by(case["package"]) for case in plan},
+        "modules_after_calls": sorted({name.split(".")[0] for name in sys.modules}),
     }
     json.dump(report, sys.stdout)
 

@@ -17,7 +17,7 @@ SERVER_MODELS  := $(PROVIDERS:%=tests/emulator/models/%.py)
 HANDWRITTEN    := codegen overrides tests $(wildcard bench)
 
 .DEFAULT_GOAL := all
-.PHONY: all help venv generate check drift lint test wheels publish release-check serve demo bench clean lock
+.PHONY: all help venv pythons generate check drift lint test wheels publish release-check serve demo bench clean lock
 
 all: venv generate wheels demo ## set up .venv, regenerate what changed, build wheels, run the demo
 
@@ -32,6 +32,18 @@ $(VENV)/.installed: requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check "$$(grep -E '^uv==' requirements.lock)"
 	$(UV) pip sync --quiet --python $(PY) requirements.lock
+	@touch $@
+
+# CPython 3.14 and 3.15 for tests/test_python_versions.py, from Debian's testing suite (unpacked
+# into .pythons/ with their own glibc and OpenSSL; nothing on the machine changes). Debian 12 has
+# only 3.11, pyenv here has 3.11-3.13. See docs/python-versions.md.
+NEW_PYTHONS := 3.14 3.15
+PYTHONS_STAMP := .pythons/.installed-$(subst $(eval) ,-,$(NEW_PYTHONS))
+
+pythons: $(PYTHONS_STAMP) ## install CPython 3.14 and 3.15 from Debian's packages into .pythons/ (for the cross-version test)
+
+$(PYTHONS_STAMP): tests/pyversions/debian_python.py | $(VENV)/.installed
+	$(PY) tests/pyversions/debian_python.py $(NEW_PYTHONS)
 	@touch $@
 
 lock: ## recompile requirements.lock from pyproject.toml (after changing a pin)
@@ -68,7 +80,7 @@ lint: $(VENV)/.installed ## ruff on hand-written code, spec validation, mypy --s
 	  (cd generated/$$p && ../../$(VENV)/bin/mypy --config-file ../../pyproject.toml --python-version 3.11 --cache-dir ../../.mypy_cache/$$p $$(ls -d *_client)) || exit 1; \
 	done
 
-test: $(VENV)/.installed check lint ## check + lint + the test suite (what CI runs)
+test: $(VENV)/.installed $(PYTHONS_STAMP) check lint ## check + lint + the test suite (what CI runs)
 	$(PY) -m pytest -n 2 -q
 
 # --- distribution ------------------------------------------------------------------------------
@@ -131,6 +143,6 @@ demo: $(VENV)/.installed $(CLIENT_STAMPS) $(SERVER_MODELS) ## stream a chat comp
 bench: $(VENV)/.installed $(CLIENT_STAMPS) $(SERVER_MODELS) ## run the benchmarks (bench/, ~3 min), print a table, write bench/results/
 	$(PY) -m bench
 
-clean: ## remove .venv, dist/ and caches (generated/ is committed and stays)
-	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis
+clean: ## remove .venv, .pythons, dist/ and caches (generated/ is committed and stays)
+	rm -rf $(VENV) .pythons dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,12 +1,14 @@
-"""The built wheels on every supported CPython (3.11 to 3.13), against the emulator.
+"""The built wheels on every supported CPython (3.11 to 3.15), against the emulator.
 
 For each version: a fresh venv made by uv with that interpreter, the four wheels of this run's
 `make wheels` (shared with tests/test_release.py) installed by uv with the dependency versions of
-requirements.lock (on 3.11 and 3.13 with the `speedups` extra, whose streams must call orjson; on
-3.12 without it, whose streams must not), then tests/pyversions/runtime.py run by the
-venv's Python in isolated mode from a scratch directory. The interpreters are found, never assumed
-at a fixed path: `python3.X` on PATH if it runs, else pyenv's newest 3.X. A missing one fails the
-test, naming what to install.
+requirements.lock (on 3.11, 3.13 and 3.14 with the `speedups` extra, whose streams must call
+orjson; on 3.12 and 3.15 without it, whose streams must not: on 3.15 orjson has no wheel yet),
+then tests/pyversions/runtime.py run by the venv's Python in isolated mode from a scratch
+directory. The interpreters are found, never assumed
+at a fixed path: `python3.X` on PATH if it runs, else pyenv's newest 3.X, else the one `make pythons`
+put in .pythons/ (3.14 and 3.15 from Debian's own packages: tests/pyversions/debian_python.py).
+A missing one fails the test, naming what to install. docs/python-versions.md has the policy.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from tests.test_release import _case, _wheel, built, dist  # noqa: F401 (fixture
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
-VERSIONS = ("3.11", "3.12", "3.13")  # keep in step with the classifiers of pyproject.toml.jinja
-WITH_SPEEDUPS = ("3.11", "3.13")  # the others install the packages without the extra
+VERSIONS = ("3.11", "3.12", "3.13", "3.14", "3.15")  # keep in step with the classifiers of pyproject.toml.jinja
+WITH_SPEEDUPS = ("3.11", "3.13", "3.14")  # the others install the packages without the extra
+PYTHONS = ROOT / ".pythons"  # `make pythons`: <version>/usr/bin/python<version>
 PROVIDERS = load_providers()
 UV = Path(sys.executable).parent / "uv"
 
@@ -39,7 +42,8 @@ def _runs_as(python: str, version: str) -> bool:
 
 
 def find_interpreter(version: str) -> str:
-    """`python<version>` from PATH if it runs, else pyenv's newest <version>.* install."""
+    """`python<version>` from PATH if it runs, else pyenv's newest <version>.* install, else
+    .pythons/<version>/usr/bin/python<version> (`make pythons`)."""
     on_path = shutil.which(f"python{version}")
     if on_path and _runs_as(on_path, version):
         return on_path
@@ -51,9 +55,13 @@ def find_interpreter(version: str) -> str:
             which = subprocess.run(["pyenv", "which", f"python{version}"], capture_output=True, text=True, env=env)
             if which.returncode == 0 and _runs_as(which.stdout.strip(), version):
                 return which.stdout.strip()
+    made = PYTHONS / version / "usr" / "bin" / f"python{version}"
+    if made.exists() and _runs_as(str(made), version):
+        return str(made)
     pytest.fail(
         f"no Python {version}: the packages support {', '.join(VERSIONS)} and make test runs each. "
-        f"Install it (e.g. `pyenv install {version}`) so that python{version} is on PATH or known to pyenv."
+        f"Install it (`make pythons` for 3.14 and 3.15, from Debian's packages; else e.g. `pyenv install {version}`)"
+        f" so that python{version} is on PATH, known to pyenv or in {PYTHONS}/{version}."
     )
 
 

@@ -191,7 +191,7 @@ def test_wheel_metadata_is_complete(dist: Path, key: str) -> None:
     assert meta["Requires-Python"] == ">=3.11"
     classifiers = meta.get_all("Classifier") or []
     versions = {c.rsplit(" :: ", 1)[1] for c in classifiers if c.startswith("Programming Language :: Python :: 3.")}
-    assert versions == {"3.11", "3.12", "3.13"} and "Typing :: Typed" in classifiers
+    assert versions == {"3.11", "3.12", "3.13", "3.14", "3.15"} and "Typing :: Typed" in classifiers
     assert not [c for c in classifiers if c.startswith("License ::")], "PEP 639: the SPDX expression replaces them"
     urls = dict(url.split(", ", 1) for url in meta.get_all("Project-URL") or [])
     assert urls["API base URL"] == provider.default_base_url

@@ -44,6 +44,7 @@ import hashlib
 import hmac
 import json
 import logging
+import os
 import re
 import threading
 import time
@@ -182,6 +183,10 @@ class AccessKeyAuth(httpx2.Auth):
         self.__expires = 0
         _LIVE.add(self)
 
+    def _new_lock(self) -> None:
+        """After a fork: the lock another thread of the parent may have held is replaced."""
+        self.__lock = threading.Lock()
+
     def _secrets(self) -> tuple[str, ...]:
         found = (self.__token or "", self.__secret, self.__key_id)
         return tuple(secret for secret in found if len(secret) >= 4)
@@ -202,3 +207,13 @@ class AccessKeyAuth(httpx2.Auth):
         return f"{type(self).__name__}(access_key_id='***', secret_access_key='***')"
 
     __str__ = __repr__
+
+
+def _after_fork_in_child() -> None:
+    for auth in list(_LIVE):
+        if isinstance(auth, AccessKeyAuth):
+            auth._new_lock()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+    os.register_at_fork(after_in_child=_after_fork_in_child)

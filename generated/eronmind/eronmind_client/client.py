@@ -19,6 +19,7 @@ import os
 import ssl
 import threading
 import urllib.request
+import weakref
 from typing import Any, Self
 
 import httpx2
@@ -65,6 +66,27 @@ _TRANSPORT_ARGS = ("cert", "http1", "http2", "limits", "proxy", "trust_env", "lo
 
 _shared_contexts: dict[tuple[str | None, str | None], ssl.SSLContext] = {}
 _shared_contexts_lock = threading.Lock()
+
+# Clients alive in this process, so that a fork can give the child pools of its own.
+_LIVE_CLIENTS: weakref.WeakSet[Client] = weakref.WeakSet()
+# The parent's HTTP clients, as a forked child found them: kept, never used or closed (closing
+# would run the parent's shutdown of shared sockets and event-loop transports in the child).
+_INHERITED: list[object] = []
+
+
+def _after_fork_in_child() -> None:
+    """A forked child shares its parent's pooled sockets: a request from each on one keep-alive
+    connection and each reads whichever answer comes first (gunicorn --preload, Celery prefork,
+    multiprocessing's fork with a module-level client). So the child drops every HTTP client this
+    package built and builds its own on first use; locks another thread held at the fork are new."""
+    global _shared_contexts_lock
+    _shared_contexts_lock = threading.Lock()
+    for client in list(_LIVE_CLIENTS):
+        client._forget_inherited_pools()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def _default_ssl_context() -> ssl.SSLContext:
@@ -178,7 +200,9 @@ class Client:
         refuse_old_httpx(verify_ssl, "verify_ssl")
         self._client: httpx2.Client | None = None
         self._async_client: httpx2.AsyncClient | None = None
+        self._given: set[str] = set()  # "_client"/"_async_client" set by the user: theirs to manage
         self._build_lock = threading.Lock()
+        _LIVE_CLIENTS.add(self)
         _logs.configure_from_env()  # <PREFIX>_LOG, for every client (the openai-style ones wrap this)
 
     @property
@@ -247,6 +271,7 @@ class Client:
     def set_httpx_client(self, client: httpx2.Client) -> Self:
         refuse_old_httpx(client, "set_httpx_client(client)")
         self._client = client
+        self._given.add("_client")
         return self
 
     def get_async_httpx_client(self) -> httpx2.AsyncClient:
@@ -259,7 +284,18 @@ class Client:
     def set_async_httpx_client(self, async_client: httpx2.AsyncClient) -> Self:
         refuse_old_httpx(async_client, "set_async_httpx_client(async_client)")
         self._async_client = async_client
+        self._given.add("_async_client")
         return self
+
+    def _forget_inherited_pools(self) -> None:
+        """In a forked child: build new HTTP clients on first use (see _after_fork_in_child). One
+        given with set_httpx_client/set_async_httpx_client stays: its pool is the user's to manage."""
+        self._build_lock = threading.Lock()
+        for name in ("_client", "_async_client"):
+            inherited = getattr(self, name)
+            if inherited is not None and name not in self._given:
+                _INHERITED.append(inherited)
+                setattr(self, name, None)
 
     def close(self) -> None:
         """Close the sync httpx2 client (and its connections), if one was made."""

@@ -11,10 +11,11 @@ PORT      ?= 8000
 # Inputs of every generated package: a change here regenerates all four; a spec change, one.
 CODEGEN_INPUTS := $(wildcard codegen/*.py codegen/*.toml codegen/*.yaml codegen/templates/*.jinja \
                     codegen/templates/property_templates/*.jinja \
-                    codegen/project_templates/*.jinja codegen/surface_templates/*.jinja overrides/*.py) LICENSE
+                    codegen/project_templates/*.jinja codegen/surface_templates/*.jinja) \
+                  $(shell find runtime -name '*.py') LICENSE
 CLIENT_STAMPS  := $(PROVIDERS:%=generated/%/pyproject.toml)
 SERVER_MODELS  := $(PROVIDERS:%=tests/emulator/models/%.py)
-HANDWRITTEN    := codegen overrides tests $(wildcard bench)
+HANDWRITTEN    := codegen runtime tests $(wildcard bench)
 
 .DEFAULT_GOAL := all
 .PHONY: all help venv generate check drift lint test wheels publish release-check serve demo bench clean lock
@@ -58,11 +59,13 @@ drift: $(VENV)/.installed ## compare provider pages with a spec: make drift PROV
 
 # --- quality -----------------------------------------------------------------------------------
 
-lint: $(VENV)/.installed ## ruff on hand-written code, spec validation, mypy --strict on each package as Python 3.11, its oldest (overrides included)
+lint: $(VENV)/.installed ## ruff on hand-written code, spec validation, the import layers, mypy --strict on each package as Python 3.11, its oldest (its _runtime included)
 	$(VENV)/bin/ruff check $(HANDWRITTEN)
 	$(VENV)/bin/ruff format --check $(HANDWRITTEN)
 	$(PY) -c "import sys; from codegen.prepare import validate_spec; from codegen.providers import load_providers; \
 	  [validate_spec(p.spec) for p in load_providers().values()]; print('specs valid')"
+	$(PY) -m codegen.layers
+	$(VENV)/bin/mypy --strict --cache-dir .mypy_cache/codegen -p codegen
 	@for p in $(PROVIDERS); do \
 	  echo "mypy generated/$$p"; \
 	  (cd generated/$$p && ../../$(VENV)/bin/mypy --config-file ../../pyproject.toml --python-version 3.11 --cache-dir ../../.mypy_cache/$$p $$(ls -d *_client)) || exit 1; \

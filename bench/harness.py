@@ -529,7 +529,7 @@ _MAKE_TREE = (
     "pyproject.toml",
     "requirements.lock",
     "codegen",
-    "overrides",
+    "runtime",
     "specs",
     "generated",
     "tests/emulator/models",

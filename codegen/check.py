@@ -66,7 +66,7 @@ def main() -> int:
         sys.stdout.writelines(problems)
         print("\ngenerated/ or tests/emulator/models/ is stale or was edited by hand: run `make generate` and commit.")
         return 1
-    print("generated/ and tests/emulator/models/ match the specs, templates and overrides.")
+    print("generated/ and tests/emulator/models/ match the specs, templates and runtime.")
     return 0
 
 

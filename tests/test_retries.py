@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx2
 import pytest
-from lanrui_client.retry import DEFAULT_POLICY, RetryPolicy, is_retryable_status, parse_retry_after
+from lanrui_client._runtime.http.retry import DEFAULT_POLICY, RetryPolicy, is_retryable_status, parse_retry_after
 
 from tests.client_cases import (
     CANARY,

@@ -18,7 +18,7 @@ from typing import Any
 
 import lanrui_client
 import pytest
-from lanrui_client import stream_lifecycle
+from lanrui_client._runtime.streams import lifecycle as stream_lifecycle
 from lanrui_client.api.chat import create_chat_completion as chat
 from lanrui_client.models import ChatCompletionRequest
 

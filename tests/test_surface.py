@@ -155,7 +155,7 @@ def test_stream_true_returns_a_stream_that_works_as_a_plain_for_loop(
     package = PACKAGES[provider]
     with surface_client(emulator, provider, asynchronous=False, tag=tag) as client:
         stream = resolve(client, method)(**CASES[(provider, method)], stream=True)
-        assert isinstance(stream, package.streaming.Stream)
+        assert isinstance(stream, package.Stream)
         request = the_request(emulator, tag)  # sent by create(), before any iteration
         assert stream.request_id == request.request_id and request.request_id.startswith("req-")
         events = list(stream)
@@ -172,7 +172,7 @@ def test_async_stream_is_awaited_then_iterated(emulator: Emulator, provider: str
     async def main() -> Any:
         async with surface_client(emulator, provider, asynchronous=True, tag=tag) as client:
             stream = await resolve(client, method)(**CASES[(provider, method)], stream=True)
-            assert isinstance(stream, package.streaming.AsyncStream)
+            assert isinstance(stream, package.AsyncStream)
             assert stream.request_id == the_request(emulator, tag).request_id
             async with stream:
                 count = 0

@@ -2,12 +2,12 @@
 the defect it answers appears. When an httpx2/httpcore2 release fixes one, its test here fails,
 and the workaround can go (docs/http-library.md lists them).
 
-- The drain after the terminator (stream_lifecycle._drain/_adrain): httpcore2 gives a connection
+- The drain after the terminator (streams/lifecycle.py `_drain`/`_adrain`): httpcore2 gives a connection
   back to the pool only once the body's end (the chunked terminator) has been read; a stream
   closed right after `[DONE]` closes its connection instead.
 - The drain's own time bound: httpcore2 reads with the read timeout the call had when the body
   began (600 s by default) and offers no way to lower it for one read.
-- RST_STREAM on an early HTTP/2 close (h2_cancel.py): httpcore2 only forgets the stream, so the
+- RST_STREAM on an early HTTP/2 close (http/h2_cancel.py): httpcore2 only forgets the stream, so the
   server goes on generating (and billing) the abandoned answer.
 """
 
@@ -35,7 +35,7 @@ CASE = CASES[1]  # one case per wire format would only repeat the point
 
 def runtime(name: str) -> Any:
     """The case's package's runtime module `name` (each package has its own copy)."""
-    return importlib.import_module(f"{CASE.package.__name__}.{name}")
+    return importlib.import_module(f"{CASE.package.__name__}._runtime.{name}")
 
 
 @by_mode
@@ -45,8 +45,8 @@ def test_without_the_drain_each_stream_opens_a_new_connection(
     async def no_adrain(chunks: Any) -> None:
         return None
 
-    monkeypatch.setattr(runtime("stream_lifecycle"), "_drain", lambda response, chunks: None)
-    monkeypatch.setattr(runtime("stream_lifecycle"), "_adrain", no_adrain)
+    monkeypatch.setattr(runtime("streams.lifecycle"), "_drain", lambda response, chunks: None)
+    monkeypatch.setattr(runtime("streams.lifecycle"), "_adrain", no_adrain)
     tag = new_tag()
     client = make_client(emulator, CASE, tag)
     if mode == "sync":
@@ -104,7 +104,7 @@ def test_httpcore2_reads_the_rest_of_a_body_with_the_calls_read_timeout(stalls_a
             next(chunks)
         waited = time.monotonic() - started
     assert waited >= 0.8 * read_timeout, f"the read after [DONE] ended after {waited:.2f} s, not the read timeout"
-    assert 0.5 * read_timeout > runtime("stream_lifecycle").DRAIN_SECONDS
+    assert 0.5 * read_timeout > runtime("streams.lifecycle").DRAIN_SECONDS
 
 
 @by_mode
@@ -116,8 +116,8 @@ def test_without_rst_stream_the_server_generates_an_abandoned_http2_answer_to_it
     async def no_acancel(response: Any) -> None:
         return None
 
-    monkeypatch.setattr(runtime("h2_cancel"), "cancel", lambda response: None)
-    monkeypatch.setattr(runtime("h2_cancel"), "acancel", no_acancel)
+    monkeypatch.setattr(runtime("http.h2_cancel"), "cancel", lambda response: None)
+    monkeypatch.setattr(runtime("http.h2_cancel"), "acancel", no_acancel)
     tag = new_tag()
     leave_one_early_then_finish_one(h2_emulator, CASE, mode, tag)
     first = h2_emulator.first_stream(tag)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .. import _resource
+from .._runtime.surface import resource as _resource
 
 if TYPE_CHECKING:
     from .chat_completions import AsyncChatCompletions, ChatCompletions

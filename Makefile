@@ -14,7 +14,7 @@ CODEGEN_INPUTS := $(wildcard codegen/*.py codegen/*.toml codegen/*.yaml codegen/
                     codegen/project_templates/*.jinja codegen/surface_templates/*.jinja overrides/*.py) LICENSE
 CLIENT_STAMPS  := $(PROVIDERS:%=generated/%/pyproject.toml)
 SERVER_MODELS  := $(PROVIDERS:%=tests/emulator/models/%.py)
-HANDWRITTEN    := codegen overrides tests $(wildcard bench)
+HANDWRITTEN    := codegen overrides tests examples $(wildcard bench)
 
 .DEFAULT_GOAL := all
 .PHONY: all help venv generate develop check drift lint test wheels publish release-check serve demo bench clean lock

@@ -1,4 +1,4 @@
-"""Every ```python block of the READMEs (root and per package, English and Chinese) runs as written.
+"""Every ```python block of the READMEs (root and per package, English and Chinese) and of docs/ runs as written.
 
 Each block runs twice: alone, in a fresh namespace (a reader copies one block, so each one
 imports and builds what it uses), and with the others of its README in order in one namespace
@@ -27,7 +27,11 @@ from tests.emulator import Emulator
 
 PROVIDERS = load_providers()
 README_NAMES = ("README.md", "README.zh-CN.md")
-READMES = [ROOT / "README.md"] + [p.project_dir / name for p in PROVIDERS.values() for name in README_NAMES]
+READMES = (
+    [ROOT / name for name in README_NAMES]
+    + [p.project_dir / name for p in PROVIDERS.values() for name in README_NAMES]
+    + [page for page in sorted(ROOT.glob("docs/*.md")) if "```python" in page.read_text(encoding="utf-8")]
+)
 SKIP_MARK = re.compile(r"^\s*<!--\s*readme-test:\s*skip\b.*-->\s*$")
 FENCE_OPEN = re.compile(r"^(?P<indent>\s*)```python\s*$")
 MAX_SKIPS_PER_README = 1

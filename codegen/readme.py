@@ -112,9 +112,10 @@ def openai_compatible(provider: Provider) -> bool:
 
 
 def openai_base_url(provider: Provider) -> str | None:
-    """The base URL the openai SDK is given for this provider (None if it is not OpenAI-compatible):
-    the default base URL plus the part of the operations' path before what the openai SDK appends
-    (`/chat/completions` for `chat.completions.create`), e.g. `https://api.lanrui.co/v1`."""
+    """The base URL the openai SDK is given for this provider: the default base URL plus the part
+    of the operations' path before what the openai SDK appends (`/chat/completions` for
+    `chat.completions.create`), e.g. `https://api.lanrui.co/v1`. None if the provider is not
+    OpenAI-compatible, or its paths do not end the openai way or do not agree on that part."""
     if not openai_compatible(provider):
         return None
     paths = {op["operationId"]: path for path, item in provider.spec["paths"].items() for op in item.values()}
@@ -122,11 +123,9 @@ def openai_base_url(provider: Provider) -> str | None:
     for op in operations(provider):
         tail = "/" + "/".join(op.method.split(".")[:-1])
         if not paths[op.id].endswith(tail):
-            raise SystemExit(f"{provider.key} {op.id}: path {paths[op.id]} does not end with {tail}, as openai's do")
+            return None
         prefixes.add(paths[op.id].removesuffix(tail))
-    if len(prefixes) != 1:
-        raise SystemExit(f"{provider.key}: the operations disagree on the openai base URL ({sorted(prefixes)})")
-    return provider.default_base_url + prefixes.pop()
+    return provider.default_base_url + prefixes.pop() if len(prefixes) == 1 else None
 
 
 def extra_parameters(provider: Provider, count: int = 2) -> dict[str, object]:

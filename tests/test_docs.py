@@ -181,8 +181,9 @@ def test_emulator_urls_and_keys_are_the_emulators(page: Path) -> None:
 def test_the_openai_base_url_table_is_the_specs(page: str) -> None:
     text = (ROOT / page).read_text(encoding="utf-8")
     for provider in PROVIDERS.values():
-        openai_url = readme.openai_base_url(provider)
-        if openai_url is None:
+        if not readme.openai_compatible(provider):
             continue
+        openai_url = readme.openai_base_url(provider)
+        assert openai_url, f"{provider.key}: its paths do not end the way the openai SDK appends them"
         row = f"| {provider.name} | `{openai_url}` | `{provider.default_base_url}` |"
         assert row in text, f"{page}: no row {row!r}"

@@ -15,12 +15,12 @@ CODEGEN_INPUTS := $(wildcard codegen/*.py codegen/*.toml codegen/*.yaml codegen/
                   $(shell find runtime -name '*.py') LICENSE
 CLIENT_STAMPS  := $(PROVIDERS:%=generated/%/pyproject.toml)
 SERVER_MODELS  := $(PROVIDERS:%=tests/emulator/models/%.py)
-HANDWRITTEN    := codegen runtime tests $(wildcard bench)
+HANDWRITTEN    := codegen runtime tests examples $(wildcard bench)
 
 .DEFAULT_GOAL := all
-.PHONY: all help venv generate check drift lint test wheels publish release-check serve demo bench clean lock
+.PHONY: all help venv generate develop check drift lint test wheels publish release-check serve demo bench clean lock
 
-all: venv generate wheels demo ## set up .venv, regenerate what changed, build wheels, run the demo
+all: venv generate develop wheels demo ## set up .venv, regenerate what changed, install the clients, build wheels, run the demo
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -49,6 +49,16 @@ generated/%/pyproject.toml: specs/%.yaml changelogs/%.md $(CODEGEN_INPUTS) | $(V
 tests/emulator/models/%.py: specs/%.yaml codegen/server_models.py | $(VENV)/.installed
 	$(PY) -m codegen.server_models $*
 
+# The four clients are installed into .venv editable (one .pth line naming generated/<key>, the
+# pyproject's dev-mode-dirs), so .venv/bin/python imports them from anywhere and always sees the
+# current generated code. --no-deps: their dependencies are in requirements.lock already. The
+# stamp depends on .installed because `uv pip sync` there removes whatever the lock does not list.
+develop: $(VENV)/.clients ## install the four generated clients into .venv (editable)
+
+$(VENV)/.clients: $(VENV)/.installed $(CLIENT_STAMPS)
+	$(UV) pip install --quiet --python $(PY) --no-deps --no-build-isolation $(PROVIDERS:%=-e generated/%)
+	@touch $@
+
 check: $(VENV)/.installed ## fail with a diff if generated/ or tests/emulator/models/ is stale or was edited by hand
 	@$(PY) -m codegen.check
 
@@ -71,7 +81,7 @@ lint: $(VENV)/.installed ## ruff on hand-written code, spec validation, the impo
 	  (cd generated/$$p && ../../$(VENV)/bin/mypy --config-file ../../pyproject.toml --python-version 3.11 --cache-dir ../../.mypy_cache/$$p $$(ls -d *_client)) || exit 1; \
 	done
 
-test: $(VENV)/.installed check lint ## check + lint + the test suite (what CI runs)
+test: $(VENV)/.installed $(VENV)/.clients check lint ## check + lint + the test suite (what CI runs)
 	$(PY) -m pytest -n 2 -q
 
 # --- distribution ------------------------------------------------------------------------------

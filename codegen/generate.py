@@ -115,15 +115,10 @@ def _render_project_files(provider: Provider, project: Path) -> None:
     env.filters["pyrepr"] = repr
     env.globals["stream_facts"] = stream_facts
     env.filters["pyliteral"] = readme.literal
-    context = {
-        "p": provider,
-        "operations": readme.operations(provider),
-        "openai_compatible": readme.openai_compatible(provider),
-        "extra_parameters": readme.extra_parameters(provider),
-    }
+    context = {"p": provider, **readme.context(provider)}
     for name, target in (
         ("pyproject.toml.jinja", project / "pyproject.toml"),
-        ("README.md.jinja", project / "README.md"),
+        *((template, project / readme_name) for template, readme_name in readme.TEMPLATES.items()),
         ("_provider.py.jinja", project / provider.package / "_provider.py"),
     ):
         target.write_text(env.get_template(name).render(context), encoding="utf-8")

@@ -206,7 +206,8 @@ def test_sdist_holds_the_project_and_the_same_metadata(dist: Path, key: str) -> 
     with tarfile.open(_sdist(dist, provider)) as archive:
         names = set(archive.getnames())
         pkg_info = archive.extractfile(f"{top}/PKG-INFO").read().decode("utf-8")  # type: ignore[union-attr]
-    for required in ("pyproject.toml", "README.md", "CHANGELOG.md", "LICENSE", f"{provider.package}/__init__.py"):
+    project_files = ("pyproject.toml", "README.md", "README.zh-CN.md", "CHANGELOG.md", "LICENSE")
+    for required in (*project_files, f"{provider.package}/__init__.py"):
         assert f"{top}/{required}" in names
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
     sdist_meta, wheel_meta = Parser().parsestr(pkg_info), _metadata(_wheel(dist, provider))

@@ -14,8 +14,8 @@ CODEGEN_INPUTS := $(wildcard codegen/*.py codegen/*.toml codegen/*.yaml codegen/
                     codegen/project_templates/*.jinja codegen/surface_templates/*.jinja) \
                   $(shell find runtime -name '*.py') LICENSE
 CLIENT_STAMPS  := $(PROVIDERS:%=generated/%/pyproject.toml)
-SERVER_MODELS  := $(PROVIDERS:%=tests/emulator/models/%.py)
-HANDWRITTEN    := codegen runtime tests examples $(wildcard bench)
+SERVER_MODELS  := $(PROVIDERS:%=emulator/models/%.py)
+HANDWRITTEN    := codegen runtime emulator tests examples $(wildcard bench)
 
 .DEFAULT_GOAL := all
 .PHONY: all help venv generate develop check drift lint test wheels publish release-check serve demo bench clean lock
@@ -46,7 +46,7 @@ generated/%/pyproject.toml: specs/%.yaml changelogs/%.md $(CODEGEN_INPUTS) | $(V
 	$(PY) -m codegen.generate $*
 
 # The emulator validates requests with pydantic models generated from the same specs.
-tests/emulator/models/%.py: specs/%.yaml codegen/server_models.py | $(VENV)/.installed
+emulator/models/%.py: specs/%.yaml codegen/server_models.py | $(VENV)/.installed
 	$(PY) -m codegen.server_models $*
 
 # The four clients are installed into .venv editable (one .pth line naming generated/<key>, the
@@ -59,7 +59,7 @@ $(VENV)/.clients: $(VENV)/.installed $(CLIENT_STAMPS)
 	$(UV) pip install --quiet --python $(PY) --no-deps --no-build-isolation $(PROVIDERS:%=-e generated/%)
 	@touch $@
 
-check: $(VENV)/.installed ## fail with a diff if generated/ or tests/emulator/models/ is stale or was edited by hand
+check: $(VENV)/.installed ## fail with a diff if generated/ or emulator/models/ is stale or was edited by hand
 	@$(PY) -m codegen.check
 
 # A changed provider page: what it says differently from the spec, minus what NORMALIZATION.md explains.
@@ -136,10 +136,10 @@ release-check: $(VENV)/.installed check ## build, publish to a local pypiserver,
 # --- trying it ---------------------------------------------------------------------------------
 
 serve: $(VENV)/.installed $(SERVER_MODELS) ## run the provider emulator in the foreground on PORT (default 8000)
-	$(PY) -m tests.emulator --port $(PORT)
+	$(PY) -m emulator --port $(PORT)
 
 demo: $(VENV)/.installed $(CLIENT_STAMPS) $(SERVER_MODELS) ## stream a chat completion through each client from the emulator
-	$(PY) -m tests.emulator.demo
+	$(PY) -m emulator.demo
 
 bench: $(VENV)/.installed $(CLIENT_STAMPS) $(SERVER_MODELS) ## run the benchmarks (bench/, ~3 min), print a table, write bench/results/
 	$(PY) -m bench

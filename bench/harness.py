@@ -532,7 +532,7 @@ _MAKE_TREE = (
     "runtime",
     "specs",
     "generated",
-    "tests/emulator/models",
+    "emulator/models",
 )
 
 

@@ -22,8 +22,8 @@ import pytest
 
 from codegen import readme
 from codegen.providers import ROOT, load_providers
-from tests.emulator import Emulator, Settings
-from tests.emulator.auth import DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY
+from emulator import Emulator, Settings
+from emulator.auth import DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY
 
 PROVIDERS = load_providers()
 BY_PREFIX = {p.env_prefix: p for p in PROVIDERS.values()}

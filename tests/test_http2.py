@@ -24,7 +24,7 @@ import trustme
 from hypercorn.asyncio import serve
 from hypercorn.config import Config
 
-from tests.emulator.app import Emulation
+from emulator.app import Emulation
 from tests.test_stream_connections import READS, read_async, read_sync
 from tests.test_streaming import CASES, Case, by_case, by_mode, make_client, new_tag
 

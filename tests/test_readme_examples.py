@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from codegen.providers import ROOT, load_providers
-from tests.emulator import Emulator
+from emulator import Emulator
 
 PROVIDERS = load_providers()
 README_NAMES = ("README.md", "README.zh-CN.md")

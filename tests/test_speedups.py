@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bench import payloads
+from emulator import Emulator
 from tests.client_cases import PACKAGES, body, make_client, operation
-from tests.emulator import Emulator
 
 ROOT = Path(__file__).resolve().parent.parent
 PROVIDER = "lanrui"

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.emulator import Emulator
+from emulator import Emulator
 from tests.test_streaming import CASES, Case, by_case, by_mode, consume, make_client, new_tag
 
 ROOT = Path(__file__).resolve().parent.parent

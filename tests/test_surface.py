@@ -15,8 +15,8 @@ import httpx2
 import pytest
 
 from codegen.providers import load_providers
+from emulator import Emulator
 from tests.client_cases import MODES, PACKAGES, local_server, tagged, unique
-from tests.emulator import Emulator
 from tests.specs import PROVIDERS, operations, stream_extension
 
 # One call per operation with the smallest arguments its spec accepts, messages as plain dicts.

@@ -24,7 +24,7 @@ from typing import Any
 import httpx2
 import pytest
 
-from tests.emulator import Emulator
+from emulator import Emulator
 from tests.hostile import read_request
 from tests.test_http2 import Http2Emulator, h2_emulator, leave_one_early_then_finish_one  # noqa: F401 (fixture)
 from tests.test_stream_connections import peers, read_async, read_sync

@@ -16,7 +16,7 @@ import anyio
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
-from tests.emulator.records import COMPLETED, DISCONNECTED, DROPPED, Recorder, StreamRecord
+from emulator.records import COMPLETED, DISCONNECTED, DROPPED, Recorder, StreamRecord
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,17 @@
-"""`python -m tests.emulator --port 8000`: run the emulator in the foreground (`make serve`)."""
+"""`python -m emulator --port 8000`: run the emulator in the foreground (`make serve`)."""
 
 from __future__ import annotations
 
 import argparse
 
-from tests.emulator import dialect
-from tests.emulator.app import Settings
-from tests.emulator.auth import DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, default_api_key
-from tests.emulator.server import serve
+from emulator import dialect
+from emulator.app import Settings
+from emulator.auth import DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, default_api_key
+from emulator.server import serve
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m tests.emulator", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m emulator", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument(

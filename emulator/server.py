@@ -8,9 +8,9 @@ from typing import Any
 
 import uvicorn
 
-from tests.emulator.app import Emulation, Settings
-from tests.emulator.auth import DEFAULT_ACCESS_KEY_ID
-from tests.emulator.records import Match, ReceivedRequest, StreamRecord
+from emulator.app import Emulation, Settings
+from emulator.auth import DEFAULT_ACCESS_KEY_ID
+from emulator.records import Match, ReceivedRequest, StreamRecord
 
 
 def _config(app: Any, host: str, port: int) -> uvicorn.Config:

@@ -5,7 +5,7 @@ prompt, the choice's position and the request's `seed`, so the same request alwa
 text and a different `seed` gets a different one. A token is a run of whitespace plus the
 following non-space characters (`" is"`), so the tokens of a text join back to it exactly.
 
-    from tests.emulator.generation import predict
+    from emulator.generation import predict
     choices = predict("ppinfra", "create_completion", body)   # -> [Choice(index, tokens, finish_reason, ...)]
     "".join(choices[0].tokens)
 
@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.emulator.dialect import Operation, find
+from emulator.dialect import Operation, find
 
 VOCABULARY = (
     "bright",

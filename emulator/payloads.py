@@ -13,8 +13,8 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from tests.emulator.dialect import JSON, Operation, deref, variants
-from tests.emulator.generation import Choice, TokenLogprob, count_prompt_tokens, generate, options_for
+from emulator.dialect import JSON, Operation, deref, variants
+from emulator.generation import Choice, TokenLogprob, count_prompt_tokens, generate, options_for
 
 ASSISTANT = "assistant"
 FINGERPRINT = "fp_emulator"

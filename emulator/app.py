@@ -22,14 +22,14 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from codegen.providers import load_providers
-from tests.emulator import dialect, payloads, validation
-from tests.emulator.auth import DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, Credentials, default_api_key
-from tests.emulator.dialect import Operation
-from tests.emulator.faults import HEADER, Fault, FaultBook, FaultError
-from tests.emulator.records import ReceivedRequest, Recorder, StreamRecord
-from tests.emulator.wire import Drop, Pause, Scripted, Start, Step, Write
+from emulator import dialect, payloads, validation
+from emulator.auth import DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET_ACCESS_KEY, Credentials, default_api_key
+from emulator.dialect import Operation
+from emulator.faults import HEADER, Fault, FaultBook, FaultError
+from emulator.records import ReceivedRequest, Recorder, StreamRecord
+from emulator.wire import Drop, Pause, Scripted, Start, Step, Write
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"  # the replay fault serves them
 SSE_HEADERS = [("content-type", "text/event-stream; charset=utf-8"), ("cache-control", "no-cache")]
 JSON_HEADERS = [("content-type", "application/json")]
 CONTINUING = frozenset({"malformed", "stall"})  # mid-stream faults after which the stream goes on

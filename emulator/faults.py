@@ -2,7 +2,7 @@
 
 `times=N` limits a fault to the first N requests carrying exactly the same header value (put a
 unique `id=...` in it so that tests do not share counters); later requests are served normally.
-The table of names lives in tests/emulator/README.md.
+The table of names lives in emulator/README.md.
 """
 
 from __future__ import annotations

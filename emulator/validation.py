@@ -14,8 +14,8 @@ from typing import Any
 
 import pydantic
 
-from tests.emulator.dialect import Operation, allows_null, deref, variants
-from tests.emulator.generation import MAX_CHOICES, prompts_of
+from emulator.dialect import Operation, allows_null, deref, variants
+from emulator.generation import MAX_CHOICES, prompts_of
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Problem:
 
 @functools.cache
 def model(provider: str, schema_name: str) -> type[pydantic.BaseModel]:
-    module = importlib.import_module(f"tests.emulator.models.{provider}")
+    module = importlib.import_module(f"emulator.models.{provider}")
     return getattr(module, schema_name)  # type: ignore[no-any-return]
 
 

@@ -1,4 +1,4 @@
-"""`python -m tests.emulator.demo` (`make demo`): stream one answer through every generated client.
+"""`python -m emulator.demo` (`make demo`): stream one answer through every generated client.
 
 Starts the emulator on a free loopback port, then for each provider picks its chat operation (or
 its completion operation when it has no chat), builds the request with the generated model,
@@ -12,8 +12,8 @@ import sys
 from typing import Any
 
 from codegen.providers import Provider, load_providers
-from tests.emulator import Emulator, Settings, dialect
-from tests.emulator.dialect import Operation
+from emulator import Emulator, Settings, dialect
+from emulator.dialect import Operation
 
 PACE = 0.03  # seconds between events, so the text visibly streams
 QUESTION = "Which rivers cross the old town?"

@@ -114,7 +114,7 @@ def normalize_stream_extension(facts: Any, where: str) -> dict[str, Any]:
     """Check stream facts (see stream_facts) and turn their dotted paths into lists of keys."""
     if not isinstance(facts, dict):
         raise SpecError(f"{where}: text/event-stream needs an x-stream extension")
-    for key in ("data-prefix", "terminator"):
+    for key in ("request-flag", "data-prefix", "terminator"):
         if not isinstance(facts.get(key), str) or not facts[key]:
             raise SpecError(f"{where}: x-stream.{key} must be a non-empty string")
     error = facts.get("error")
@@ -136,6 +136,7 @@ def _python_literals(facts: dict[str, Any]) -> dict[str, str]:
     """The StreamFormat keyword arguments as Python source, from repr(); the template pastes them."""
     error, gather = facts["error"], facts["gather"]
     values: dict[str, Any] = {
+        "request_flag": facts["request-flag"],
         "terminator": facts["terminator"],
         "error_field": error["field"],
         "error_ok_code": error.get("ok-code"),

@@ -62,6 +62,7 @@ class Method:
     fields: list[Field]
     result: str  # model class of the JSON answer
     chunk: str | None  # model class of a stream event; None if the operation does not stream
+    stream_flag: str | None  # the body member that asks for the stream (x-stream's request-flag)
     summary: str
     description: str
 
@@ -214,10 +215,19 @@ def _method(path: str, verb: str, op: JSON, types: _Types) -> tuple[tuple[str, .
         fields=sorted(fields, key=lambda f: not f.required),  # required first, in spec order
         result=_ref_name(answer["application/json"].get("schema"), f"{where} 200 application/json"),
         chunk=_ref_name({"$ref": event_schema_ref(stream, where)}, f"{where} 200 stream") if stream else None,
+        stream_flag=_stream_flag(stream, fields, where) if stream else None,
         summary=op.get("summary", "").strip(),
         description=op.get("description", "").strip(),
     )
     return tuple(parts[:-1]), method
+
+
+def _stream_flag(stream: JSON, fields: list[Field], where: str) -> str:
+    """x-stream's request-flag, which must name a body field (the `stream=` argument)."""
+    flag = str(stream.get("x-stream", {}).get("request-flag", ""))
+    if flag not in {f.wire for f in fields}:
+        raise SpecError(f"{where}: x-stream.request-flag {flag!r} names no request body field")
+    return flag
 
 
 def resource_tree(spec: JSON, types: _Types) -> Node:

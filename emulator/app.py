@@ -90,7 +90,8 @@ class Emulation:
         if problem is not None:
             return self._error(op, 400, problem.message, problem.field)
         reply = payloads.Reply(op, body)
-        if body.get("stream") and not (fault and fault.name == "json-for-stream"):
+        asks_for_stream = op.streams and body.get(op.x_stream["request-flag"])
+        if asks_for_stream and not (fault and fault.name == "json-for-stream"):
             return self._stream(op, reply, fault, headers)
         return _json_answer(payloads.answer(reply), fault)
 

@@ -95,6 +95,11 @@ class Operation:
         return deref(self.spec, self.raw["responses"]["200"]["content"]["application/json"]["schema"])
 
     @functools.cached_property
+    def streams(self) -> bool:
+        """Whether the operation can answer with an event stream."""
+        return "text/event-stream" in self.raw["responses"]["200"]["content"]
+
+    @functools.cached_property
     def stream_content(self) -> JSON:
         return self.raw["responses"]["200"]["content"]["text/event-stream"]
 

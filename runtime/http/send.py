@@ -69,23 +69,30 @@ def describe(exc: BaseException) -> str:
     return f"{name}: {_EMPTY_MESSAGES.get(name, 'no detail given')}"
 
 
-@contextlib.contextmanager
-def translate_transport_errors(request: httpx2.Request | None = None) -> Iterator[None]:
-    """Re-raise httpx2's request errors as this package's connection/timeout errors.
+def typed_transport_error(exc: httpx2.RequestError, request: httpx2.Request | None = None) -> APIConnectionError:
+    """httpx2's request error as this package's connection or timeout error (to raise from exc).
 
     The message names the httpx2 error type and its text (e.g. "[Errno 111] Connection refused");
-    neither contains headers. The original is chained as __cause__ for debugging.
+    neither contains headers. exc itself is scrubbed: it is chained as __cause__, which tracebacks
+    show.
     """
+    sent = _request_of(exc, request)
+    redact.scrub_cause(exc, sent)
+    if isinstance(exc, DeadlineExceeded):
+        return APITimeoutError(f"Request timed out: {exc}.", request=sent)
+    if isinstance(exc, httpx2.TimeoutException):
+        return APITimeoutError(f"Request timed out ({type(exc).__name__}).", request=sent)
+    return APIConnectionError(f"Connection error: {describe(exc)}", request=sent)
+
+
+@contextlib.contextmanager
+def translate_transport_errors(request: httpx2.Request | None = None) -> Iterator[None]:
+    """Re-raise httpx2's request errors (transport errors, undecodable bodies, too many
+    redirects) as typed_transport_error says."""
     try:
         yield
-    except httpx2.RequestError as exc:  # transport errors, undecodable bodies, too many redirects
-        sent = _request_of(exc, request)
-        redact.scrub_cause(exc, sent)  # the chained error shows in tracebacks
-        if isinstance(exc, DeadlineExceeded):
-            raise APITimeoutError(f"Request timed out: {exc}.", request=sent) from exc
-        if isinstance(exc, httpx2.TimeoutException):
-            raise APITimeoutError(f"Request timed out ({type(exc).__name__}).", request=sent) from exc
-        raise APIConnectionError(f"Connection error: {describe(exc)}", request=sent) from exc
+    except httpx2.RequestError as exc:
+        raise typed_transport_error(exc, request) from exc
 
 
 def _request_of(exc: httpx2.RequestError, fallback: httpx2.Request | None) -> httpx2.Request | None:
@@ -151,14 +158,12 @@ def checked_answer(response: httpx2.Response, result: T) -> T:
 
 
 __all__ = [
-    "MAX_RETRIES_EXTENSION",
-    "DeadlineArg",
-    "TimeoutArg",
     "asend",
     "checked_answer",
     "describe",
     "request_options",
     "send",
     "translate_transport_errors",
+    "typed_transport_error",
     "unparsable",
 ]

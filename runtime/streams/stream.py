@@ -34,8 +34,8 @@ While it is iterated, a stream gathers what users want at the end (text and fini
 choice, usage, extras such as knowledge-base results) in constant memory per event: it keeps the
 text, not the events. `until_done()` returns that as a `StreamResult`.
 
-Where the rest lives: `stream_lifecycle.py` (request, reading, closing), `stream_fold.py` (the
-gathering), `stream_errors.py` (what each failure raises, and the in-stream error rule).
+Where the rest lives: `lifecycle.py` (request, reading, closing), `fold.py` (the gathering),
+`errors.py` (what each failure raises, and the in-stream error rule), `format.py` (the facts).
 """
 
 from __future__ import annotations

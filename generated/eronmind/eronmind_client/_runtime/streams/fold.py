@@ -3,7 +3,7 @@
 `Gatherer.add` runs once per event and keeps text per choice, finish reasons, log-probabilities
 (when the answer has them), and the last value of each path the spec names (usage, extras);
 `Gatherer.result()` turns that into the public `StreamResult`. No I/O and no error handling
-here: the lifecycle (`stream_lifecycle.py`) feeds it only events that passed the error rule and
+here: the lifecycle (`lifecycle.py`) feeds it only events that passed the error rule and
 the schema.
 """
 

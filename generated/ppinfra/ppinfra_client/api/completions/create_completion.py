@@ -238,6 +238,7 @@ CompletionStreamResult: TypeAlias = stream_format.StreamResult[Usage, Completion
 _STREAM_FORMAT: stream_format.StreamFormat[CompletionChunk, CompletionStreamResult] = stream_format.StreamFormat(
     event_model=CompletionChunk,
     result_model=Completion,
+    request_flag="stream",
     terminator="[DONE]",
     error_field="error",
     error_ok_code=None,

@@ -24,7 +24,7 @@ How many times: the client's `max_retries` (default 2, so at most 3 attempts), o
 the `max_retries` request extension that `send.request_options` sets for a call's
 `max_retries=` argument. Each attempt gets the full timeout. A `PoolTimeout` (no free
 connection in the client's pool in time) is not retried: waiting again for the same busy pool
-would only multiply the caller's wait. With a deadline (`timeouts.py`) each attempt gets at most
+would only multiply the caller's wait. With a deadline (`deadline.py`) each attempt gets at most
 the time left, and a retry that could not start before the deadline is not made.
 
 Why not httpx-retries (0.6.0): it fits the transport model, but it has no per-request retry
@@ -35,7 +35,7 @@ standing in for about a hundred lines.
 
 Logging: each retry is logged at INFO on the package's logger (e.g. `sensenova_client`) with the
 method, host, path, status or error type and the wait; never headers, query or body. A filter on
-that logger (and on httpx2's and httpcore2's, see auth.py) masks every live credential, should a
+that logger (and on httpx2's and httpcore2's, see redact.py) masks every live credential, should a
 message ever carry one.
 """
 
@@ -146,8 +146,10 @@ DEFAULT_POLICY = RetryPolicy()
 
 
 def _retry_limit(request: httpx2.Request, default: int) -> int:
+    """The request's own retry count (its extension), else the transport's; a value that is not a
+    count is refused, never replaced by the default."""
     value = request.extensions.get(MAX_RETRIES_EXTENSION)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else default
+    return default if value is None else checked_max_retries(value)
 
 
 def _replayable(request: httpx2.Request) -> bool:

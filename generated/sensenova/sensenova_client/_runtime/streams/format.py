@@ -115,6 +115,7 @@ class StreamFormat(_ResultDefault, Generic[T, R]):
 
     event_model: _FromDict[T]
     result_model: _FromDict[Any]
+    request_flag: str  # the body member that asks for a stream (x-stream's request-flag)
     terminator: str
     error_field: str
     error_ok_code: Any

@@ -4,7 +4,7 @@
 outcome) and turns body chunks into typed events; `run` / `arun` are the generators behind
 `Stream` / `AsyncStream` that own the connection: whatever ends them (the terminator, an error,
 `close()`, a dropped stream) releases it in their `finally`. What is raised for which failure is
-decided in `stream_errors.py`; what the events add up to, in `stream_fold.py`.
+decided in `errors.py`; what the events add up to, in `fold.py`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import json
 import threading
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import httpx2
 
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 __all__ = ["DRAIN_BYTES", "DRAIN_SECONDS", "PRIMED", "StreamCall", "arun", "run"]
 
 T = TypeVar("T")
+# What a streamed answer's head says it is: an event stream, an error status, or complete JSON.
+HeadKind = Literal["stream", "status", "json"]
 
 _json_loads = json.loads
 # The C scanner behind json.loads, without loads' Python-level wrappers (20-40% of json.loads'
@@ -70,13 +72,13 @@ class StreamCall(Generic[T]):
         kwargs = dict(self.kwargs)
         body = kwargs.get("json")
         if isinstance(body, dict):
-            kwargs["json"] = {**body, "stream": True}
+            kwargs["json"] = {**body, self.fmt.request_flag: True}
         headers = dict(kwargs.pop("headers", None) or {})
         headers["Accept"] = "text/event-stream"
         return http.build_request(**kwargs, headers=headers, **self.options)
 
     @staticmethod
-    def head_kind(response: httpx2.Response) -> str:
+    def head_kind(response: httpx2.Response) -> HeadKind:
         """'stream', 'status' (an error status) or 'json' (a complete JSON answer)."""
         if not 200 <= response.status_code < 300:
             return "status"
@@ -170,17 +172,6 @@ class StreamCall(Generic[T]):
         return self.gather.result()
 
 
-def _typed_transport_error(exc: httpx2.HTTPError, request: httpx2.Request) -> errors.APIError:
-    """exc as this package's connection/timeout error (for chaining)."""
-    try:
-        with send.translate_transport_errors(request):
-            raise exc
-    except errors.APIError as typed:
-        return typed
-    except httpx2.HTTPError:
-        return errors.APIConnectionError(f"Connection error: {type(exc).__name__}", request=request)
-
-
 def _no_op() -> None:
     pass
 
@@ -267,7 +258,7 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
                     _drain(response, chunks)
                     return
         except httpx2.RequestError as exc:  # transport errors, and a body that fails to decompress
-            raise call.cut_by_transport(exc) from _typed_transport_error(exc, request)
+            raise call.cut_by_transport(exc) from send.typed_transport_error(exc, request)
         raise call.cut_at_eof()
     except errors.APIError as exc:
         call.failure = redact.scrub(exc, call.response)  # a credential the server echoed, masked
@@ -310,7 +301,7 @@ async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerat
                     await _adrain(chunks)
                     return
         except httpx2.RequestError as exc:  # transport errors, and a body that fails to decompress
-            raise call.cut_by_transport(exc) from _typed_transport_error(exc, request)
+            raise call.cut_by_transport(exc) from send.typed_transport_error(exc, request)
         raise call.cut_at_eof()
     except errors.APIError as exc:
         call.failure = redact.scrub(exc, call.response)  # a credential the server echoed, masked

@@ -249,6 +249,7 @@ _STREAM_FORMAT: stream_format.StreamFormat[ChatCompletionChunk, ChatCompletionSt
     stream_format.StreamFormat(
         event_model=ChatCompletionChunk,
         result_model=ChatCompletion,
+        request_flag="stream",
         terminator="[DONE]",
         error_field="status",
         error_ok_code=0,

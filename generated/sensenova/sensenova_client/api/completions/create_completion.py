@@ -233,6 +233,7 @@ CompletionStreamResult: TypeAlias = stream_format.StreamResult[Usage, object, Co
 _STREAM_FORMAT: stream_format.StreamFormat[CompletionChunk, CompletionStreamResult] = stream_format.StreamFormat(
     event_model=CompletionChunk,
     result_model=Completion,
+    request_flag="stream",
     terminator="[DONE]",
     error_field="status",
     error_ok_code=0,

@@ -16,6 +16,9 @@ from .._runtime.surface import resource as _resource
 from ..api.completions import create_completion as _create_completion
 from ..types import UNSET, Unset
 
+# What each streaming method's until_done() returns, importable next to the resource.
+CompletionStreamResult = _create_completion.CompletionStreamResult
+
 if TYPE_CHECKING:
     from .._runtime.streams.stream import AsyncStream, Stream
     from .._runtime.surface.response import RawResponse
@@ -27,6 +30,7 @@ __all__ = [
     "CompletionsWithRawResponse",
     "AsyncCompletions",
     "AsyncCompletionsWithRawResponse",
+    "CompletionStreamResult",
 ]
 
 

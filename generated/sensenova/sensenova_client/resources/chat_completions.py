@@ -16,6 +16,9 @@ from .._runtime.surface import resource as _resource
 from ..api.chat import create_chat_completion as _create_chat_completion
 from ..types import UNSET, Unset
 
+# What each streaming method's until_done() returns, importable next to the resource.
+ChatCompletionStreamResult = _create_chat_completion.ChatCompletionStreamResult
+
 if TYPE_CHECKING:
     from .._runtime.streams.stream import AsyncStream, Stream
     from .._runtime.surface.response import RawResponse
@@ -27,6 +30,7 @@ __all__ = [
     "ChatCompletionsWithRawResponse",
     "AsyncChatCompletions",
     "AsyncChatCompletionsWithRawResponse",
+    "ChatCompletionStreamResult",
 ]
 
 

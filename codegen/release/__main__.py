@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--draft-changelog", action="store_true", help="draft an entry into changelogs/<key>.md")
     parser.add_argument("--changelogs", type=Path, default=ROOT / "changelogs", help=argparse.SUPPRESS)
     parser.add_argument("--publishing", action="store_true", help="also refuse the last release's version")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)  # options before the provider keys too
     known = load_providers()
     unknown = sorted(set(args.providers) - set(known))
     if unknown:

@@ -157,12 +157,12 @@ class ProviderPlan:
         release's version again (the index would refuse it, maybe after uploading others)."""
         if self.last is None:
             return None
-        if publishing and self.version == self.last:
-            return f"{self.version} is the last release already (releases/{self.provider.key}.json): leave it out"
         if release_tuple(self.version) < release_tuple(self.last):
             return f"version {self.version} is older than the last release {self.last}"
         assert self.smallest is not None
         if release_tuple(self.version) >= release_tuple(self.smallest):
+            if publishing and self.version == self.last:
+                return f"{self.version} is the last release already: leave {self.provider.key} out of PROVIDERS"
             return None
         reasons = [change for change in self.changes if change.impact == self.impact]
         named = "; ".join(f"{c.level}: {c.describe()}" for c in reasons[:3])

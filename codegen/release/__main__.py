@@ -74,8 +74,7 @@ def _report(plans: list[ProviderPlan], publishing: bool) -> int:
         else:
             status = f"{result.bump} release needed, " + ("not covered" if problem else "covered")
         print(f"{head} (last release {result.last}): {status}")
-        for change, owners in grouped(result.changes):
-            print(f"  {change.impact.label:<9} {change.level:<9} {change.describe()}{owners_text(owners)}")
+        _print_changes(result)
         if problem:
             problems += 1
             print(f"  error: {result.provider.key}: {problem}")
@@ -84,6 +83,23 @@ def _report(plans: list[ProviderPlan], publishing: bool) -> int:
         return 1
     print("release plan: every version covers its changes")
     return 0
+
+
+USER_CODE_LINES_SHOWN = 8
+
+
+def _print_changes(result: ProviderPlan) -> None:
+    """Every change, grouped; of the lines of user code that fail, the first few (one broken
+    call makes the lines after it fail too)."""
+    code_lines = 0
+    for change, owners in grouped(result.changes):
+        if change.level == "user code":
+            code_lines += 1
+            if code_lines > USER_CODE_LINES_SHOWN:
+                continue
+        print(f"  {change.impact.label:<9} {change.level:<9} {change.describe()}{owners_text(owners)}")
+    if code_lines > USER_CODE_LINES_SHOWN:
+        print(f"  ... and {code_lines - USER_CODE_LINES_SHOWN} more lines of the last release's user code fail")
 
 
 def _draft(plans: list[ProviderPlan], changelogs: Path) -> None:

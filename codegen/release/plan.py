@@ -33,6 +33,7 @@ from codegen.release.spec_facts import spec_facts
 from codegen.release.surface_diff import diff_surfaces
 from codegen.release.typecheck import Diagnostic, typecheck
 
+LEVELS = ("spec", "python", "package", "user code")  # the order reasons are named in
 FORMAT = 1  # of releases/<key>.json; another format needs a re-record, not a guess
 RELEASES = ROOT / "releases"
 USER_CODE = ROOT / "tests" / "user_code"
@@ -164,7 +165,10 @@ class ProviderPlan:
             if publishing and self.version == self.last:
                 return f"{self.version} is the last release already: leave {self.provider.key} out of PROVIDERS"
             return None
-        reasons = [change for change in self.changes if change.impact == self.impact]
+        reasons = sorted(
+            (change for change in self.changes if change.impact == self.impact),
+            key=lambda change: LEVELS.index(change.level),
+        )
         named = "; ".join(f"{c.level}: {c.describe()}" for c in reasons[:3])
         more = f" (and {len(reasons) - 3} more)" if len(reasons) > 3 else ""
         return (
@@ -201,16 +205,20 @@ def plan(
 
 
 def user_code_changes(diagnostics: list[Diagnostic]) -> list[Change]:
-    """Each error in the last release's user code is a breaking change, named by its line."""
+    """Each line of the last release's user code that fails a checker is a breaking change; the
+    first message of each checker on the line says why (the rest is mostly its consequences)."""
+    lines: dict[tuple[Path, int], dict[str, str]] = {}
+    for d in diagnostics:
+        lines.setdefault((d.path, d.line), {}).setdefault(d.checker, d.message.splitlines()[0])
     return [
         Change(
             Impact.BREAKING,
             "user code",
             "changed",
-            f"{_shown(d.path)}:{d.line}",
-            f"{d.checker}: {d.message.splitlines()[0]}",
+            f"{_shown(path)}:{line}",
+            "; ".join(f"{checker}: {message}" for checker, message in sorted(messages.items())),
         )
-        for d in diagnostics
+        for (path, line), messages in sorted(lines.items())
     ]
 
 

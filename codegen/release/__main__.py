@@ -22,7 +22,7 @@ from pathlib import Path
 from codegen.providers import ROOT, Provider, load_providers
 from codegen.release.changelog import insert_draft
 from codegen.release.changes import grouped, owners_text
-from codegen.release.plan import RELEASES, ProviderPlan, plan, write_record
+from codegen.release.plan import RELEASES, ProviderPlan, RecordError, plan, write_record
 from codegen.release.typecheck import CheckerFailed
 
 
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         return _record(providers, args.releases)
     try:
         plans = plan(providers, args.releases)
-    except CheckerFailed as error:
+    except (CheckerFailed, RecordError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     status = _report(plans, args.publishing)

@@ -25,6 +25,7 @@ class Impact(enum.IntEnum):
         return self.name.lower()
 
 
+LEVELS = ("spec", "python", "user code", "package")  # the order changes are printed and named in
 BUMPS = {None: "none", Impact.NEUTRAL: "patch", Impact.ADDITIVE: "minor", Impact.BREAKING: "major"}
 
 
@@ -93,10 +94,10 @@ def grouped(changes: Iterable[Change]) -> list[tuple[Change, list[str]]]:
     and the params TypedDict; the printout and the changelog say it once and name where."""
     groups: dict[tuple[Impact, str, str, str, str], list[str]] = {}
     first: dict[tuple[Impact, str, str, str, str], Change] = {}
-    for change in sorted(changes, key=lambda c: (-c.impact, c.level, c.subject, c.detail, c.where)):
+    for change in sorted(changes, key=lambda c: (-c.impact, LEVELS.index(c.level), c.subject, c.detail, c.where)):
         key = (change.impact, change.level, change.kind, change.subject, change.detail)
         first.setdefault(key, change)
-        if change.where:
+        if change.where and change.where not in groups.get(key, []):
             groups.setdefault(key, []).append(change.where)
     return [(first[key], groups.get(key, [])) for key in first]
 

@@ -22,6 +22,8 @@ from codegen.release.changes import (
     Impact,
     bump_name,
     format_version,
+    grouped,
+    owners_text,
     release_tuple,
     required_impact,
     smallest_version,
@@ -33,10 +35,13 @@ from codegen.release.spec_facts import spec_facts
 from codegen.release.surface_diff import diff_surfaces
 from codegen.release.typecheck import Diagnostic, typecheck
 
-LEVELS = ("spec", "python", "package", "user code")  # the order reasons are named in
 FORMAT = 1  # of releases/<key>.json; another format needs a re-record, not a guess
 RELEASES = ROOT / "releases"
 USER_CODE = ROOT / "tests" / "user_code"
+
+
+class RecordError(RuntimeError):
+    """A record this code cannot read: no verdict, so no release plan."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,7 @@ def load_record(releases: Path, key: str) -> Release | None:
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
     if data.get("format") != FORMAT:
-        raise SystemExit(f"{path}: format {data.get('format')!r}, this code reads {FORMAT}: re-record it")
+        raise RecordError(f"{path}: format {data.get('format')!r}, this code reads {FORMAT}: re-record it")
     return Release(data["version"], data["spec"], data["python"], data["package"])
 
 
@@ -165,11 +170,8 @@ class ProviderPlan:
             if publishing and self.version == self.last:
                 return f"{self.version} is the last release already: leave {self.provider.key} out of PROVIDERS"
             return None
-        reasons = sorted(
-            (change for change in self.changes if change.impact == self.impact),
-            key=lambda change: LEVELS.index(change.level),
-        )
-        named = "; ".join(f"{c.level}: {c.describe()}" for c in reasons[:3])
+        reasons = grouped(change for change in self.changes if change.impact == self.impact)
+        named = "; ".join(f"{c.level}: {c.describe()}{owners_text(owners, 2)}" for c, owners in reasons[:3])
         more = f" (and {len(reasons) - 3} more)" if len(reasons) > 3 else ""
         return (
             f'version {self.version} does not cover a {self.bump} change, set version = "{self.smallest}" '

@@ -448,6 +448,16 @@ def test_private_modules_and_names_are_not_surface_and_a_move_into_runtime_chang
     }
 
 
+def test_a_new_shorter_path_is_an_addition_and_changes_no_type(tmp_path: Path) -> None:
+    files = {"__init__.py": "", "streaming.py": STREAM, "api.py": API}
+    before = python_surface(_package(tmp_path / "before", files))
+    exported = {**files, "__init__.py": "from .streaming import Stream as Stream\n"}
+    after = python_surface(_package(tmp_path / "after", exported))
+    assert after["pkg.api.stream"]["signatures"][0]["returns"] == "pkg.Stream[int]"  # the canonical path moved
+    changes = diff_surfaces(before, after)
+    assert [(c.subject, c.detail, c.impact) for c in changes] == [("`Stream`", "class added", A)]
+
+
 SURFACES = {
     "old": """\
 Role = Literal["user", "system"]

@@ -114,7 +114,7 @@ def _substituted(value: Any, mapping: dict[str, str]) -> Any:
 
 
 def _presence_changes(old: dict[str, Entry], new: dict[str, Entry], mapping: dict[str, str]) -> Iterator[Change]:
-    renamed_to = set(mapping.values())
+    renamed_to = {after for before, after in mapping.items() if before not in new}  # not just moved
     for path in sorted(old.keys() - new.keys()):
         if path not in mapping and not _inside(path, old, new):
             yield Change(B, "python", "removed", f"`{_short(path)}`", f"{_what(old[path])} removed")

@@ -30,7 +30,7 @@ import yaml
 from codegen.generate import generate
 from codegen.providers import ROOT, Provider, load_providers
 from codegen.release.changelog import insert_draft
-from codegen.release.changes import Change, Impact, release_tuple, smallest_version
+from codegen.release.changes import Change, Impact, format_version, release_tuple, smallest_version
 from codegen.release.plan import ProviderPlan, load_record, plan, write_record
 from codegen.release.python_surface import python_surface
 from codegen.release.spec_diff import diff_specs
@@ -40,6 +40,9 @@ from codegen.release.surface_diff import diff_surfaces
 PROVIDERS = load_providers()
 KEY = "lanrui"  # one operation: the quickest package to generate
 PROVIDER = PROVIDERS[KEY]
+VERSION = PROVIDER.version  # the tree's version: the last release in the scratch records below
+NEXT_MAJOR = format_version(smallest_version(VERSION, Impact.BREAKING))
+NEXT_MINOR = format_version(smallest_version(VERSION, Impact.ADDITIVE))
 Spec = dict[str, Any]
 
 
@@ -275,7 +278,7 @@ def test_each_one_change_copy_gets_its_classification_and_bump_end_to_end(
     assert problem is not None and case.spec[1] in problem and result.smallest in problem
     bumped = ProviderPlan(dataclasses.replace(provider, version=str(result.smallest)), result.last, result.changes)
     assert bumped.problem() is None
-    assert result.smallest == {"major": "2.0.0", "minor": "1.1.0"}[case.bump]
+    assert result.smallest == {"major": NEXT_MAJOR, "minor": NEXT_MINOR}[case.bump]
     if case.typecheck:
         code = [c for c in result.changes if c.level == "user code"]
         if case.bump == "major":  # the last release's `temperature=0.2` call fails both checkers
@@ -305,10 +308,10 @@ def test_the_committed_records_are_readable_and_not_newer_than_the_tree() -> Non
 
 
 def test_a_bump_without_changes_is_allowed_but_an_older_version_is_not() -> None:
-    assert ProviderPlan(PROVIDER, "1.0.0", []).problem() is None
-    assert ProviderPlan(dataclasses.replace(PROVIDER, version="1.0.1"), "1.0.0", []).problem() is None
-    assert "older" in str(ProviderPlan(PROVIDER, "1.2.0", []).problem())
-    assert "last release already" in str(ProviderPlan(PROVIDER, "1.0.0", []).problem(publishing=True))
+    assert ProviderPlan(PROVIDER, VERSION, []).problem() is None
+    assert ProviderPlan(dataclasses.replace(PROVIDER, version=NEXT_MINOR), VERSION, []).problem() is None
+    assert "older" in str(ProviderPlan(PROVIDER, NEXT_MINOR, []).problem())
+    assert "last release already" in str(ProviderPlan(PROVIDER, VERSION, []).problem(publishing=True))
     assert smallest_version("1.4.2", B) == (2, 0, 0) and smallest_version("1.4.2", N) == (1, 4, 3)
     assert release_tuple("2.0.0rc1") == (2, 0, 0)
 
@@ -346,8 +349,9 @@ def test_make_release_plan_fails_a_too_small_bump_naming_the_change_and_passes_a
     refused = _make("release-plan", f"RELEASES={older_release}", f"PROVIDERS={KEY}")
     assert refused.returncode == 2, refused.stdout + refused.stderr  # make's code for a failed recipe (exit 1)
     assert "`ChatCompletionRequest.seed`: request field removed" in refused.stdout
-    assert f'version {PROVIDER.version} does not cover a major change, set version = "2.0.0"' in refused.stdout
-    _set_version(older_release, "0.9.0")  # then the tree's 1.0.0 is the major release it needs
+    assert f'version {VERSION} does not cover a major change, set version = "{NEXT_MAJOR}"' in refused.stdout
+    major = release_tuple(VERSION)[0]
+    _set_version(older_release, f"{major - 1}.9.0")  # then the tree's version is the major release it needs
     passed = _make("release-plan", f"RELEASES={older_release}", f"PROVIDERS={KEY}")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "major release needed, covered" in passed.stdout and "every version covers its changes" in passed.stdout
@@ -374,16 +378,16 @@ def test_make_publish_refuses_before_uploading(older_release: Path, tmp_path: Pa
 
 def test_the_changelog_entry_is_drafted_from_the_changes(tmp_path: Path) -> None:
     changes = diff_specs(spec_facts(PROVIDER.spec), spec_facts(_changed(_remove_field, _changed(_add_field))))
-    result = ProviderPlan(dataclasses.replace(PROVIDER, version="2.0.0"), "1.0.0", changes)
+    result = ProviderPlan(dataclasses.replace(PROVIDER, version=NEXT_MAJOR), VERSION, changes)
     changelog = tmp_path / "lanrui.md"
     changelog.write_text((ROOT / "changelogs" / f"{KEY}.md").read_text(encoding="utf-8"), encoding="utf-8")
-    assert insert_draft(changelog, result) == "2.0.0"
+    assert insert_draft(changelog, result) == NEXT_MAJOR
     text = changelog.read_text(encoding="utf-8")
-    head, _, older = text.partition("## 2.0.0\n")
-    assert "## 1.0.0" in older and "## 1.0.0" not in head and head.startswith("# Changelog")
+    head, _, older = text.partition(f"## {NEXT_MAJOR}\n")
+    assert f"## {VERSION}" in older and "\n## " not in head and head.startswith("# Changelog")
     assert "### Added\n\n- API: `ChatCompletionRequest.seed`: request field added (optional)" in older
     assert "### Removed\n\n- API: `ChatCompletionRequest.temperature`: request field removed **(breaking)**" in older
-    assert "### What to change in your code" in older.split("## 1.0.0")[0]
+    assert "### What to change in your code" in older.split(f"## {VERSION}")[0]
     assert insert_draft(changelog, result) is None and changelog.read_text(encoding="utf-8") == text
 
 

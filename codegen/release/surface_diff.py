@@ -20,6 +20,7 @@ signature that mentions it. Names inside an added or removed module are covered 
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -45,7 +46,7 @@ def diff_surfaces(old: dict[str, Entry], new: dict[str, Entry]) -> list[Change]:
     """Every difference between two releases' Python surfaces, classified."""
     mapping = correspondence(old, new)
     changes = [
-        Change(B, "python", "changed", f"`{_short(before)}`", f"renamed to `{_short(after)}`")
+        Change(B, "python", "changed", f"`{before}`", f"renamed to `{after}`")
         for before, after in sorted(mapping.items())
         if before not in new and after not in old
     ]
@@ -56,11 +57,11 @@ def diff_surfaces(old: dict[str, Entry], new: dict[str, Entry]) -> list[Change]:
         if before["kind"] in DEFINITIONS and after["kind"] in DEFINITIONS:
             pairs.add((old_path, new_path))
         elif _substituted(before, mapping) != after:
-            changes.append(Change(B, "python", "changed", f"`{_short(path)}`", f"{_what(before)} -> {_what(after)}"))
+            changes.append(Change(B, "python", "changed", f"`{path}`", f"{_what(before)} -> {_what(after)}"))
     pairs.update((before, after) for before, after in mapping.items() if before in old and after in new)
     for old_path, new_path in sorted(pairs):
-        changes += _entry_changes(_substituted(old[old_path], mapping), new[new_path], _short(new_path))
-    return sorted(set(changes))
+        changes += _entry_changes(_substituted(old[old_path], mapping), new[new_path], new_path)
+    return sorted(set(_without_package(changes, old, new)))
 
 
 # --- which definition is which -------------------------------------------------------------------
@@ -117,10 +118,10 @@ def _presence_changes(old: dict[str, Entry], new: dict[str, Entry], mapping: dic
     renamed_to = {after for before, after in mapping.items() if before not in new}  # not just moved
     for path in sorted(old.keys() - new.keys()):
         if path not in mapping and not _inside(path, old, new):
-            yield Change(B, "python", "removed", f"`{_short(path)}`", f"{_what(old[path])} removed")
+            yield Change(B, "python", "removed", f"`{path}`", f"{_what(old[path])} removed")
     for path in sorted(new.keys() - old.keys()):
         if path not in renamed_to and not _inside(path, new, old):
-            yield Change(A, "python", "added", f"`{_short(path)}`", f"{_what(new[path])} added")
+            yield Change(A, "python", "added", f"`{path}`", f"{_what(new[path])} added")
 
 
 def _inside(path: str, here: dict[str, Entry], there: dict[str, Entry]) -> bool:
@@ -136,13 +137,24 @@ def _inside(path: str, here: dict[str, Entry], there: dict[str, Entry]) -> bool:
 def _what(entry: Entry) -> str:
     kind = str(entry["kind"])
     if kind in ("ref", "external"):
-        return f"a name for `{_short(entry['to'])}`"
+        return f"a name for `{entry['to']}`"
     return {"alias": "type alias", "variable": "variable"}.get(kind, kind)
 
 
-def _short(path: str) -> str:
-    """Paths as users read them, without the package name they imported."""
-    return path.split(".", 1)[1] if "." in path else path
+def _without_package(changes: list[Change], old: dict[str, Entry], new: dict[str, Entry]) -> list[Change]:
+    """Changes as users read them: names without the package they imported them from
+    (`models.ChatCompletion`, `types.Unset`); names outside the package stay whole (`httpx.Auth`)."""
+    modules = [path for surface in (new, old) for path, entry in surface.items() if entry["kind"] == "module"]
+    if not modules:
+        return changes
+    prefix = min(modules, key=len) + "."
+
+    def short(text: str) -> str:
+        return re.sub(rf"(?<![\w.]){re.escape(prefix)}", "", text)
+
+    return [
+        dataclasses.replace(c, subject=short(c.subject), detail=short(c.detail), where=short(c.where)) for c in changes
+    ]
 
 
 # --- one definition ------------------------------------------------------------------------------
@@ -174,10 +186,10 @@ def _class_changes(before: Entry, after: Entry, owner: str) -> Iterator[Change]:
     old_bases, new_bases = before.get("bases", []), after.get("bases", [])
     for base in old_bases:
         if base not in new_bases:
-            yield Change(B, "python", "removed", subject, f"no longer a subclass of `{_short(base)}`")
+            yield Change(B, "python", "removed", subject, f"no longer a subclass of `{base}`")
     for base in new_bases:
         if base not in old_bases:
-            yield Change(A, "python", "added", subject, f"now also a subclass of `{_short(base)}`")
+            yield Change(A, "python", "added", subject, f"now also a subclass of `{base}`")
     for fact, empty in (("decorators", []), ("keywords", {})):
         old_value, new_value = before.get(fact, empty), after.get(fact, empty)
         if old_value != new_value:

@@ -409,6 +409,13 @@ T = TypeVar("T")
 
 class Stream(Generic[T]):
     def close(self) -> None: ...
+
+
+class TextStream(Stream[str]):
+    def text(self) -> str: ...
+
+
+Seconds = float | None
 """
 API = """\
 from .streaming import Stream
@@ -426,12 +433,23 @@ def test_private_modules_and_names_are_not_surface_and_a_move_into_runtime_chang
             "__init__.py": "",
             "_runtime/__init__.py": "",
             "_runtime/streaming.py": STREAM,
-            "streaming.py": "from ._runtime.streaming import Stream as Stream\n",
+            "streaming.py": "from ._runtime.streaming import Seconds, Stream, TextStream\n"
+            "__all__ = ['Seconds', 'Stream', 'TextStream']\n",
             "api.py": API,
         },
     )
     before = python_surface(flat)
-    assert sorted(before) == ["pkg", "pkg.api", "pkg.api.stream", "pkg.streaming", "pkg.streaming.Stream"]
+    assert sorted(before) == [
+        "pkg",
+        "pkg.api",
+        "pkg.api.stream",
+        "pkg.streaming",
+        "pkg.streaming.Seconds",
+        "pkg.streaming.Stream",
+        "pkg.streaming.TextStream",
+    ]
+    assert before["pkg.streaming.TextStream"]["bases"] == ["pkg.streaming.Stream[str]"]
+    assert before["pkg.streaming.Seconds"] == {"kind": "alias", "type": "None | float"}
     assert before["pkg.api.stream"]["signatures"] == [
         {"params": ["n: None | int = ..."], "returns": "pkg.streaming.Stream[int]"}
     ]

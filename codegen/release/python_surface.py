@@ -352,8 +352,9 @@ class Surface:
         """`X = Literal[...]`, `X = A | B`, `X = SomeClass`: an alias; a call or a constant is not."""
         if isinstance(value, ast.Subscript):
             return True
-        if isinstance(value, ast.BinOp) and isinstance(value.op, ast.BitOr):
-            return self._type_like(module, value.left) and self._type_like(module, value.right)
+        if isinstance(value, ast.BinOp) and isinstance(value.op, ast.BitOr):  # `None` counts inside a union
+            sides = (value.left, value.right)
+            return all(_is_none(side) or self._type_like(module, side) for side in sides)
         if isinstance(value, ast.Constant):
             return False  # `DEFAULT_DEADLINE = None` is a value
         target = self.resolve_expression(module, value)
@@ -375,8 +376,11 @@ class Surface:
         for base in node.bases:
             target = self.resolve_expression(module, base.value if isinstance(base, ast.Subscript) else base)
             inherited = self.node_of(target) if isinstance(target, Definition) else None
-            if isinstance(target, Definition) and is_private(target.key) and isinstance(inherited, ast.ClassDef):
-                if depth < 20:  # a private base is not described on its own: its bases and members are the class's
+            # a base with no public path (defined privately and never re-exported) is not described
+            # on its own; one re-exported from a private module (`_runtime/`) is a public base
+            hidden = isinstance(target, Definition) and target.key not in self.canonical
+            if isinstance(target, Definition) and hidden and isinstance(inherited, ast.ClassDef):
+                if depth < 20:  # its bases and members are the class's
                     base_entry = self._class(target.module, inherited, depth + 1)
                     bases.extend(base_entry.get("bases", []))
                     members.update(base_entry["members"])
@@ -593,6 +597,10 @@ def _resolved_name(surface: Surface, module: str, decorator: ast.expr) -> str:
     if isinstance(target, Definition):
         return surface.name_of(target)
     return ast.unparse(node)
+
+
+def _is_none(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
 
 
 def _is_public_member(name: str) -> bool:

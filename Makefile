@@ -138,7 +138,7 @@ publish: $(DIST_STAMP) ## gate with the release plan, upload dist/ with twine to
 # What changed since each provider's last release (releases/<key>.json): the spec, the Python surface,
 # the last release's user code under mypy and pyright, the package files; the bump that needs, and
 # exit 1 if a version in codegen/providers.toml does not cover it. docs/releasing.md has the steps.
-release-plan: $(VENV)/.installed $(CLIENT_STAMPS) ## changes since the last release and the bump they need (exit 1 if a version is too small); DRAFT=1 drafts changelog entries
+release-plan: $(VENV)/.installed $(CLIENT_STAMPS) ## changes since the last release and the bump they need (fails if a version is too small); DRAFT=1 drafts changelog entries
 	@$(PY) -m codegen.release plan --releases $(RELEASES) $(if $(filter 1,$(DRAFT)),--draft-changelog) $(PROVIDERS)
 
 release-record: $(VENV)/.installed $(CLIENT_STAMPS) ## record the current tree as the last release of PROVIDERS in releases/ (make publish does it after uploading)

@@ -7,6 +7,8 @@ VENV      := .venv
 PY        := $(VENV)/bin/python
 UV        := $(VENV)/bin/uv
 PORT      ?= 8000
+# the last release of each provider (<key>.json, <key>_app.py): docs/releasing.md
+RELEASES  ?= releases
 
 # Inputs of every generated package: a change here regenerates all four; a spec change, one.
 CODEGEN_INPUTS := $(wildcard codegen/*.py codegen/*.toml codegen/*.yaml codegen/templates/*.jinja \
@@ -18,7 +20,8 @@ SERVER_MODELS  := $(PROVIDERS:%=emulator/models/%.py)
 HANDWRITTEN    := codegen runtime emulator tests examples $(wildcard bench)
 
 .DEFAULT_GOAL := all
-.PHONY: all help venv generate develop check drift lint test wheels publish release-check serve demo bench clean lock
+.PHONY: all help venv generate develop check drift lint test wheels publish release-check release-plan \
+        release-record serve demo bench clean lock
 
 all: venv generate develop wheels demo ## set up .venv, regenerate what changed, install the clients, build wheels, run the demo
 
@@ -125,8 +128,21 @@ ifneq ($(filter publish,$(MAKECMDGOALS)),)
     $(error publish: set TWINE_REPOSITORY_URL, TWINE_USERNAME and TWINE_PASSWORD in the environment)
   endif
 endif
-publish: $(DIST_STAMP) ## upload dist/ with twine to $TWINE_REPOSITORY_URL (credentials: TWINE_USERNAME, TWINE_PASSWORD)
+# The release plan gates the upload (a version too small for its changes, or the last release's
+# version again, stops here), and the uploaded versions become the last releases in $(RELEASES)/.
+publish: $(DIST_STAMP) ## gate with the release plan, upload dist/ with twine to $TWINE_REPOSITORY_URL, record the release
+	@$(PY) -m codegen.release plan --publishing --releases $(RELEASES) $(PROVIDERS)
 	$(VENV)/bin/twine upload --non-interactive --disable-progress-bar $(addprefix $(DIST)/,$(EXPECTED_DIST))
+	@$(PY) -m codegen.release record --releases $(RELEASES) $(PROVIDERS)
+
+# What changed since each provider's last release (releases/<key>.json): the spec, the Python surface,
+# the last release's user code under mypy and pyright, the package files; the bump that needs, and
+# exit 1 if a version in codegen/providers.toml does not cover it. docs/releasing.md has the steps.
+release-plan: $(VENV)/.installed $(CLIENT_STAMPS) ## changes since the last release and the bump they need (fails if a version is too small); DRAFT=1 drafts changelog entries
+	@$(PY) -m codegen.release plan --releases $(RELEASES) $(if $(filter 1,$(DRAFT)),--draft-changelog) $(PROVIDERS)
+
+release-record: $(VENV)/.installed $(CLIENT_STAMPS) ## record the current tree as the last release of PROVIDERS in releases/ (make publish does it after uploading)
+	@$(PY) -m codegen.release record --releases $(RELEASES) $(PROVIDERS)
 
 # The publish-and-install test alone (it is also part of `make test`): wheels built into a temporary
 # folder, a pypiserver on loopback, `make publish` to it, fresh venvs, calls against the emulator.

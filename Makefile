@@ -7,19 +7,23 @@ VENV      := .venv
 PY        := $(VENV)/bin/python
 UV        := $(VENV)/bin/uv
 PORT      ?= 8000
+# the last release of each provider (<key>.json, <key>_app.py): docs/releasing.md
+RELEASES  ?= releases
 
 # Inputs of every generated package: a change here regenerates all four; a spec change, one.
 CODEGEN_INPUTS := $(wildcard codegen/*.py codegen/*.toml codegen/*.yaml codegen/templates/*.jinja \
                     codegen/templates/property_templates/*.jinja \
-                    codegen/project_templates/*.jinja codegen/surface_templates/*.jinja overrides/*.py) LICENSE
+                    codegen/project_templates/*.jinja codegen/surface_templates/*.jinja) \
+                  $(shell find runtime -name '*.py') LICENSE
 CLIENT_STAMPS  := $(PROVIDERS:%=generated/%/pyproject.toml)
-SERVER_MODELS  := $(PROVIDERS:%=tests/emulator/models/%.py)
-HANDWRITTEN    := codegen overrides tests $(wildcard bench)
+SERVER_MODELS  := $(PROVIDERS:%=emulator/models/%.py)
+HANDWRITTEN    := codegen runtime emulator tests examples $(wildcard bench)
 
 .DEFAULT_GOAL := all
-.PHONY: all help venv pythons generate check drift lint test wheels publish release-check serve demo bench clean lock
+.PHONY: all help venv pythons generate develop check drift lint test wheels publish release-check release-plan \
+        release-record serve demo bench clean lock
 
-all: venv generate wheels demo ## set up .venv, regenerate what changed, build wheels, run the demo
+all: venv generate develop wheels demo ## set up .venv, regenerate what changed, install the clients, build wheels, run the demo
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -57,10 +61,20 @@ generated/%/pyproject.toml: specs/%.yaml changelogs/%.md $(CODEGEN_INPUTS) | $(V
 	$(PY) -m codegen.generate $*
 
 # The emulator validates requests with pydantic models generated from the same specs.
-tests/emulator/models/%.py: specs/%.yaml codegen/server_models.py | $(VENV)/.installed
+emulator/models/%.py: specs/%.yaml codegen/server_models.py | $(VENV)/.installed
 	$(PY) -m codegen.server_models $*
 
-check: $(VENV)/.installed ## fail with a diff if generated/ or tests/emulator/models/ is stale or was edited by hand
+# The four clients are installed into .venv editable (one .pth line naming generated/<key>, the
+# pyproject's dev-mode-dirs), so .venv/bin/python imports them from anywhere and always sees the
+# current generated code. --no-deps: their dependencies are in requirements.lock already. The
+# stamp depends on .installed because `uv pip sync` there removes whatever the lock does not list.
+develop: $(VENV)/.clients ## install the four generated clients into .venv (editable)
+
+$(VENV)/.clients: $(VENV)/.installed $(CLIENT_STAMPS)
+	$(UV) pip install --quiet --python $(PY) --no-deps --no-build-isolation $(PROVIDERS:%=-e generated/%)
+	@touch $@
+
+check: $(VENV)/.installed ## fail with a diff if generated/ or emulator/models/ is stale or was edited by hand
 	@$(PY) -m codegen.check
 
 # A changed provider page: what it says differently from the spec, minus what NORMALIZATION.md explains.
@@ -70,17 +84,19 @@ drift: $(VENV)/.installed ## compare provider pages with a spec: make drift PROV
 
 # --- quality -----------------------------------------------------------------------------------
 
-lint: $(VENV)/.installed ## ruff on hand-written code, spec validation, mypy --strict on each package as Python 3.11, its oldest (overrides included)
+lint: $(VENV)/.installed ## ruff on hand-written code, spec validation, the import layers, mypy --strict on each package as Python 3.11, its oldest (its _runtime included)
 	$(VENV)/bin/ruff check $(HANDWRITTEN)
 	$(VENV)/bin/ruff format --check $(HANDWRITTEN)
 	$(PY) -c "import sys; from codegen.prepare import validate_spec; from codegen.providers import load_providers; \
 	  [validate_spec(p.spec) for p in load_providers().values()]; print('specs valid')"
+	$(PY) -m codegen.layers
+	$(VENV)/bin/mypy --strict --cache-dir .mypy_cache/codegen -p codegen
 	@for p in $(PROVIDERS); do \
 	  echo "mypy generated/$$p"; \
 	  (cd generated/$$p && ../../$(VENV)/bin/mypy --config-file ../../pyproject.toml --python-version 3.11 --cache-dir ../../.mypy_cache/$$p $$(ls -d *_client)) || exit 1; \
 	done
 
-test: $(VENV)/.installed $(PYTHONS_STAMP) check lint ## check + lint + the test suite (what CI runs)
+test: $(VENV)/.installed $(VENV)/.clients $(PYTHONS_STAMP) check lint ## check + lint + the test suite (what CI runs)
 	$(PY) -m pytest -n 2 -q
 
 # --- distribution ------------------------------------------------------------------------------
@@ -124,8 +140,21 @@ ifneq ($(filter publish,$(MAKECMDGOALS)),)
     $(error publish: set TWINE_REPOSITORY_URL, TWINE_USERNAME and TWINE_PASSWORD in the environment)
   endif
 endif
-publish: $(DIST_STAMP) ## upload dist/ with twine to $TWINE_REPOSITORY_URL (credentials: TWINE_USERNAME, TWINE_PASSWORD)
+# The release plan gates the upload (a version too small for its changes, or the last release's
+# version again, stops here), and the uploaded versions become the last releases in $(RELEASES)/.
+publish: $(DIST_STAMP) ## gate with the release plan, upload dist/ with twine to $TWINE_REPOSITORY_URL, record the release
+	@$(PY) -m codegen.release plan --publishing --releases $(RELEASES) $(PROVIDERS)
 	$(VENV)/bin/twine upload --non-interactive --disable-progress-bar $(addprefix $(DIST)/,$(EXPECTED_DIST))
+	@$(PY) -m codegen.release record --releases $(RELEASES) $(PROVIDERS)
+
+# What changed since each provider's last release (releases/<key>.json): the spec, the Python surface,
+# the last release's user code under mypy and pyright, the package files; the bump that needs, and
+# exit 1 if a version in codegen/providers.toml does not cover it. docs/releasing.md has the steps.
+release-plan: $(VENV)/.installed $(CLIENT_STAMPS) ## changes since the last release and the bump they need (fails if a version is too small); DRAFT=1 drafts changelog entries
+	@$(PY) -m codegen.release plan --releases $(RELEASES) $(if $(filter 1,$(DRAFT)),--draft-changelog) $(PROVIDERS)
+
+release-record: $(VENV)/.installed $(CLIENT_STAMPS) ## record the current tree as the last release of PROVIDERS in releases/ (make publish does it after uploading)
+	@$(PY) -m codegen.release record --releases $(RELEASES) $(PROVIDERS)
 
 # The publish-and-install test alone (it is also part of `make test`): wheels built into a temporary
 # folder, a pypiserver on loopback, `make publish` to it, fresh venvs, calls against the emulator.
@@ -135,10 +164,10 @@ release-check: $(VENV)/.installed check ## build, publish to a local pypiserver,
 # --- trying it ---------------------------------------------------------------------------------
 
 serve: $(VENV)/.installed $(SERVER_MODELS) ## run the provider emulator in the foreground on PORT (default 8000)
-	$(PY) -m tests.emulator --port $(PORT)
+	$(PY) -m emulator --port $(PORT)
 
 demo: $(VENV)/.installed $(CLIENT_STAMPS) $(SERVER_MODELS) ## stream a chat completion through each client from the emulator
-	$(PY) -m tests.emulator.demo
+	$(PY) -m emulator.demo
 
 bench: $(VENV)/.installed $(CLIENT_STAMPS) $(SERVER_MODELS) ## run the benchmarks (bench/, ~3 min), print a table, write bench/results/
 	$(PY) -m bench

@@ -72,12 +72,12 @@ class Ours:
     def __init__(self, base_url: str, route: payloads.Route, n: int, keepalive: int) -> None:
         import importlib
 
-        import httpx
+        import httpx2
 
         package = importlib.import_module(f"{route.provider}_client")
         self.op = importlib.import_module(route.module)
         model = getattr(importlib.import_module(f"{route.provider}_client.models"), route.request_model)
-        limits = httpx.Limits(max_connections=n, max_keepalive_connections=keepalive)
+        limits = httpx2.Limits(max_connections=n, max_keepalive_connections=keepalive)
         self.client = package.AuthenticatedClient(token="k", base_url=base_url, httpx_args={"limits": limits})
         self.body = model.from_dict(route.body)
 

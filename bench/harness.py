@@ -529,10 +529,10 @@ _MAKE_TREE = (
     "pyproject.toml",
     "requirements.lock",
     "codegen",
-    "overrides",
+    "runtime",
     "specs",
     "generated",
-    "tests/emulator/models",
+    "emulator/models",
 )
 
 

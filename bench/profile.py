@@ -12,7 +12,7 @@ every run), in CPU time of the client process (waiting for the server is not cou
 ``--cprofile`` adds the generated stream's top functions.
 
 The generated client runs twice where the JSON parser matters: on the pure path (json's C
-scanner) and with the ``speedups`` extra (orjson behind its guards, see overrides/speedups.py),
+scanner) and with the ``speedups`` extra (orjson behind its guards, see runtime/streams/parse.py),
 switched in-process by ``<package>.speedups.set_enabled``; without orjson those rows are skipped.
 
 The stages touch internal names of the streaming runtime (``stream_fold.Gatherer``,
@@ -74,9 +74,9 @@ def offline_stages(route: payloads.Route, events: int) -> dict[str, float]:
     payload_texts = [f[len(route.prefix) : -2].decode() for f in frames[:-1]]
     objects = [json.loads(t) for t in payload_texts]
     op = importlib.import_module(route.module)
-    fold = importlib.import_module(f"{route.provider}_client.stream_fold")
-    lifecycle = importlib.import_module(f"{route.provider}_client.stream_lifecycle")
-    sse = importlib.import_module(f"{route.provider}_client.sse")
+    fold = importlib.import_module(f"{route.provider}_client._runtime.streams.fold")
+    lifecycle = importlib.import_module(f"{route.provider}_client._runtime.streams.lifecycle")
+    sse = importlib.import_module(f"{route.provider}_client._runtime.streams.sse")
     fmt = op._STREAM_FORMAT
     stages: dict[str, Callable[[], Any]] = {}
 

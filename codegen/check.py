@@ -4,7 +4,7 @@
 
 Regenerates every package into a scratch folder and compares it file by file with generated/,
 so a stale package (a spec, template or override changed without `make`) and a hand edit
-inside generated/ both show up. The emulator's request models (tests/emulator/models, written by
+inside generated/ both show up. The emulator's request models (emulator/models, written by
 codegen/server_models.py) are checked the same way. Caches that tools write beside the code
 (__pycache__, .mypy_cache, .ruff_cache, .pytest_cache; all gitignored) are ignored.
 """
@@ -58,15 +58,15 @@ def main() -> int:
         for provider in providers:
             fresh = generate(provider, Path(scratch))
             problems += compare(fresh, ROOT / "generated" / provider.key)
-        # the emulator's request models (tests/emulator/models) come from the same specs
+        # the emulator's request models (emulator/models) come from the same specs
         models = Path(scratch) / "server-models"
         server_models.write(providers, models)
         problems += compare(models, server_models.OUT)
     if problems:
         sys.stdout.writelines(problems)
-        print("\ngenerated/ or tests/emulator/models/ is stale or was edited by hand: run `make generate` and commit.")
+        print("\ngenerated/ or emulator/models/ is stale or was edited by hand: run `make generate` and commit.")
         return 1
-    print("generated/ and tests/emulator/models/ match the specs, templates and overrides.")
+    print("generated/ and emulator/models/ match the specs, templates and runtime.")
     return 0
 
 

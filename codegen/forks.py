@@ -20,9 +20,9 @@ from codegen.providers import ROOT
 TEMPLATE_DIRS = (ROOT / "codegen" / "templates", ROOT / "codegen" / "surface_templates")
 BASES = ROOT / "codegen" / "templates" / "upstream"
 INSTALLED = Path(openapi_python_client.__file__).parent / "templates"
-# Upstream templates whose output an override replaces whole (see codegen/generate.py): no fork
-# file, but an upstream change may carry a fix the override should get too.
-REPLACED = {"client.py.jinja": "overrides/client.py", "errors.py.jinja": "overrides/errors.py"}
+# Upstream templates whose output the public face replaces whole (see codegen/generate.py): no
+# fork file, but an upstream change may carry a fix the runtime should get too.
+REPLACED = {"client.py.jinja": "runtime/http/client.py", "errors.py.jinja": "runtime/errors.py"}
 
 
 def forked(dirs: tuple[Path, ...] = TEMPLATE_DIRS, upstream: Path = INSTALLED) -> dict[str, Path]:

@@ -3,11 +3,11 @@
     python -m codegen.generate [--out DIR] [PROVIDER ...]
 
 Per provider: validate the spec, prepare it (codegen/prepare.py), run openapi-python-client with
-the pinned config and our templates, pour in the hand-written overrides, render the openai-style
-surface (codegen/surface.py), write the provider facts module and the project files, then ruff
-with the package's own settings. Everything is built in a scratch folder and swapped in whole, so
-a failed run never leaves a half-written package, and the same inputs always give the same bytes
-(no timestamps, caches or absolute paths in the output).
+the pinned config and our templates, copy in the hand-written runtime as _runtime/, render the
+openai-style surface and the public face (codegen/surface.py), write the provider facts module
+and the project files, then ruff with the package's own settings. Everything is built in a
+scratch folder and swapped in whole, so a failed run never leaves a half-written package, and the
+same inputs always give the same bytes (no timestamps, caches or absolute paths in the output).
 """
 
 from __future__ import annotations
@@ -32,10 +32,11 @@ from codegen.prepare import prepare, stream_facts, validate_spec
 from codegen.providers import ROOT, Provider, load_providers
 
 CODEGEN = ROOT / "codegen"
-OVERRIDES = ROOT / "overrides"
+RUNTIME = ROOT / "runtime"
 BIN = Path(sys.executable).parent
-# Generated modules the overrides replace whole: the generator's client has no auth from the
-# environment, no retries and no timeout, and its errors module has one exception only.
+# Generated modules the public face replaces whole (codegen/faces.toml): the generator's client
+# has no auth from the environment, no retries and no timeout, and its errors module has one
+# exception only.
 REPLACED = {"client.py", "errors.py"}
 
 
@@ -51,7 +52,7 @@ def generate(provider: Provider, out_root: Path) -> Path:
         project = work / provider.key
         package = project / provider.package
         _run_generator(provider, prepared, package)
-        _install_overrides(package)
+        _install_runtime(package)
         surface.render(provider, prepared_spec, package)
         _render_project_files(provider, project)
         _ruff(project)
@@ -88,14 +89,21 @@ def _run_generator(provider: Provider, prepared: Path, package: Path) -> None:
         )
 
 
-def _install_overrides(package: Path) -> None:
-    for source in sorted(OVERRIDES.glob("*.py")):
-        if source.name == "__init__.py":
-            continue
-        target = package / source.name
-        if target.exists() and source.name not in REPLACED:
-            raise SystemExit(f"override {source.name} would silently replace a generated module")
-        shutil.copyfile(source, target)
+def _install_runtime(package: Path) -> None:
+    """Copy runtime/ into the package as its private _runtime/ (Python files only), and drop the
+    generated modules the public face replaces; any other clash is refused."""
+    target = package / "_runtime"
+    if target.exists():
+        raise SystemExit(f"the generator wrote {target}, where the runtime goes")
+    for source in sorted(RUNTIME.rglob("*.py")):
+        destination = target / source.relative_to(RUNTIME)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, destination)
+    for face in surface.faces():
+        generated = package / f"{face.module}.py"
+        if generated.exists() and generated.name not in REPLACED:
+            raise SystemExit(f"the public module {generated.name} would silently replace a generated module")
+        generated.unlink(missing_ok=True)
 
 
 def _render_project_files(provider: Provider, project: Path) -> None:
@@ -107,15 +115,10 @@ def _render_project_files(provider: Provider, project: Path) -> None:
     env.filters["pyrepr"] = repr
     env.globals["stream_facts"] = stream_facts
     env.filters["pyliteral"] = readme.literal
-    context = {
-        "p": provider,
-        "operations": readme.operations(provider),
-        "openai_compatible": readme.openai_compatible(provider),
-        "extra_parameters": readme.extra_parameters(provider),
-    }
+    context = {"p": provider, **readme.context(provider)}
     for name, target in (
         ("pyproject.toml.jinja", project / "pyproject.toml"),
-        ("README.md.jinja", project / "README.md"),
+        *((template, project / readme_name) for template, readme_name in readme.TEMPLATES.items()),
         ("_provider.py.jinja", project / provider.package / "_provider.py"),
     ):
         target.write_text(env.get_template(name).render(context), encoding="utf-8")

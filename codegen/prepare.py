@@ -29,8 +29,6 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from openapi_spec_validator import OpenAPIV31SpecValidator, OpenAPIV32SpecValidator
-
 STREAM_MEDIA_TYPE = "text/event-stream"
 JSON_MEDIA_TYPE = "application/json"
 GENERATOR_OPENAPI = "3.1.0"  # what openapi-python-client 0.29.1 reads
@@ -48,6 +46,9 @@ def validate_spec(spec: dict[str, Any]) -> None:
     the stream rules and the refusals of `prepare`, so `make lint` reports them too."""
     if not str(spec.get("openapi", "")).startswith("3.2."):
         raise SpecError(f"openapi: the specs are OpenAPI 3.2.x, got {spec.get('openapi')!r}")
+    # imported here: it takes seconds, and readers of stream_facts alone (the release plan) skip it
+    from openapi_spec_validator import OpenAPIV32SpecValidator
+
     OpenAPIV32SpecValidator(spec).validate()
     for where, media in _stream_media_types(spec):
         normalize_stream_extension(stream_facts(media, where, spec), where)
@@ -68,6 +69,8 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
         facts = normalize_stream_extension(stream_facts(media, where, spec), where)
         del media["itemSchema"]
         media["x-stream"] = {**facts, "python": _python_literals(facts)}
+    from openapi_spec_validator import OpenAPIV31SpecValidator  # see validate_spec
+
     OpenAPIV31SpecValidator(prepared).validate()
     return prepared
 
@@ -114,7 +117,7 @@ def normalize_stream_extension(facts: Any, where: str) -> dict[str, Any]:
     """Check stream facts (see stream_facts) and turn their dotted paths into lists of keys."""
     if not isinstance(facts, dict):
         raise SpecError(f"{where}: text/event-stream needs an x-stream extension")
-    for key in ("data-prefix", "terminator"):
+    for key in ("request-flag", "data-prefix", "terminator"):
         if not isinstance(facts.get(key), str) or not facts[key]:
             raise SpecError(f"{where}: x-stream.{key} must be a non-empty string")
     error = facts.get("error")
@@ -136,6 +139,7 @@ def _python_literals(facts: dict[str, Any]) -> dict[str, str]:
     """The StreamFormat keyword arguments as Python source, from repr(); the template pastes them."""
     error, gather = facts["error"], facts["gather"]
     values: dict[str, Any] = {
+        "request_flag": facts["request-flag"],
         "terminator": facts["terminator"],
         "error_field": error["field"],
         "error_ok_code": error.get("ok-code"),

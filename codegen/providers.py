@@ -29,7 +29,8 @@ class Provider:
 
     @functools.cached_property
     def spec(self) -> dict[str, Any]:
-        return yaml.safe_load(self.spec_path.read_text(encoding="utf-8"))
+        spec: dict[str, Any] = yaml.safe_load(self.spec_path.read_text(encoding="utf-8"))
+        return spec
 
     @property
     def default_base_url(self) -> str:

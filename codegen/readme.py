@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from openapi_python_client.strings import snake_case
+from openapi_python_client.strings import fix_reserved_words, snake_case
 
 from codegen.prepare import event_schema_ref
 from codegen.providers import Provider
@@ -41,6 +41,11 @@ class Example:
     def stream(self) -> bool:
         return self.arguments.get("stream") is True
 
+    def with_names(self, *names: str) -> Example:
+        """This example with the arguments `names` passed as variables of the same name (`messages=messages`)."""
+        arguments = {k: Name(k) if k in names else v for k, v in self.arguments.items()}
+        return Example(self.title, self.description, arguments)
+
     def call(self, method: str, indent: int = 0, prefix: str = "", suffix: str = "", **extra: Any) -> str:
         """Python source of `method(...)` with this example's arguments (plus `extra`) as keywords,
         between `prefix` and `suffix`, on a line indented by `indent`."""
@@ -61,6 +66,12 @@ class Operation:
     event: str  # the stream's event model class
     extras: list[str]  # JSON names of the extra results a stream gathers
     examples: list[Example]  # the first is the hello world
+    # (argument, TypedDict of its items) for each list-of-objects argument of the hello world, e.g.
+    # ("messages", "ChatMessageParam"): what a list kept in a variable is annotated with.
+    list_params: list[tuple[str, str]]
+    # (JSON name, attribute) for each field of the result whose attribute differs: the generator
+    # adds `_` to names of Python builtins and keywords, e.g. ("object", "object_").
+    renamed: list[tuple[str, str]]
 
     @property
     def result_var(self) -> str:
@@ -76,6 +87,20 @@ class Operation:
         return self.examples[1:]
 
 
+# The package READMEs: template in codegen/project_templates -> file in the project (and the sdist).
+TEMPLATES = {"README.md.jinja": "README.md", "README.zh-CN.md.jinja": "README.zh-CN.md"}
+
+
+def context(provider: Provider) -> dict[str, Any]:
+    """What the README templates see besides `p` (the provider)."""
+    return {
+        "operations": operations(provider),
+        "openai_compatible": openai_compatible(provider),
+        "openai_base_url": openai_base_url(provider),
+        "extra_parameters": extra_parameters(provider),
+    }
+
+
 def operations(provider: Provider) -> list[Operation]:
     """The provider's operations, chat first (the call most users come for), then spec order."""
     found = [_operation(provider.spec, op) for item in provider.spec["paths"].values() for op in item.values()]
@@ -84,6 +109,23 @@ def operations(provider: Provider) -> list[Operation]:
 
 def openai_compatible(provider: Provider) -> bool:
     return bool(provider.spec["info"].get("x-openai-compatible"))
+
+
+def openai_base_url(provider: Provider) -> str | None:
+    """The base URL the openai SDK is given for this provider: the default base URL plus the part
+    of the operations' path before what the openai SDK appends (`/chat/completions` for
+    `chat.completions.create`), e.g. `https://api.lanrui.co/v1`. None if the provider is not
+    OpenAI-compatible, or its paths do not end the openai way or do not agree on that part."""
+    if not openai_compatible(provider):
+        return None
+    paths = {op["operationId"]: path for path, item in provider.spec["paths"].items() for op in item.values()}
+    prefixes = set()
+    for op in operations(provider):
+        tail = "/" + "/".join(op.method.split(".")[:-1])
+        if not paths[op.id].endswith(tail):
+            return None
+        prefixes.add(paths[op.id].removesuffix(tail))
+    return provider.default_base_url + prefixes.pop() if len(prefixes) == 1 else None
 
 
 def extra_parameters(provider: Provider, count: int = 2) -> dict[str, object]:
@@ -121,7 +163,24 @@ def _operation(spec: dict[str, Any], op: dict[str, Any]) -> Operation:
         event=event_schema_ref(stream, op["operationId"]).rsplit("/", 1)[1],
         extras=[path.rsplit(".", 1)[-1] for path in gather.get("extras", [])],
         examples=examples,
+        list_params=_list_params(spec, media["schema"], examples[0].arguments),
+        renamed=[
+            (name, fix_reserved_words(snake_case(name)))
+            for name in _resolve(spec, result).get("properties", {})
+            if fix_reserved_words(snake_case(name)) != name
+        ],
     )
+
+
+def _list_params(spec: dict[str, Any], request: dict[str, Any], arguments: dict[str, Any]) -> list[tuple[str, str]]:
+    found = []
+    properties = _resolve(spec, request).get("properties", {})
+    for name in arguments:
+        schema = _resolve(spec, properties[name])
+        items = schema.get("items", {})
+        if schema.get("type") == "array" and "$ref" in items and _resolve(spec, items).get("type") == "object":
+            found.append((name, items["$ref"].rsplit("/", 1)[1] + "Param"))
+    return found
 
 
 def _answer_path(spec: dict[str, Any], result: dict[str, Any], choices: str) -> str:
@@ -152,6 +211,10 @@ def _resolve(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
 # --- Python source of literal values -----------------------------------------------------------
 
 
+class Name(str):
+    """A value rendered as the Python name it holds, not as a string literal."""
+
+
 def render_call(function: str, arguments: dict[str, Any], indent: int = 0, prefix: int = 0) -> str:
     """`function(a=1, b=[...])` on one line if it fits after `indent` + `prefix` characters, else
     one keyword per line."""
@@ -180,6 +243,8 @@ def literal(value: Any, indent: int = 0, prefix: int = 0) -> str:
 
 
 def _flat(value: Any) -> str:
+    if isinstance(value, Name):
+        return str(value)
     if isinstance(value, bool) or value is None:
         return repr(value)
     if isinstance(value, str | int | float):

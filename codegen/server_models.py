@@ -8,7 +8,7 @@ are copied into a small OpenAPI 3.1 document (no paths, so the 3.2 `itemSchema` 
 responses never reach the generator), `x-` extensions stripped (the emulator reads
 `x-last-role` from the spec itself), and handed to the pinned datamodel-code-generator with a
 fixed option list and no timestamp. The result is formatted with the pinned ruff and written to
-`tests/emulator/models/<provider>.py`, the same bytes on every run.
+`emulator/models/<provider>.py`, the same bytes on every run.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Any
 
 from codegen.providers import ROOT, Provider, load_providers
 
-OUT = ROOT / "tests" / "emulator" / "models"
+OUT = ROOT / "emulator" / "models"
 BIN = Path(sys.executable).parent
 REF_PREFIX = "#/components/schemas/"
 # Fixed options: the output depends only on the spec and the pinned generator.

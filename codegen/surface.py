@@ -15,7 +15,7 @@ codegen/surface_templates/. Where things come from:
   stream's payload schema (the `contentSchema` of the 3.2 `itemSchema`, `event_schema_ref`).
 
 The rendered modules call the generated operation modules (`_get_kwargs`, `_parse_response`,
-`_STREAM_FORMAT`) through overrides/_resource.py: the surface is not a second transport.
+`_STREAM_FORMAT`) through the runtime's surface/resource.py: the surface is not a second transport.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import ast
 import keyword
 import re
 import textwrap
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from codegen.prepare import STREAM_MEDIA_TYPE, SpecError, event_schema_ref
 from codegen.providers import ROOT, Provider
 
 TEMPLATES = ROOT / "codegen" / "surface_templates"
+RUNTIME = ROOT / "runtime"
 EXTENSION = "x-client-method"
 # Keyword arguments every method has: a body field of that name gets a trailing underscore in
 # Python (`timeout_=...`) and keeps its name on the wire. `stream` is not here: a body `stream`
@@ -60,6 +62,7 @@ class Method:
     fields: list[Field]
     result: str  # model class of the JSON answer
     chunk: str | None  # model class of a stream event; None if the operation does not stream
+    stream_flag: str | None  # the body member that asks for the stream (x-stream's request-flag)
     summary: str
     description: str
 
@@ -212,10 +215,19 @@ def _method(path: str, verb: str, op: JSON, types: _Types) -> tuple[tuple[str, .
         fields=sorted(fields, key=lambda f: not f.required),  # required first, in spec order
         result=_ref_name(answer["application/json"].get("schema"), f"{where} 200 application/json"),
         chunk=_ref_name({"$ref": event_schema_ref(stream, where)}, f"{where} 200 stream") if stream else None,
+        stream_flag=_stream_flag(stream, fields, where) if stream else None,
         summary=op.get("summary", "").strip(),
         description=op.get("description", "").strip(),
     )
     return tuple(parts[:-1]), method
+
+
+def _stream_flag(stream: JSON, fields: list[Field], where: str) -> str:
+    """x-stream's request-flag, which must name a body field (the `stream=` argument)."""
+    flag = str(stream.get("x-stream", {}).get("request-flag", ""))
+    if flag not in {f.wire for f in fields}:
+        raise SpecError(f"{where}: x-stream.request-flag {flag!r} names no request body field")
+    return flag
 
 
 def resource_tree(spec: JSON, types: _Types) -> Node:
@@ -283,7 +295,7 @@ def _walk(node: Node) -> list[Node]:
 
 
 def render(provider: Provider, prepared: JSON, package: Path) -> None:
-    """Write params.py, _clients.py and resources/ into the generated package."""
+    """Write params.py, _clients.py, the public face modules and resources/ into the package."""
     types = _Types(prepared)
     root = resource_tree(prepared, types)
     params = param_types(types)
@@ -300,6 +312,9 @@ def render(provider: Provider, prepared: JSON, package: Path) -> None:
     (package / "__init__.py").write_text(env.get_template("package_init.py.jinja").render(context), encoding="utf-8")
     (package / "params.py").write_text(env.get_template("params.py.jinja").render(context), encoding="utf-8")
     (package / "_clients.py").write_text(env.get_template("clients.py.jinja").render(context), encoding="utf-8")
+    for face in faces():
+        text = env.get_template("face.py.jinja").render({**context, "face": face})
+        (package / f"{face.module}.py").write_text(text, encoding="utf-8")
     resources = package / "resources"
     resources.mkdir()
     init = env.get_template("resources_init.py.jinja").render(context)
@@ -330,16 +345,55 @@ def _imports(node: Node) -> dict[str, list[str]]:
     return {"params": sorted(params), "models": sorted(models)}
 
 
-def _error_classes() -> list[str]:
-    """The exception classes overrides/errors.py exports (its __all__ also lists functions)."""
-    tree = ast.parse((ROOT / "overrides" / "errors.py").read_text(encoding="utf-8"))
-    classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
-    exported = next(
-        ast.literal_eval(node.value)
-        for node in tree.body
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "__all__" for t in node.targets)
+def _module_tree(module: str) -> ast.Module:
+    path = RUNTIME.joinpath(*module.split(".")).with_suffix(".py")
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+def _exported(tree: ast.Module) -> list[str]:
+    """A runtime module's __all__ (a literal list in every runtime module)."""
+    return list(
+        next(
+            ast.literal_eval(node.value)
+            for node in tree.body
+            if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "__all__" for t in node.targets)
+        )
     )
-    return sorted(name for name in exported if name in classes)
+
+
+def _error_classes() -> list[str]:
+    """The exception classes runtime/errors.py exports (its __all__ also lists request_id_of)."""
+    tree = _module_tree("errors")
+    classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+    return sorted(name for name in _exported(tree) if name in classes)
+
+
+@dataclass(frozen=True)
+class Face:
+    """One public module of the package root and the runtime names it re-exports."""
+
+    module: str
+    doc: str
+    sources: list[dict[str, Any]]
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(name for source in self.sources for name in source["names"])
+
+
+def faces() -> list[Face]:
+    """codegen/faces.toml, with each `names = "__all__"` read from its runtime module."""
+    table = tomllib.loads((ROOT / "codegen" / "faces.toml").read_text(encoding="utf-8"))
+    found = []
+    for module, entry in table.items():
+        sources = []
+        for source in entry["sources"]:
+            names = source["names"]
+            if names == "__all__":
+                names = _exported(_module_tree(source["module"]))
+            sources.append({"module": source["module"], "names": sorted(names)})
+        found.append(Face(module, entry["doc"], sources))
+    return found
 
 
 def _check_generated(package: Path, nodes: list[Node], params: list[ParamType]) -> None:

@@ -30,7 +30,7 @@ import sensenova_client
 import sensenova_client.api.chat.create_chat_completion
 import sensenova_client.models
 
-from tests.emulator import Emulator, Settings
+from emulator import Emulator, Settings
 
 # Secrets no output of the package may ever contain. Distinct, so a leak names its source.
 CANARY = "sk-CANARY-0b5e2f7d1c"

@@ -10,14 +10,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.emulator import Emulator
+from emulator import Emulator
 
 PACKAGE_NAMES = ("sensenova_client", "lanrui_client", "eronmind_client", "ppinfra_client")
 
 
 @pytest.fixture(scope="session")
 def emulator() -> Iterator[Emulator]:
-    """A running emulator on a free loopback port; see tests/emulator/README.md.
+    """A running emulator on a free loopback port; see emulator/README.md.
 
     Its `requests` and `streams` records accumulate over the session: match a stream by the
     unique `id=...` you put in the fault header (or an `X-Emulator-Tag` header), e.g.

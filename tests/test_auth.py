@@ -15,7 +15,7 @@ from typing import Any
 import jwt
 import pytest
 import sensenova_client
-from sensenova_client.auth import REFRESH_MARGIN, TOKEN_LIFETIME, AccessKeyAuth, mint_jwt
+from sensenova_client._runtime.http.auth import REFRESH_MARGIN, TOKEN_LIFETIME, AccessKeyAuth, mint_jwt
 from sensenova_client.errors import AuthenticationError, MissingCredentialsError
 
 from tests.client_cases import (
@@ -114,7 +114,7 @@ def test_token_check_and_mint_are_serialized_across_threads() -> None:
 
 
 def test_auth_objects_never_show_their_secrets() -> None:
-    from sensenova_client.auth import BearerAuth
+    from sensenova_client._runtime.http.auth import BearerAuth
 
     for obj in (BearerAuth(CANARY), AccessKeyAuth(CANARY, CANARY_SECRET)):
         assert_no_secret(repr(obj), str(obj))

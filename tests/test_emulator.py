@@ -2,7 +2,7 @@
 
 Every JSON answer, stream event and error body is validated against the spec schemas
 (tests/specs.py); the framing (data prefix, terminator) is checked byte for byte; the text is
-compared with what tests.emulator.generation predicts.
+compared with what emulator.generation predicts.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import httpx2
 import jwt
 import pytest
 
+from emulator import Emulator, generation
+from emulator.dialect import find
 from tests import specs
-from tests.emulator import Emulator, generation
-from tests.emulator.dialect import find
 
 # One connection pool for the module: a fresh httpx2.Client per call costs ~50 ms (TLS context).
 HTTP = httpx2.Client(timeout=10)
@@ -515,7 +515,7 @@ def test_jwt_is_refused_where_the_provider_has_no_access_keys(emulator: Emulator
 
 
 def test_custom_keys_at_start() -> None:
-    from tests.emulator import Settings
+    from emulator import Settings
 
     settings = Settings(api_keys={"lanrui": "custom"}, access_keys={"id": "secret-" * 5})
     with Emulator(settings=settings) as custom:

@@ -4,7 +4,7 @@
 Over HTTP/2 many streams share one connection. What must hold: sequential streams, read to their
 end or left early, all use that one connection, each really over HTTP/2; a stream left early is
 cancelled on its own (the emulator sees it disconnect) while the connection carries the next call.
-The drain after the terminator (stream_lifecycle.py) reads through the connection's network
+The drain after the terminator (runtime/streams/lifecycle.py) reads through the connection's network
 stream, which HTTP/2 shares between streams, and a stream left early is reset by h2_cancel.py:
 these tests run both there.
 """
@@ -24,7 +24,7 @@ import trustme
 from hypercorn.asyncio import serve
 from hypercorn.config import Config
 
-from tests.emulator.app import Emulation
+from emulator.app import Emulation
 from tests.test_stream_connections import READS, read_async, read_sync
 from tests.test_streaming import CASES, Case, by_case, by_mode, make_client, new_tag
 

@@ -93,7 +93,7 @@ class _Serving:
 
 
 def _escaped(exc: BaseException, client: Any) -> bool:
-    errors = importlib.import_module(f"{type(client).__module__.rsplit('.', 1)[0]}.errors")
+    errors = importlib.import_module(f"{type(client).__module__.partition('.')[0]}.errors")
     return not isinstance(exc, errors.APIError)
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -115,3 +117,28 @@ def test_check_reports_a_hand_edit_in_generated(tmp_path: Path) -> None:
     diff = "".join(compare(original, edited))
     assert "+# hand edit" in diff
     assert "only in generated/: stray.py" in diff
+
+
+def test_make_installs_every_client_into_the_dev_environment(tmp_path: Path) -> None:
+    """After `make` (its `develop` step), .venv's Python imports all four clients from any folder,
+    as a user's script outside the repository would, and they are the code in generated/."""
+    python = ROOT / ".venv" / "bin" / "python"
+    assert python.exists(), "no .venv: run `make`"
+    providers = list(load_providers().values())
+    script = (
+        "import importlib, importlib.metadata, json, sys\n"
+        "print(json.dumps({d: [importlib.import_module(p).__file__, importlib.metadata.version(d)]"
+        " for d, p in zip(sys.argv[1::2], sys.argv[2::2])}))\n"
+    )
+    args = [arg for p in providers for arg in (p.distribution, p.package)]
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+    # -I: no PYTHONPATH, no user site, and not the working directory: only what is installed.
+    done = subprocess.run(
+        [str(python), "-I", "-c", script, *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, f"run `make develop`:\n{done.stderr}"
+    found = json.loads(done.stdout)
+    for p in providers:
+        file, version = found[p.distribution]
+        assert Path(file) == p.project_dir / p.package / "__init__.py", f"{p.package} is not generated/'s: {file}"
+        assert version == p.version

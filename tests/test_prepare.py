@@ -109,6 +109,7 @@ def test_shapes_the_templates_cannot_generate_are_refused_with_their_location(na
         (lambda m: m.update(itemSchema={"$ref": "#/components/schemas/ChatCompletionChunk"}), "SSE event object"),
         (lambda m: m["itemSchema"]["properties"]["data"]["anyOf"].pop(), "one `const` terminator"),
         (lambda m: m["x-stream"].update(terminator="[DONE]"), "x-stream.terminator is said by itemSchema"),
+        (lambda m: m["x-stream"].pop("request-flag"), "x-stream.request-flag must be a non-empty string"),
         (
             lambda m: m["itemSchema"]["properties"]["data"]["anyOf"][0]["contentSchema"].update({"$ref": "#/x"}),
             "contentSchema must \\$ref a schema in components/schemas",

@@ -1,9 +1,10 @@
-"""Every ```python block of the root README and of each package README runs as written.
+"""Every ```python block of the READMEs (root and per package, English and Chinese) and of docs/ runs as written.
 
-The blocks of one README run in order in one namespace (later blocks build on earlier ones), with
-`<PREFIX>_BASE_URL` / `<PREFIX>_API_KEY` of every provider pointing at the emulator, so the
-examples need no edits to run. A block that truly cannot run is preceded by an invisible
-`<!-- readme-test: skip (why) -->` line; such marks are kept rare (checked below).
+Each block runs twice: alone, in a fresh namespace (a reader copies one block, so each one
+imports and builds what it uses), and with the others of its README in order in one namespace
+(a reader follows the page). `<PREFIX>_BASE_URL` / `<PREFIX>_API_KEY` of every provider point at
+the emulator, so the examples need no edits to run. A block that truly cannot run is preceded by
+an invisible `<!-- readme-test: skip (why) -->` line; such marks are kept rare (checked below).
 
 While the examples run, any connection or name lookup outside loopback raises: an example that
 would reach the internet fails here instead of hanging or leaving the machine.
@@ -22,10 +23,15 @@ from pathlib import Path
 import pytest
 
 from codegen.providers import ROOT, load_providers
-from tests.emulator import Emulator
+from emulator import Emulator
 
 PROVIDERS = load_providers()
-READMES = [ROOT / "README.md"] + [p.project_dir / "README.md" for p in PROVIDERS.values()]
+README_NAMES = ("README.md", "README.zh-CN.md")
+READMES = (
+    [ROOT / name for name in README_NAMES]
+    + [p.project_dir / name for p in PROVIDERS.values() for name in README_NAMES]
+    + [page for page in sorted(ROOT.glob("docs/*.md")) if "```python" in page.read_text(encoding="utf-8")]
+)
 SKIP_MARK = re.compile(r"^\s*<!--\s*readme-test:\s*skip\b.*-->\s*$")
 FENCE_OPEN = re.compile(r"^(?P<indent>\s*)```python\s*$")
 MAX_SKIPS_PER_README = 1
@@ -103,26 +109,47 @@ def emulator_env(emulator: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.delenv(f"{provider.env_prefix}_{suffix}", raising=False)
 
 
-@pytest.mark.parametrize("readme", READMES, ids=lambda path: str(path.relative_to(ROOT)))
-@pytest.mark.usefixtures("emulator_env")
-def test_every_python_block_runs(readme: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def _run(readme: Path, number: int, block: Block, namespace: dict[str, object]) -> str | None:
+    """Run one block in `namespace`; the failure with its traceback, or None."""
+    # Leading newlines make tracebacks point at the README's own line numbers.
+    code = compile("\n" * (block.line - 1) + block.code, str(readme), "exec")
+    with loopback_only():
+        try:
+            exec(code, namespace)
+        except BaseException as exc:  # any failure, reported with its block
+            detail = "".join(traceback.format_exception(exc))
+            return f"{readme.relative_to(ROOT)} block {number} (line {block.line}) failed:\n{detail}"
+    return None
+
+
+def _blocks(readme: Path) -> list[tuple[int, Block]]:
     blocks = python_blocks(readme.read_text(encoding="utf-8"))
     assert blocks, f"{readme} has no python example"
     skipped = [b.line for b in blocks if b.skipped]
     assert len(skipped) <= MAX_SKIPS_PER_README, f"too many skipped examples in {readme}: lines {skipped}"
+    return [(number, block) for number, block in enumerate(blocks, 1) if not block.skipped]
 
+
+@pytest.mark.parametrize("readme", READMES, ids=lambda path: str(path.relative_to(ROOT)))
+@pytest.mark.usefixtures("emulator_env")
+def test_every_python_block_runs_in_order(readme: Path, capsys: pytest.CaptureFixture[str]) -> None:
     namespace: dict[str, object] = {"__name__": "__main__"}
-    for number, block in enumerate(blocks, 1):
-        if block.skipped:
-            continue
-        # Leading newlines make tracebacks point at the README's own line numbers.
-        code = compile("\n" * (block.line - 1) + block.code, str(readme), "exec")
-        with loopback_only():
-            try:
-                exec(code, namespace)
-            except BaseException as exc:  # any failure, reported with its block
-                detail = "".join(traceback.format_exception(exc))
-                pytest.fail(f"{readme.relative_to(ROOT)} block {number} (line {block.line}) failed:\n{detail}")
+    for number, block in _blocks(readme):
+        failure = _run(readme, number, block, namespace)
+        if failure:
+            pytest.fail(failure)
+    assert capsys.readouterr().out, "the examples printed nothing: did they run?"
+
+
+@pytest.mark.parametrize("readme", READMES, ids=lambda path: str(path.relative_to(ROOT)))
+@pytest.mark.usefixtures("emulator_env")
+def test_every_python_block_runs_alone(readme: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    failures = []
+    for number, block in _blocks(readme):
+        failure = _run(readme, number, block, {"__name__": "__main__"})
+        if failure:
+            failures.append(failure)
+    assert not failures, f"{len(failures)} block(s) fail when run alone:\n\n" + "\n\n".join(failures)
     assert capsys.readouterr().out, "the examples printed nothing: did they run?"
 
 

@@ -208,7 +208,8 @@ def test_sdist_holds_the_project_and_the_same_metadata(dist: Path, key: str) -> 
     with tarfile.open(_sdist(dist, provider)) as archive:
         names = set(archive.getnames())
         pkg_info = archive.extractfile(f"{top}/PKG-INFO").read().decode("utf-8")  # type: ignore[union-attr]
-    for required in ("pyproject.toml", "README.md", "CHANGELOG.md", "LICENSE", f"{provider.package}/__init__.py"):
+    project_files = ("pyproject.toml", "README.md", "README.zh-CN.md", "CHANGELOG.md", "LICENSE")
+    for required in (*project_files, f"{provider.package}/__init__.py"):
         assert f"{top}/{required}" in names
     assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
     sdist_meta, wheel_meta = Parser().parsestr(pkg_info), _metadata(_wheel(dist, provider))
@@ -488,11 +489,14 @@ def test_published_packages_install_from_the_index_alone_and_together_and_call_t
 
         password = hashlib.sha256(os.urandom(16)).hexdigest()
         with _index_server(root, password, tmp_path / "index.log") as index:
-            publish = ("publish", f"DIST={dist}", f"--old-file={_stamp(dist)}")  # upload what was built
+            # upload what was built; the release records go to a scratch folder, not releases/
+            records = tmp_path / "releases"
+            publish = ("publish", f"DIST={dist}", f"--old-file={_stamp(dist)}", f"RELEASES={records}")
             publish_env = {**os.environ, "TWINE_REPOSITORY_URL": index, "TWINE_USERNAME": INDEX_USER}
             refused = _make(*publish, env={**publish_env, "TWINE_PASSWORD": "wrong"})
             assert refused.returncode != 0, "the index took an upload with a wrong password"
             assert {f.name for f in root.iterdir()} == dependencies
+            assert not records.exists(), "a failed upload was recorded as a release"
 
             published = _make(*publish, env={**publish_env, "TWINE_PASSWORD": password})
             output = published.stdout + published.stderr
@@ -500,6 +504,12 @@ def test_published_packages_install_from_the_index_alone_and_together_and_call_t
             assert password not in output, "make publish printed the password"
             uploaded = {f.name: _sha256(f) for f in root.iterdir() if f.name not in dependencies}
             assert uploaded == _artifacts(dist)
+            # each uploaded version is now the provider's last release (docs/releasing.md)
+            for key, provider in PROVIDERS.items():
+                record = json.loads((records / f"{key}.json").read_text(encoding="utf-8"))
+                assert record["version"] == provider.version and record["distribution"] == provider.distribution
+                user_code = ROOT / "tests" / "user_code" / f"{key}_app.py"
+                assert (records / f"{key}_app.py").read_bytes() == user_code.read_bytes()
             timings["published"] = time.monotonic() - started
 
             # Each package alone with the newest dependencies allowed (the first with its speedups

@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx2
 import pytest
-from lanrui_client.retry import DEFAULT_POLICY, RetryPolicy, is_retryable_status, parse_retry_after
+from lanrui_client._runtime.http.retry import DEFAULT_POLICY, RetryPolicy, is_retryable_status, parse_retry_after
 
 from tests.client_cases import (
     CANARY,
@@ -417,3 +417,11 @@ def test_tls_certificates_are_verified_by_default(self_signed: tuple[Path, Path]
             assert response.status_code == 200
     finally:
         close()
+
+
+def test_a_retry_count_extension_that_is_not_a_count_is_refused_not_replaced() -> None:
+    """`max_retries` arrives as a request extension; a bad one (set through the httpx2 client
+    directly) used to fall back to the client's count silently."""
+    client = PACKAGES["lanrui"].AuthenticatedClient("k", base_url="http://127.0.0.1:9", max_retries=2)
+    with pytest.raises(ValueError, match=r"max_retries must be an int >= 0, got '3'"):
+        client.get_httpx_client().post("/v1/chat/completions", json={}, extensions={"max_retries": "3"})

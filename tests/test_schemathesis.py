@@ -3,7 +3,7 @@
 Each operation gets generated requests, valid and invalid, sent over loopback with the
 provider's key. Every answer must conform to the spec (status code, content type, JSON schema)
 and none may be a 5xx. Valid data must be accepted, except where the body breaks one of the rules
-the schema cannot express (tests.emulator.validation.beyond_schema); invalid data must be refused.
+the schema cannot express (emulator.validation.beyond_schema); invalid data must be refused.
 
 Stream answers: schemathesis reads the specs as they are, OpenAPI 3.2: it validates each event
 against the `itemSchema` (the SSE event object, whose `data` is a JSON payload by its
@@ -24,8 +24,8 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
+from emulator import Emulator, dialect, validation
 from tests import specs
-from tests.emulator import Emulator, dialect, validation
 
 MAX_EXAMPLES = 20  # per operation and generation mode; keeps the four specs well under a minute
 # schemathesis stops reading a stream after 20 events by default and checks only those; the

@@ -274,6 +274,7 @@ def test_every_error_class_round_trips_through_pickle_without_the_key() -> None:
     """Each class the package exports, built the way the package builds it (from real httpx2
     objects whose request carries the canary and whose answer echoes it)."""
     sent = httpx2.Request("POST", "https://api.example/v1/x", headers={"Authorization": f"Bearer {CANARY}"})
+    answers, redact = package._runtime.answers, package._runtime.redact
 
     def answer_(status: int, content_type: str = "application/json", **payload: Any) -> httpx2.Response:
         echo = {"error": {"message": f"bad {CANARY}", "type": "t", "code": CANARY}, **payload}
@@ -283,20 +284,20 @@ def test_every_error_class_round_trips_through_pickle_without_the_key() -> None:
         )
 
     built: list[Any] = [
-        errors.error_for_response(answer_(status)) for status in (400, 401, 403, 404, 409, 418, 422, 429, 503)
+        answers.error_for_response(answer_(status)) for status in (400, 401, 403, 404, 409, 418, 422, 429, 503)
     ]
     built += [
-        errors.provider_error_in(answer_(200)),
+        answers.provider_error_in(answer_(200)),
         errors.APIResponseValidationError(answer_(200), KeyError(CANARY)),
         errors.NotAStreamError(f"got {CANARY}", response=answer_(200, "text/html"), body=CANARY, result=None),
         errors.APIConnectionError(f"broke with {CANARY}", request=sent),
         errors.APITimeoutError(request=sent),
         errors.MissingCredentialsError("no key"),
         errors.InvalidCredentialsError("api_key contains whitespace"),
-        errors.scrub(errors.StreamError(f"key {CANARY}", code=CANARY, body={"k": CANARY}), sent),
-        errors.scrub(errors.MalformedStreamEventError(f"raw {CANARY}", data=CANARY), sent),
-        errors.scrub(errors.StreamEventTooLargeError(f"raw {CANARY}", data=CANARY, limit=10), sent),
-        errors.scrub(errors.IncompleteStreamError(f"cut {CANARY}", events=[], text={0: CANARY}), sent),
+        redact.scrub(errors.StreamError(f"key {CANARY}", code=CANARY, body={"k": CANARY}), sent),
+        redact.scrub(errors.MalformedStreamEventError(f"raw {CANARY}", data=CANARY), sent),
+        redact.scrub(errors.StreamEventTooLargeError(f"raw {CANARY}", data=CANARY, limit=10), sent),
+        redact.scrub(errors.IncompleteStreamError(f"cut {CANARY}", events=[], text={0: CANARY}), sent),
     ]
     exported = {
         getattr(errors, name)

@@ -1,4 +1,5 @@
-"""The `speedups` extra (overrides/speedups.py): orjson parses stream events exactly as json would.
+"""The `speedups` extra (runtime/streams/parse.py, public as `<package>.speedups`): orjson parses
+stream events exactly as json would.
 
 Differential tests: hypothesis writes JSON texts (any values, duplicate keys, numbers of every
 size and form, escaped and raw strings with lone surrogates and non-BMP characters, whitespace,
@@ -26,14 +27,14 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bench import payloads
+from emulator import Emulator
 from tests.client_cases import PACKAGES, body, make_client, operation
-from tests.emulator import Emulator
 
 ROOT = Path(__file__).resolve().parent.parent
 PROVIDER = "lanrui"
 package = PACKAGES[PROVIDER]
-speedups = package.speedups
-stream_lifecycle = package.stream_lifecycle
+speedups = package._runtime.streams.parse  # the module behind the public lanrui_client.speedups
+stream_lifecycle = package._runtime.streams.lifecycle
 FORMAT = package.api.chat.create_chat_completion._STREAM_FORMAT
 
 
@@ -170,7 +171,7 @@ def json_texts(draw: st.DrawFn) -> str:
     return text
 
 
-# Texts where the two libraries differ, each stated (see the module docstring of speedups.py).
+# Texts where the two libraries differ, each stated (see the module docstring of runtime/streams/parse.py).
 EDGE_CASES = [
     "NaN",
     "[Infinity, -Infinity]",
@@ -294,7 +295,7 @@ def test_a_stream_calls_orjson_once_per_event_only_with_speedups_on(emulator: Em
 
 @pytest.fixture
 def reimport(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], None]]:
-    """Runs speedups.py's module code again (as at import), in this test's environment; after the
+    """Runs parse.py's module code again (as at import), in this test's environment; after the
     test, once more in the environment it had before."""
     yield lambda: importlib.reload(speedups)
     monkeypatch.undo()

@@ -1,4 +1,4 @@
-"""overrides/sse.py follows the WHATWG "event stream interpretation" rules for any chunking.
+"""runtime/streams/sse.py follows the WHATWG "event stream interpretation" rules for any chunking.
 
 Examples pin each rule; two property tests check that chunk boundaries never matter and that
 the decoder agrees with a small line-by-line reference written straight from the spec.
@@ -13,9 +13,8 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from overrides import sse
-from overrides.sse import ServerSentEvent as Ev
+from lanrui_client._runtime.streams import sse
+from lanrui_client._runtime.streams.sse import ServerSentEvent as Ev
 
 
 def decode(*chunks: bytes) -> list[Ev]:

@@ -18,11 +18,11 @@ from typing import Any
 
 import lanrui_client
 import pytest
-from lanrui_client import stream_lifecycle
+from lanrui_client._runtime.streams import lifecycle as stream_lifecycle
 from lanrui_client.api.chat import create_chat_completion as chat
 from lanrui_client.models import ChatCompletionRequest
 
-from tests.emulator import Emulator
+from emulator import Emulator
 from tests.hostile import read_request
 from tests.test_streaming import CASES, Case, by_case, by_mode, make_client, new_tag
 

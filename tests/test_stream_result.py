@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.emulator import Emulator
+from emulator import Emulator
 from tests.test_streaming import CASES, Case, by_case, by_mode, consume, make_client, new_tag
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,4 +160,4 @@ def test_gathered_values_are_typed_by_the_operations_models(tmp_path: Path) -> N
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_every_stream_operation_names_its_result_type(case: Case) -> None:
     result_name = case.result_model.__name__ + "StreamResult"
-    assert getattr(case.module, result_name).__origin__ is case.package.streaming.StreamResult
+    assert getattr(case.module, result_name).__origin__ is case.package.StreamResult

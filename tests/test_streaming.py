@@ -1,7 +1,7 @@
 """Streaming against the provider emulator over real loopback HTTP, sync and async, all five operations.
 
 Each test runs once per operation and mode. The expected text comes from the emulator's own
-oracle (tests/emulator/generation.py), the expected event types from the spec's `itemSchema`,
+oracle (emulator/generation.py), the expected event types from the spec's `itemSchema`,
 and the fixtures' documented text is written out here by hand.
 """
 
@@ -26,8 +26,8 @@ import sensenova_client
 import sensenova_client.api.chat.create_chat_completion
 import sensenova_client.api.completions.create_completion
 
-from tests.emulator import Emulator
-from tests.emulator.generation import predict
+from emulator import Emulator
+from emulator.generation import predict
 from tests.specs import operation as spec_operation
 from tests.specs import stream_extension
 

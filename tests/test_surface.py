@@ -15,8 +15,8 @@ import httpx2
 import pytest
 
 from codegen.providers import load_providers
+from emulator import Emulator
 from tests.client_cases import MODES, PACKAGES, local_server, tagged, unique
-from tests.emulator import Emulator
 from tests.specs import PROVIDERS, operations, stream_extension
 
 # One call per operation with the smallest arguments its spec accepts, messages as plain dicts.
@@ -155,7 +155,7 @@ def test_stream_true_returns_a_stream_that_works_as_a_plain_for_loop(
     package = PACKAGES[provider]
     with surface_client(emulator, provider, asynchronous=False, tag=tag) as client:
         stream = resolve(client, method)(**CASES[(provider, method)], stream=True)
-        assert isinstance(stream, package.streaming.Stream)
+        assert isinstance(stream, package.Stream)
         request = the_request(emulator, tag)  # sent by create(), before any iteration
         assert stream.request_id == request.request_id and request.request_id.startswith("req-")
         events = list(stream)
@@ -172,7 +172,7 @@ def test_async_stream_is_awaited_then_iterated(emulator: Emulator, provider: str
     async def main() -> Any:
         async with surface_client(emulator, provider, asynchronous=True, tag=tag) as client:
             stream = await resolve(client, method)(**CASES[(provider, method)], stream=True)
-            assert isinstance(stream, package.streaming.AsyncStream)
+            assert isinstance(stream, package.AsyncStream)
             assert stream.request_id == the_request(emulator, tag).request_id
             async with stream:
                 count = 0

@@ -146,3 +146,17 @@ def test_a_new_provider_gets_the_surface_from_its_spec_alone(tmp_path: Path) -> 
         sys.path.remove(str(tmp_path / "out" / "acme"))
         for name in [m for m in sys.modules if m == "acme_client" or m.startswith("acme_client.")]:
             del sys.modules[name]
+
+
+def test_the_stream_flag_is_the_spec_s_request_flag_and_must_name_a_body_field() -> None:
+    """The body member that asks for a stream has one home, x-stream's request-flag: the
+    surface's `stream=` argument is sent under that name, and a name no field has is refused."""
+    spec = _lanrui_with({"streaming": {"type": "boolean"}})
+    stream = spec["paths"]["/v1/chat/completions"]["post"]["responses"]["200"]["content"]["text/event-stream"]
+    stream["x-stream"]["request-flag"] = "streaming"
+    root, _ = _tree(spec)
+    [create] = root.children["chat"].children["completions"].methods
+    assert create.stream_flag == "streaming"
+    stream["x-stream"]["request-flag"] = "sream"
+    with pytest.raises(SpecError, match=r"x-stream\.request-flag 'sream' names no request body field"):
+        _tree(spec)

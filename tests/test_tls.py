@@ -37,7 +37,7 @@ import pytest
 import trustme
 
 from codegen.providers import ROOT, load_providers
-from tests.emulator import Emulator
+from emulator import Emulator
 from tests.test_release import _case
 from tests.test_streaming import CASES, Case
 

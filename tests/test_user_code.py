@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from codegen.providers import ROOT, load_providers
-from tests.emulator import Emulator
+from emulator import Emulator
 
 PROVIDERS = load_providers()
 USER_CODE = Path(__file__).parent / "user_code"

@@ -26,7 +26,7 @@ import subprocess
 import sys
 from typing import Any
 
-# Texts on which orjson and json differ or could (overrides/speedups.py): the package's parser
+# Texts on which orjson and json differ or could (runtime/streams/parse.py): the package's parser
 # must give json's object or leave the text to json.
 EDGE_TEXTS = [
     "NaN",

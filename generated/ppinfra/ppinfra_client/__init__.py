@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from . import errors
@@ -37,26 +38,36 @@ from .errors import (
 
 if TYPE_CHECKING:
     from ._clients import AsyncPPInfra, PPInfra
+    from .streaming import AsyncStream, Stream, StreamResult
 
-# The openai-style clients load on first use: importing the package stays as cheap as importing httpx2.
-_LAZY = frozenset({"AsyncPPInfra", "PPInfra"})
+# Loaded on first use (PEP 562): importing the package stays as cheap as importing httpx2, and
+# the streams load with the first operation module that needs them.
+_LAZY = {
+    "AsyncPPInfra": "._clients",
+    "PPInfra": "._clients",
+    "AsyncStream": ".streaming",
+    "Stream": ".streaming",
+    "StreamResult": ".streaming",
+}
 
 
 def __getattr__(name: str) -> Any:
-    if name not in _LAZY:
+    module = _LAZY.get(name)
+    if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from . import _clients
-
-    value = getattr(_clients, name)
+    value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value  # later lookups skip __getattr__
     return value
 
 
 __all__ = (
     "AsyncPPInfra",
+    "AsyncStream",
     "AuthenticatedClient",
     "Client",
     "PPInfra",
+    "Stream",
+    "StreamResult",
     "APIConnectionError",
     "APIError",
     "APIResponseValidationError",

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 import httpx2
 
-from ._base_client import AsyncClientBase, SyncClientBase
-from .client import DEFAULT_DEADLINE, DEFAULT_MAX_EVENT_SIZE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AuthenticatedClient
+from ._runtime.http.client import AuthenticatedClient
+from ._runtime.http.options import DEFAULT_DEADLINE, DEFAULT_MAX_EVENT_SIZE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._runtime.surface.base_client import AsyncClientBase, SyncClientBase
 
 if TYPE_CHECKING:
     from .resources.completions import AsyncCompletions, Completions

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from .. import model_checks
+from .._runtime import model_checks
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatCompletionRequest")

@@ -8,7 +8,9 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .. import _resource
+from .._runtime.surface import resource as _resource
+
+# What each streaming method's until_done() returns, importable next to the resource.
 
 if TYPE_CHECKING:
     from .chat_completions import AsyncChatCompletions, ChatCompletions

@@ -11,21 +11,26 @@ from typing import TYPE_CHECKING, Literal, overload
 
 import httpx2
 
-from .. import _resource
+from .._runtime.http.options import Body, CallOptions
+from .._runtime.surface import resource as _resource
 from ..api.chat import create_chat_completion as _create_chat_completion
 from ..types import UNSET, Unset
 
+# What each streaming method's until_done() returns, importable next to the resource.
+ChatCompletionStreamResult = _create_chat_completion.ChatCompletionStreamResult
+
 if TYPE_CHECKING:
-    from .._response import RawResponse
+    from .._runtime.streams.stream import AsyncStream, Stream
+    from .._runtime.surface.response import RawResponse
     from ..models import ChatCompletion, ChatCompletionChunk, ChatMessage
     from ..params import ChatMessageParam
-    from ..streaming import AsyncStream, Stream
 
 __all__ = [
     "ChatCompletions",
     "ChatCompletionsWithRawResponse",
     "AsyncChatCompletions",
     "AsyncChatCompletionsWithRawResponse",
+    "ChatCompletionStreamResult",
 ]
 
 
@@ -170,15 +175,15 @@ class ChatCompletions(_resource.SyncResource):
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
         return raw.parse()
 
     def _create(
         self,
-        body: _resource.Body,
+        body: Body,
         stream: bool | Unset,
-        options: _resource.CallOptions,
+        options: CallOptions,
     ) -> (
         RawResponse[ChatCompletion]
         | RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
@@ -293,7 +298,7 @@ class ChatCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -438,15 +443,15 @@ class AsyncChatCompletions(_resource.AsyncResource):
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
         return raw.parse()
 
     async def _create(
         self,
-        body: _resource.Body,
+        body: Body,
         stream: bool | Unset,
-        options: _resource.CallOptions,
+        options: CallOptions,
     ) -> (
         RawResponse[ChatCompletion]
         | RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
@@ -563,5 +568,5 @@ class AsyncChatCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )

@@ -11,20 +11,25 @@ from typing import TYPE_CHECKING, Literal, overload
 
 import httpx2
 
-from .. import _resource
+from .._runtime.http.options import Body, CallOptions
+from .._runtime.surface import resource as _resource
 from ..api.completions import create_completion as _create_completion
 from ..types import UNSET, Unset
 
+# What each streaming method's until_done() returns, importable next to the resource.
+CompletionStreamResult = _create_completion.CompletionStreamResult
+
 if TYPE_CHECKING:
-    from .._response import RawResponse
+    from .._runtime.streams.stream import AsyncStream, Stream
+    from .._runtime.surface.response import RawResponse
     from ..models import Completion, CompletionChunk
-    from ..streaming import AsyncStream, Stream
 
 __all__ = [
     "Completions",
     "CompletionsWithRawResponse",
     "AsyncCompletions",
     "AsyncCompletionsWithRawResponse",
+    "CompletionStreamResult",
 ]
 
 
@@ -178,15 +183,15 @@ class Completions(_resource.SyncResource):
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
         return raw.parse()
 
     def _create(
         self,
-        body: _resource.Body,
+        body: Body,
         stream: bool | Unset,
-        options: _resource.CallOptions,
+        options: CallOptions,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         if stream is True:
             return self._stream(_create_completion._get_kwargs, _create_completion._STREAM_FORMAT, body, options)
@@ -295,7 +300,7 @@ class CompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
 
 
@@ -449,15 +454,15 @@ class AsyncCompletions(_resource.AsyncResource):
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )
         return raw.parse()
 
     async def _create(
         self,
-        body: _resource.Body,
+        body: Body,
         stream: bool | Unset,
-        options: _resource.CallOptions,
+        options: CallOptions,
     ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         if stream is True:
             return await self._stream(_create_completion._get_kwargs, _create_completion._STREAM_FORMAT, body, options)
@@ -568,5 +573,5 @@ class AsyncCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            _resource.CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
         )

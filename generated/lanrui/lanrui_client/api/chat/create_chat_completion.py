@@ -3,7 +3,10 @@ from typing import Any, TypeAlias, TypedDict
 
 import httpx2
 
-from ... import calls, errors, streaming
+from ..._runtime import answers
+from ..._runtime.http import send
+from ..._runtime.streams import format as stream_format
+from ..._runtime.streams import stream as streaming
 from ...client import AuthenticatedClient, Client
 from ...models.chat_completion import ChatCompletion
 from ...models.chat_completion_chunk import ChatCompletionChunk
@@ -38,9 +41,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx2.Re
             response_200 = ChatCompletion.from_dict(response.json())
 
         except Exception as exc:  # any failure: nothing the server sends escapes errors.APIError
-            raise calls.unparsable(response, exc) from exc
-        return calls.checked_answer(response, response_200)
-    raise errors.error_for_response(response)
+            raise send.unparsable(response, exc) from exc
+        return send.checked_answer(response, response_200)
+    raise answers.error_for_response(response)
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx2.Response) -> Response[ChatCompletion]:
@@ -95,7 +98,7 @@ def sync_detailed(
         body=body,
     )
     _one_answer(kwargs)
-    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    response = send.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
 
@@ -135,7 +138,7 @@ def sync(
         body=body,
     )
     _one_answer(kwargs)
-    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    response = send.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
 
@@ -175,7 +178,7 @@ async def asyncio_detailed(
         body=body,
     )
     _one_answer(kwargs)
-    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    response = await send.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
 
@@ -215,7 +218,7 @@ async def asyncio(
         body=body,
     )
     _one_answer(kwargs)
-    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    response = await send.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
 
@@ -225,27 +228,30 @@ class ChatCompletionStreamExtras(TypedDict, total=False):
 
 
 # What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
-ChatCompletionStreamResult: TypeAlias = streaming.StreamResult[
+ChatCompletionStreamResult: TypeAlias = stream_format.StreamResult[
     Usage, ChatCompletionLogprobs, ChatCompletionStreamExtras
 ]
 
 # Framing facts from the spec's stream description (specs/CONVENTIONS.md).
-_STREAM_FORMAT: streaming.StreamFormat[ChatCompletionChunk, ChatCompletionStreamResult] = streaming.StreamFormat(
-    event_model=ChatCompletionChunk,
-    result_model=ChatCompletion,
-    terminator="[DONE]",
-    error_field="error",
-    error_ok_code=None,
-    error_code_key="code",
-    error_message_key="message",
-    choices_path=("choices",),
-    index_path=("index",),
-    text_path=("delta", "content"),
-    finish_reason_path=("finish_reason",),
-    usage_path=("usage",),
-    extras_paths=(),
-    logprobs_path=("logprobs",),
-    logprobs_model=ChatCompletionLogprobs,
+_STREAM_FORMAT: stream_format.StreamFormat[ChatCompletionChunk, ChatCompletionStreamResult] = (
+    stream_format.StreamFormat(
+        event_model=ChatCompletionChunk,
+        result_model=ChatCompletion,
+        request_flag="stream",
+        terminator="[DONE]",
+        error_field="error",
+        error_ok_code=None,
+        error_code_key="code",
+        error_message_key="message",
+        choices_path=("choices",),
+        index_path=("index",),
+        text_path=("delta", "content"),
+        finish_reason_path=("finish_reason",),
+        usage_path=("usage",),
+        extras_paths=(),
+        logprobs_path=("logprobs",),
+        logprobs_model=ChatCompletionLogprobs,
+    )
 )
 
 

@@ -3,7 +3,10 @@ from typing import Any, TypeAlias, TypedDict
 
 import httpx2
 
-from ... import calls, errors, streaming
+from ..._runtime import answers
+from ..._runtime.http import send
+from ..._runtime.streams import format as stream_format
+from ..._runtime.streams import stream as streaming
 from ...client import AuthenticatedClient, Client
 from ...models.chat_completion import ChatCompletion
 from ...models.chat_completion_chunk import ChatCompletionChunk
@@ -39,9 +42,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx2.Re
             response_200 = ChatCompletion.from_dict(response.json())
 
         except Exception as exc:  # any failure: nothing the server sends escapes errors.APIError
-            raise calls.unparsable(response, exc) from exc
-        return calls.checked_answer(response, response_200)
-    raise errors.error_for_response(response)
+            raise send.unparsable(response, exc) from exc
+        return send.checked_answer(response, response_200)
+    raise answers.error_for_response(response)
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx2.Response) -> Response[ChatCompletion]:
@@ -99,7 +102,7 @@ def sync_detailed(
         body=body,
     )
     _one_answer(kwargs)
-    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    response = send.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
 
@@ -142,7 +145,7 @@ def sync(
         body=body,
     )
     _one_answer(kwargs)
-    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    response = send.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
 
@@ -185,7 +188,7 @@ async def asyncio_detailed(
         body=body,
     )
     _one_answer(kwargs)
-    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    response = await send.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
 
@@ -228,7 +231,7 @@ async def asyncio(
         body=body,
     )
     _one_answer(kwargs)
-    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    response = await send.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
 
@@ -239,23 +242,26 @@ class ChatCompletionStreamExtras(TypedDict, total=False):
 
 
 # What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
-ChatCompletionStreamResult: TypeAlias = streaming.StreamResult[Usage, object, ChatCompletionStreamExtras]
+ChatCompletionStreamResult: TypeAlias = stream_format.StreamResult[Usage, object, ChatCompletionStreamExtras]
 
 # Framing facts from the spec's stream description (specs/CONVENTIONS.md).
-_STREAM_FORMAT: streaming.StreamFormat[ChatCompletionChunk, ChatCompletionStreamResult] = streaming.StreamFormat(
-    event_model=ChatCompletionChunk,
-    result_model=ChatCompletion,
-    terminator="[DONE]",
-    error_field="status",
-    error_ok_code=0,
-    error_code_key="code",
-    error_message_key="message",
-    choices_path=("data", "choices"),
-    index_path=("index",),
-    text_path=("delta",),
-    finish_reason_path=("finish_reason",),
-    usage_path=("data", "usage"),
-    extras_paths=(("data", "knowledge_base_results"), ("data", "plugins")),
+_STREAM_FORMAT: stream_format.StreamFormat[ChatCompletionChunk, ChatCompletionStreamResult] = (
+    stream_format.StreamFormat(
+        event_model=ChatCompletionChunk,
+        result_model=ChatCompletion,
+        request_flag="stream",
+        terminator="[DONE]",
+        error_field="status",
+        error_ok_code=0,
+        error_code_key="code",
+        error_message_key="message",
+        choices_path=("data", "choices"),
+        index_path=("index",),
+        text_path=("delta",),
+        finish_reason_path=("finish_reason",),
+        usage_path=("data", "usage"),
+        extras_paths=(("data", "knowledge_base_results"), ("data", "plugins")),
+    )
 )
 
 

@@ -3,7 +3,10 @@ from typing import Any, TypeAlias, TypedDict
 
 import httpx2
 
-from ... import calls, errors, streaming
+from ..._runtime import answers
+from ..._runtime.http import send
+from ..._runtime.streams import format as stream_format
+from ..._runtime.streams import stream as streaming
 from ...client import AuthenticatedClient, Client
 from ...models.completion import Completion
 from ...models.completion_chunk import CompletionChunk
@@ -37,9 +40,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx2.Re
             response_200 = Completion.from_dict(response.json())
 
         except Exception as exc:  # any failure: nothing the server sends escapes errors.APIError
-            raise calls.unparsable(response, exc) from exc
-        return calls.checked_answer(response, response_200)
-    raise errors.error_for_response(response)
+            raise send.unparsable(response, exc) from exc
+        return send.checked_answer(response, response_200)
+    raise answers.error_for_response(response)
 
 
 def _build_response(*, client: AuthenticatedClient | Client, response: httpx2.Response) -> Response[Completion]:
@@ -94,7 +97,7 @@ def sync_detailed(
         body=body,
     )
     _one_answer(kwargs)
-    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    response = send.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
 
@@ -134,7 +137,7 @@ def sync(
         body=body,
     )
     _one_answer(kwargs)
-    response = calls.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    response = send.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
 
@@ -174,7 +177,7 @@ async def asyncio_detailed(
         body=body,
     )
     _one_answer(kwargs)
-    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    response = await send.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _build_response(client=client, response=response)
 
 
@@ -214,7 +217,7 @@ async def asyncio(
         body=body,
     )
     _one_answer(kwargs)
-    response = await calls.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    response = await send.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
     return _parse_response(client=client, response=response)
 
 
@@ -224,12 +227,13 @@ class CompletionStreamExtras(TypedDict, total=False):
 
 
 # What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
-CompletionStreamResult: TypeAlias = streaming.StreamResult[Usage, object, CompletionStreamExtras]
+CompletionStreamResult: TypeAlias = stream_format.StreamResult[Usage, object, CompletionStreamExtras]
 
 # Framing facts from the spec's stream description (specs/CONVENTIONS.md).
-_STREAM_FORMAT: streaming.StreamFormat[CompletionChunk, CompletionStreamResult] = streaming.StreamFormat(
+_STREAM_FORMAT: stream_format.StreamFormat[CompletionChunk, CompletionStreamResult] = stream_format.StreamFormat(
     event_model=CompletionChunk,
     result_model=Completion,
+    request_flag="stream",
     terminator="[DONE]",
     error_field="status",
     error_ok_code=0,

@@ -1,0 +1,129 @@
+"""What the openai-style clients (`<Provider>` and `Async<Provider>` in `_clients.py`) share.
+
+Such a client wraps one AuthenticatedClient, which holds the credentials, base URL, connection
+pools and the timeout and retry defaults, so the openai-style methods and the function modules
+(`api/<tag>/<operation>.py`) behave alike. `with_options()` returns a copy that wraps the same
+AuthenticatedClient (same pools, same credentials) with other defaults for its calls.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+import httpx2
+
+from ...types import UNSET, Unset
+from ..http.options import CallOptions, DeadlineArg, TimeoutArg, checked_deadline, checked_max_retries
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from ..http.client import AuthenticatedClient
+
+__all__ = ["AsyncClientBase", "CallDefaults", "SyncClientBase"]
+
+
+class CallDefaults(NamedTuple):
+    """Per-call options a with_options() copy applies when a call does not give its own."""
+
+    timeout: TimeoutArg = UNSET
+    max_retries: int | Unset = UNSET
+    deadline: DeadlineArg = UNSET
+
+
+_C = TypeVar("_C", bound="_ClientBase")
+
+
+class _ClientBase:
+    _api: AuthenticatedClient
+    _defaults: CallDefaults
+
+    def __init__(self, api: AuthenticatedClient) -> None:
+        self._api = api
+        self._defaults = CallDefaults()
+
+    @property
+    def base_url(self) -> str:
+        return self._api.base_url
+
+    @property
+    def timeout(self) -> float | httpx2.Timeout | None:
+        """The timeout of this client's calls (a call's `timeout=` overrides it)."""
+        timeout = self._defaults.timeout
+        return self._api.timeout if isinstance(timeout, Unset) else timeout
+
+    @property
+    def max_retries(self) -> int:
+        """How often a failed call is retried (a call's `max_retries=` overrides it)."""
+        retries = self._defaults.max_retries
+        return self._api.max_retries if isinstance(retries, Unset) else retries
+
+    @property
+    def deadline(self) -> float | None:
+        """Seconds a whole call of this client may take, None for no limit (a call's `deadline=` overrides it)."""
+        deadline = self._defaults.deadline
+        return self._api.deadline if isinstance(deadline, Unset) else deadline
+
+    def with_options(
+        self: _C,
+        *,
+        timeout: float | httpx2.Timeout | Unset | None = UNSET,
+        max_retries: int | Unset = UNSET,
+        deadline: float | Unset | None = UNSET,
+    ) -> _C:
+        """A copy whose calls use this timeout, max_retries and/or deadline, sharing this client's
+        connection pool and credentials (closing either closes the pool of both)."""
+        if not isinstance(max_retries, Unset):
+            max_retries = checked_max_retries(max_retries)
+        if not isinstance(deadline, Unset):
+            deadline = checked_deadline(deadline)
+        clone = object.__new__(type(self))
+        clone._api = self._api
+        clone._defaults = CallDefaults(
+            self._defaults.timeout if isinstance(timeout, Unset) else timeout,
+            self._defaults.max_retries if isinstance(max_retries, Unset) else max_retries,
+            self._defaults.deadline if isinstance(deadline, Unset) else deadline,
+        )
+        return clone
+
+    def _call_options(self, options: CallOptions) -> dict[str, Any]:
+        """timeout=, max_retries= and deadline= for send.send / streaming: the call's, else this client's."""
+        defaults = self._defaults
+        return {
+            "timeout": defaults.timeout if isinstance(options.timeout, Unset) else options.timeout,
+            "max_retries": defaults.max_retries if isinstance(options.max_retries, Unset) else options.max_retries,
+            "deadline": defaults.deadline if isinstance(options.deadline, Unset) else options.deadline,
+        }
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self._api.auth_method!r})"
+
+    __str__ = __repr__
+
+
+class SyncClientBase(_ClientBase):
+    def close(self) -> None:
+        """Close the connection pool (shared with every with_options() copy)."""
+        self._api.close()
+
+    def __enter__(self: _C) -> _C:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncClientBase(_ClientBase):
+    async def close(self) -> None:
+        """Close the connection pool (shared with every with_options() copy)."""
+        await self._api.aclose()
+
+    async def __aenter__(self: _C) -> _C:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()

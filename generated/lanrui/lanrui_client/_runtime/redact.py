@@ -1,0 +1,217 @@
+"""Every credential masking in one place: errors (the request and response they keep, their
+messages and chained causes) and log records.
+
+A credential is whatever the request that was sent carried in a credential header (the token
+after its scheme, and the access key id inside a JWT), plus the live secrets of this process's
+auth objects for log records, where no request is at hand. Masking replaces each occurrence with
+`***`, in strings, bytes and the keys and values of JSON-like data.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import json
+import logging
+import re
+import weakref
+from typing import Any, Protocol, TypeVar
+
+import httpx2
+
+__all__ = [
+    "RedactSecrets",
+    "mask",
+    "register",
+    "request_or_none",
+    "scrub",
+    "scrub_cause",
+    "scrubbed_request",
+    "scrubbed_response",
+    "secrets_of",
+]
+
+E = TypeVar("E", bound=BaseException)
+
+
+_CREDENTIAL_HEADERS = ("authorization", "proxy-authorization")
+_DROPPED_RESPONSE_HEADERS = ("content-encoding", "content-length", "transfer-encoding")
+
+
+def request_or_none(response: httpx2.Response) -> httpx2.Request | None:
+    try:
+        return response.request
+    except RuntimeError:  # a response built by hand, with no request
+        return None
+
+
+def secrets_of(source: httpx2.Response | httpx2.Request | None) -> tuple[str, ...]:
+    """The credentials a request carried: each credential header's token (after its scheme) and
+    the issuer (access key id) inside a JWT, longest first so that masking leaves no fragment."""
+    request = request_or_none(source) if isinstance(source, httpx2.Response) else source
+    if request is None:
+        return ()
+    found: set[str] = set()
+    for name in _CREDENTIAL_HEADERS:
+        for value in request.headers.get_list(name):
+            credential = value.strip().partition(" ")[2].strip() or value.strip()  # after "Bearer "
+            found.add(credential)
+            found.add(_jwt_issuer(credential))
+    return tuple(sorted((s for s in found if len(s) >= 4), key=len, reverse=True))
+
+
+def _jwt_issuer(token: str) -> str:
+    parts = token.split(".")
+    if len(parts) != 3:
+        return ""
+    try:
+        claims = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
+    except (ValueError, binascii.Error):
+        return ""
+    issuer = claims.get("iss") if isinstance(claims, dict) else None
+    return issuer if isinstance(issuer, str) else ""
+
+
+def mask(value: Any, secrets: tuple[str, ...]) -> Any:
+    """value with every occurrence of each secret in its strings (keys included) replaced by ***."""
+    if not secrets:
+        return value
+    if isinstance(value, str):
+        for secret in secrets:
+            value = value.replace(secret, "***")
+        return value
+    if isinstance(value, bytes):
+        for secret in secrets:
+            value = value.replace(secret.encode("utf-8", "replace"), b"***")
+        return value
+    if isinstance(value, dict):
+        return {mask(k, secrets): mask(v, secrets) for k, v in value.items()}
+    if isinstance(value, list):
+        return [mask(item, secrets) for item in value]
+    if isinstance(value, tuple):
+        return tuple(mask(item, secrets) for item in value)
+    return value
+
+
+def scrub(error: E, source: httpx2.Request | httpx2.Response | None) -> E:
+    """error with source's credentials masked in its message and the attributes that carry what
+    the server sent (`body`, `data`, `code`, `type`, `text`), and in its chained cause; for
+    errors built from stream events, which have no response of their own to scrub them by."""
+    secrets = secrets_of(source)
+    if secrets:
+        error.args = tuple(mask(arg, secrets) for arg in error.args)
+        for name in ("message", "body", "data", "code", "type", "text"):
+            if name in error.__dict__:
+                setattr(error, name, mask(error.__dict__[name], secrets))
+        if error.__cause__ is not None:
+            scrub_cause(error.__cause__, source)
+    return error
+
+
+def scrub_cause(exc: BaseException, source: httpx2.Request | httpx2.Response | None) -> None:
+    """Mask source's credentials in an exception about to be chained under one of ours (it shows
+    in tracebacks): its message arguments, an AttributeError's object, an httpx2 error's request."""
+    secrets = secrets_of(source)
+    if secrets:
+        exc.args = tuple(mask(arg, secrets) for arg in exc.args)
+        if isinstance(exc, AttributeError):
+            exc.obj = None  # the object that lacked the attribute: may be an echoed string
+        if isinstance(exc, json.JSONDecodeError):
+            exc.doc = mask(exc.doc, secrets)  # the whole text that failed to parse
+    if isinstance(exc, httpx2.RequestError):
+        with contextlib.suppress(RuntimeError):  # RuntimeError: made without a request
+            exc.request = scrubbed_request(exc.request)
+
+
+def scrubbed_request(request: httpx2.Request) -> httpx2.Request:
+    """A copy of request without credentials (headers masked, no URL password, no extensions)."""
+    secrets = secrets_of(request)
+    headers = [
+        (name, "***" if name.lower() in _CREDENTIAL_HEADERS else mask(value, secrets))
+        for name, value in request.headers.multi_items()
+    ]
+    url = request.url.copy_with(password="***") if request.url.password else request.url
+    try:
+        content: bytes | None = request.content
+    except httpx2.RequestNotRead:  # a streamed upload: not kept
+        content = None
+    return httpx2.Request(request.method, url, headers=headers, content=mask(content, secrets))
+
+
+def scrubbed_response(response: httpx2.Response, secrets: tuple[str, ...]) -> httpx2.Response:
+    """A detached copy of a response: decoded body and headers with the secrets masked, and the
+    request scrubbed. It holds no connection, so it pickles, and its body is always readable."""
+    try:
+        content = response.content
+    except httpx2.ResponseNotRead:
+        content = b""
+    headers = [
+        (name, mask(value, secrets))
+        for name, value in response.headers.multi_items()
+        if name.lower() not in _DROPPED_RESPONSE_HEADERS
+    ]
+    request = request_or_none(response)
+    kept = ("http_version", "reason_phrase")  # not the network stream: it holds the socket
+    extensions = {name: mask(value, secrets) for name, value in response.extensions.items() if name in kept}
+    return httpx2.Response(
+        response.status_code,
+        headers=headers,
+        content=mask(content, secrets),
+        request=None if request is None else scrubbed_request(request),
+        extensions=extensions,
+    )
+
+
+# --- log records ------------------------------------------------------------------------------
+
+# Objects alive in this process that hold credentials (auth objects: `_secrets()` gives them).
+_LIVE: weakref.WeakSet[Any] = weakref.WeakSet()
+_BEARER = re.compile(r"(?i)(bearer\s+)[^\s'\",]+")
+# Loggers whose records may carry a header value: the package's own, httpx2's request line and
+# httpcore2's DEBUG traces (a filter on a logger does not apply to its children, hence each).
+_REDACTED_LOGGERS = (
+    __name__.partition(".")[0],
+    "httpx2",
+    "httpcore2.connection",
+    "httpcore2.http11",
+    "httpcore2.http2",
+    "httpcore2.proxy",
+)
+
+
+class _HoldsSecrets(Protocol):
+    def _secrets(self) -> tuple[str, ...]: ...
+
+
+S = TypeVar("S")
+
+
+def register(holder: _HoldsSecrets) -> None:
+    """Mask holder's secrets in every log record while it is alive."""
+    _LIVE.add(holder)
+
+
+def live(kind: type[S]) -> list[S]:
+    """The registered holders of that type (the fork handler renews their locks)."""
+    return [holder for holder in list(_LIVE) if isinstance(holder, kind)]
+
+
+class RedactSecrets(logging.Filter):
+    """Masks every live credential of this package, and `Bearer <token>`, in a log record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = _BEARER.sub(r"\1***", message)
+        for holder in list(_LIVE):
+            for secret in holder._secrets():
+                redacted = redacted.replace(secret, "***")
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        return True
+
+
+for _name in _REDACTED_LOGGERS:
+    _logger = logging.getLogger(_name)
+    if not any(isinstance(f, RedactSecrets) for f in _logger.filters):
+        _logger.addFilter(RedactSecrets())

@@ -1,0 +1,430 @@
+"""The client objects the generated operations take: base URL, credentials, timeout, retries, TLS.
+
+Provider facts (environment variable prefix, default base URL, whether access keys are accepted)
+come from `_provider.py`, which the pipeline writes from the spec and codegen/providers.toml.
+
+Credentials (AuthenticatedClient), first match wins:
+1. `api_key=` (or its alias `token=`, the generator's name): sent as `Authorization: Bearer <key>`.
+2. `access_key_id=` / `secret_access_key=` (providers with access keys only): a JWT minted from the
+   pair; a half given as an argument may take its other half from the environment.
+3. the environment's `<PREFIX>_API_KEY`.
+4. the environment's `<PREFIX>_ACCESS_KEY_ID` and `<PREFIX>_SECRET_ACCESS_KEY`.
+So an argument always beats the environment, and at the same level the API key beats the pair.
+Passing an API key and an access key pair as arguments together is refused as ambiguous.
+"""
+
+from __future__ import annotations
+
+import os
+import ssl
+import threading
+import urllib.request
+import weakref
+from typing import Any, Self
+
+import httpx2
+
+from ... import _provider
+from .. import logs
+from ..errors import MissingCredentialsError
+from .auth import AccessKeyAuth, BearerAuth, checked_credential
+from .options import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_EVENT_SIZE,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    checked_deadline,
+    checked_max_retries,
+    checked_timeout,
+    refuse_old_httpx,
+)
+from .retry import AsyncRetryTransport, RetryTransport
+
+__all__ = [
+    "ACCESS_KEY_ID_ENV",
+    "API_KEY_ENV",
+    "BASE_URL_ENV",
+    "SECRET_ACCESS_KEY_ENV",
+    "AuthenticatedClient",
+    "Client",
+]
+
+API_KEY_ENV = f"{_provider.ENV_PREFIX}_API_KEY"
+BASE_URL_ENV = f"{_provider.ENV_PREFIX}_BASE_URL"
+ACCESS_KEY_ID_ENV = f"{_provider.ENV_PREFIX}_ACCESS_KEY_ID"
+SECRET_ACCESS_KEY_ENV = f"{_provider.ENV_PREFIX}_SECRET_ACCESS_KEY"
+
+# httpx2.Client arguments that configure the connection pool: with our own transport httpx2 would
+# ignore them, so they are given to the transport instead.
+_TRANSPORT_ARGS = ("cert", "http1", "http2", "limits", "proxy", "trust_env", "local_address", "socket_options")
+
+
+_shared_contexts: dict[tuple[str | None, str | None], ssl.SSLContext] = {}
+_shared_contexts_lock = threading.Lock()
+
+# Clients alive in this process, so that a fork can give the child pools of its own.
+_LIVE_CLIENTS: weakref.WeakSet[Client] = weakref.WeakSet()
+# The parent's HTTP clients, as a forked child found them: kept, never used or closed (closing
+# would run the parent's shutdown of shared sockets and event-loop transports in the child).
+_INHERITED: list[object] = []
+
+
+def _after_fork_in_child() -> None:
+    """A forked child shares its parent's pooled sockets: a request from each on one keep-alive
+    connection and each reads whichever answer comes first (gunicorn --preload, Celery prefork,
+    multiprocessing's fork with a module-level client). So the child drops every HTTP client this
+    package built and builds its own on first use; locks another thread held at the fork are new."""
+    global _shared_contexts_lock
+    _shared_contexts_lock = threading.Lock()
+    for client in list(_LIVE_CLIENTS):
+        client._forget_inherited_pools()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _default_ssl_context() -> ssl.SSLContext:
+    """httpx2's default verifying context (SSL_CERT_FILE / SSL_CERT_DIR if set, else the operating
+    system's trust store: truststore on macOS and Windows, OpenSSL's system paths on Linux), made
+    once per process and shared: loading a CA bundle costs 20-100 ms, which every client would
+    otherwise pay again. An SSLContext is safe to share between connections and threads; it is
+    only shared while nothing is loaded into it (no client certificate)."""
+    key = (os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+    with _shared_contexts_lock:
+        context = _shared_contexts.get(key)
+        if context is None:
+            context = _shared_contexts[key] = httpx2.create_ssl_context()
+        return context
+
+
+def _checked_base_url(base_url: str | None) -> tuple[str, dict[str, str]]:
+    """The base URL to use (argument, else environment, else the spec's server) without its
+    query, and that query's parameters (sent with every request). An empty or relative URL, a
+    fragment or another scheme than http(s) is a ValueError naming base_url."""
+    name = "base_url"
+    if base_url is None:
+        name = BASE_URL_ENV if os.environ.get(BASE_URL_ENV) else "the default base URL"
+        base_url = os.environ.get(BASE_URL_ENV) or _provider.DEFAULT_BASE_URL
+    if not isinstance(base_url, str):
+        raise TypeError(f"base_url must be a str, got {type(base_url).__name__}")
+    if not base_url.strip():
+        raise ValueError(f"base_url is empty; pass a URL such as {_provider.DEFAULT_BASE_URL!r} or leave it out")
+    try:
+        url = httpx2.URL(base_url.strip())
+    except httpx2.InvalidURL as exc:
+        raise ValueError(f"{name} is not a valid URL ({exc})") from None
+    if url.scheme not in ("http", "https") or not url.host:
+        shown = url.copy_with(password="***") if url.password else url
+        raise ValueError(f"{name} must be an absolute http:// or https:// URL, got {str(shown)!r}")
+    if url.fragment:
+        raise ValueError(f"{name} must not have a #fragment")
+    params = dict(url.params.multi_items())
+    return str(url.copy_with(query=None)), params
+
+
+def _environment_proxy(base_url: str) -> str | None:
+    """The proxy the environment (HTTPS_PROXY, ALL_PROXY, NO_PROXY, ...) sets for base_url's host.
+
+    httpx2 applies environment proxies only when it builds its own transport; ours wraps the
+    transport for retries, so it reads them itself. The client only talks to its base URL,
+    so one decision per client is enough.
+    """
+    url = httpx2.URL(base_url)
+    proxies = urllib.request.getproxies()
+    proxy = proxies.get(url.scheme) or proxies.get("all")
+    if not proxy or urllib.request.proxy_bypass(url.host):
+        return None
+    return proxy if "://" in proxy else f"http://{proxy}"
+
+
+class Client:
+    """An unauthenticated client: base URL, timeout, retries, TLS settings and the httpx2 clients.
+
+    Arguments: `base_url` (default: the environment's <PREFIX>_BASE_URL, else the provider's
+    server from the spec; an empty string is an error, and a query string in it is sent as the
+    query of every request), `timeout` (seconds or httpx2.Timeout, None for none; default 600 s,
+    connect 5 s, per attempt and step), `max_retries` (default 2), `deadline` (seconds a whole
+    call may take, retries and reading included; default None), `max_event_size` (characters one
+    stream event may reach, default 16 MiB), `verify_ssl` (True, a CA bundle path or an
+    ssl.SSLContext; True by default), `headers`, `cookies`, `follow_redirects`, and `httpx_args`
+    passed to the httpx2 clients as they are built (a `transport` given there is wrapped for
+    retries; `proxy`, `limits`, `http2`, `cert`, `trust_env` configure the transport).
+
+    An httpx2 client given with set_httpx_client/set_async_httpx_client is used as it is: it has
+    this client's retries only if its transport is a RetryTransport/AsyncRetryTransport.
+
+    The httpx2 clients are built on first use, once even when threads race for it (under a lock).
+    """
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        timeout: float | httpx2.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
+        verify_ssl: str | bool | ssl.SSLContext = True,
+        headers: dict[str, str] | None = None,
+        cookies: dict[str, str] | None = None,
+        follow_redirects: bool = False,
+        httpx_args: dict[str, Any] | None = None,
+    ) -> None:
+        self._base_url, self._params = _checked_base_url(base_url)
+        self._timeout = checked_timeout(timeout)
+        self._max_retries = checked_max_retries(max_retries)
+        self._deadline = checked_deadline(deadline)
+        if isinstance(max_event_size, bool) or not isinstance(max_event_size, int) or max_event_size < 1:
+            raise ValueError(f"max_event_size must be an int >= 1 (characters), got {max_event_size!r}")
+        self._max_event_size = max_event_size
+        # httpx2 deprecates a CA bundle path for `verify`; the generator's API takes one, so a path
+        # becomes the SSL context httpx2 asks for (a folder of certificates: capath).
+        if isinstance(verify_ssl, str):
+            if os.path.isdir(verify_ssl):
+                verify_ssl = ssl.create_default_context(capath=verify_ssl)
+            else:
+                verify_ssl = ssl.create_default_context(cafile=verify_ssl)
+        self._verify_ssl = verify_ssl
+        self._headers = dict(headers or {})
+        self._cookies = dict(cookies or {})
+        self._follow_redirects = follow_redirects
+        self._httpx_args = dict(httpx_args or {})
+        for key, value in self._httpx_args.items():
+            refuse_old_httpx(value, f"httpx_args[{key!r}]")
+        refuse_old_httpx(verify_ssl, "verify_ssl")
+        self._client: httpx2.Client | None = None
+        self._async_client: httpx2.AsyncClient | None = None
+        self._given: set[str] = set()  # "_client"/"_async_client" set by the user: theirs to manage
+        self._build_lock = threading.Lock()
+        _LIVE_CLIENTS.add(self)
+        logs.configure_from_env()  # <PREFIX>_LOG, for every client (the openai-style ones wrap this)
+
+    @property
+    def base_url(self) -> str:
+        return self._base_url
+
+    @property
+    def timeout(self) -> httpx2.Timeout:
+        """The default timeout of every call (a call's `timeout=` overrides it)."""
+        return self._timeout
+
+    @property
+    def max_retries(self) -> int:
+        """How many times a failed call is retried by default (a call's `max_retries=` overrides it)."""
+        return self._max_retries
+
+    @property
+    def max_event_size(self) -> int:
+        """Characters one stream event may reach before the stream raises StreamEventTooLargeError."""
+        return self._max_event_size
+
+    @property
+    def deadline(self) -> float | None:
+        """Seconds a whole call may take by default, None for no limit (a call's `deadline=` overrides it)."""
+        return self._deadline
+
+    def _auth(self) -> httpx2.Auth | None:
+        return None
+
+    def _client_args(self, asynchronous: bool) -> dict[str, Any]:
+        args: dict[str, Any] = {
+            "base_url": self._base_url,
+            "params": self._params,
+            "cookies": self._cookies,
+            "headers": self._headers,
+            "timeout": self._timeout,
+            "follow_redirects": self._follow_redirects,
+            "auth": self._auth(),
+            **self._httpx_args,
+        }
+        transport_args = {name: args.pop(name) for name in _TRANSPORT_ARGS if name in args}
+        args.pop("verify", None)  # verify_ssl is the one way to set it
+        inner = args.pop("transport", None)
+        if inner is None:
+            trust_env = transport_args.get("trust_env", True)
+            if "proxy" not in transport_args and trust_env:
+                transport_args["proxy"] = _environment_proxy(self._base_url)
+            verify = self._verify_ssl
+            if verify is True and trust_env and "cert" not in transport_args:
+                verify = _default_ssl_context()
+            if asynchronous:
+                inner = httpx2.AsyncHTTPTransport(verify=verify, **transport_args)
+            else:
+                inner = httpx2.HTTPTransport(verify=verify, **transport_args)
+        wrapper = AsyncRetryTransport if asynchronous else RetryTransport
+        args["transport"] = wrapper(inner, max_retries=self._max_retries, deadline=self._deadline)
+        return args
+
+    def get_httpx_client(self) -> httpx2.Client:
+        if self._client is None:
+            with self._build_lock:
+                if self._client is None:
+                    self._client = httpx2.Client(**self._client_args(asynchronous=False))
+        return self._client
+
+    def set_httpx_client(self, client: httpx2.Client) -> Self:
+        refuse_old_httpx(client, "set_httpx_client(client)")
+        self._client = client
+        self._given.add("_client")
+        return self
+
+    def get_async_httpx_client(self) -> httpx2.AsyncClient:
+        if self._async_client is None:
+            with self._build_lock:  # building does no I/O, so a thread lock never blocks a loop for long
+                if self._async_client is None:
+                    self._async_client = httpx2.AsyncClient(**self._client_args(asynchronous=True))
+        return self._async_client
+
+    def set_async_httpx_client(self, async_client: httpx2.AsyncClient) -> Self:
+        refuse_old_httpx(async_client, "set_async_httpx_client(async_client)")
+        self._async_client = async_client
+        self._given.add("_async_client")
+        return self
+
+    def _forget_inherited_pools(self) -> None:
+        """In a forked child: build new HTTP clients on first use (see _after_fork_in_child). One
+        given with set_httpx_client/set_async_httpx_client stays: its pool is the user's to manage."""
+        self._build_lock = threading.Lock()
+        for name in ("_client", "_async_client"):
+            inherited = getattr(self, name)
+            if inherited is not None and name not in self._given:
+                _INHERITED.append(inherited)
+                setattr(self, name, None)
+
+    def close(self) -> None:
+        """Close the sync httpx2 client (and its connections), if one was made."""
+        if self._client is not None:
+            self._client.close()
+
+    async def aclose(self) -> None:
+        """Close the async httpx2 client (and its connections), if one was made."""
+        if self._async_client is not None:
+            await self._async_client.aclose()
+
+    def __enter__(self) -> Self:
+        self.get_httpx_client().__enter__()
+        return self
+
+    def __exit__(self, *args: Any) -> None:
+        self.get_httpx_client().__exit__(*args)
+
+    async def __aenter__(self) -> Self:
+        await self.get_async_httpx_client().__aenter__()
+        return self
+
+    async def __aexit__(self, *args: Any) -> None:
+        await self.get_async_httpx_client().__aexit__(*args)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._base_url!r})"
+
+    __str__ = __repr__
+
+
+class AuthenticatedClient(Client):
+    """A client that sends `Authorization: Bearer ...` with every request.
+
+    Credentials, first match wins: `api_key=` (alias `token=`); `access_key_id=` and
+    `secret_access_key=` (providers that accept access keys: a JWT is minted from the pair and
+    refreshed before it expires); the environment's <PREFIX>_API_KEY; the environment's
+    <PREFIX>_ACCESS_KEY_ID and <PREFIX>_SECRET_ACCESS_KEY. With none, construction fails with
+    MissingCredentialsError naming the variables. Other arguments: see Client. No credential
+    ever appears in repr(), str() or an error message.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        token: str | None = None,
+        access_key_id: str | None = None,
+        secret_access_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx2.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
+        verify_ssl: str | bool | ssl.SSLContext = True,
+        headers: dict[str, str] | None = None,
+        cookies: dict[str, str] | None = None,
+        follow_redirects: bool = False,
+        httpx_args: dict[str, Any] | None = None,
+    ) -> None:
+        api_key = _credential(api_key, "api_key")
+        token = _credential(token, "token")
+        access_key_id = _credential(access_key_id, "access_key_id")
+        secret_access_key = _credential(secret_access_key, "secret_access_key")
+        if api_key and token and api_key != token:
+            raise ValueError("pass the API key as api_key= or token=, not both")
+        self.__auth = _choose_auth(api_key or token, access_key_id, secret_access_key)
+        super().__init__(
+            base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            max_event_size=max_event_size,
+            verify_ssl=verify_ssl,
+            headers=headers,
+            cookies=cookies,
+            follow_redirects=follow_redirects,
+            httpx_args=httpx_args,
+        )
+
+    @property
+    def auth_method(self) -> str:
+        """'api_key' or 'access_key': which kind of credential this client sends."""
+        return "access_key" if isinstance(self.__auth, AccessKeyAuth) else "api_key"
+
+    def _auth(self) -> httpx2.Auth:
+        return self.__auth
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self.auth_method!r})"
+
+    __str__ = __repr__
+
+
+def _credential(value: str | None, name: str) -> str | None:
+    """value stripped and checked (see auth.checked_credential); None if absent or blank."""
+    return None if value is None else checked_credential(value, name) or None
+
+
+def _environment_credential(name: str) -> str | None:
+    return _credential(os.environ.get(name), name)
+
+
+def _choose_auth(api_key: str | None, key_id: str | None, secret: str | None) -> httpx2.Auth:
+    if (key_id or secret) and not _provider.ACCESS_KEY_AUTH:
+        raise TypeError(f"{_provider.PROVIDER} does not accept access keys; pass api_key=... instead")
+    if api_key and (key_id or secret):
+        raise ValueError("pass either api_key= or access_key_id= and secret_access_key=, not both")
+    if api_key:
+        return BearerAuth(api_key)
+    env_key_id, env_secret = _environment_credential(ACCESS_KEY_ID_ENV), _environment_credential(SECRET_ACCESS_KEY_ENV)
+    if key_id or secret:
+        return _access_key_auth(key_id or env_key_id, secret or env_secret)
+    env_key = _environment_credential(API_KEY_ENV)
+    if env_key:
+        return BearerAuth(env_key)
+    if _provider.ACCESS_KEY_AUTH and (env_key_id or env_secret):
+        return _access_key_auth(env_key_id, env_secret)
+    if _provider.ACCESS_KEY_AUTH:
+        raise MissingCredentialsError(
+            f"No {_provider.PROVIDER} credentials: pass api_key=... or set {API_KEY_ENV}, or pass "
+            f"access_key_id=... and secret_access_key=... or set {ACCESS_KEY_ID_ENV} and {SECRET_ACCESS_KEY_ENV}."
+        )
+    raise MissingCredentialsError(f"No {_provider.PROVIDER} API key: pass api_key=... or set {API_KEY_ENV}.")
+
+
+def _access_key_auth(key_id: str | None, secret: str | None) -> AccessKeyAuth:
+    if not key_id:
+        raise MissingCredentialsError(
+            f"Access key id missing: pass access_key_id=... or set {ACCESS_KEY_ID_ENV} (a secret access key was given)."
+        )
+    if not secret:
+        raise MissingCredentialsError(
+            f"Secret access key missing: pass secret_access_key=... or set {SECRET_ACCESS_KEY_ENV} "
+            "(an access key id was given)."
+        )
+    return AccessKeyAuth(key_id, secret)

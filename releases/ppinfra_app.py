@@ -1,0 +1,75 @@
+# mypy: disallow-any-expr
+"""User code written as for the openai SDK, against ppinfra_client (see tests/test_user_code.py).
+
+It runs against the emulator, and passes `mypy --strict` with no `Any` in any expression of this
+file, and `pyright --strict`. `assert_type` pins the types a user relies on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import assert_type
+
+from ppinfra_client import AsyncPPInfra, PPInfra, errors
+from ppinfra_client.api.completions.create_completion import CompletionStreamResult
+from ppinfra_client.models import Completion, CompletionChunk
+from ppinfra_client.streaming import AsyncStream, Stream
+
+MODEL = "meta-llama/llama-3.1-8b-instruct"
+
+
+def sync_calls() -> None:
+    with PPInfra() as client:
+        completion = client.completions.create(
+            model=MODEL,
+            prompt="A haiku about autumn rain:",
+            max_tokens=64,
+            top_k=40,
+            min_p=0.05,
+            repetition_penalty=1.1,
+            logit_bias={"50256": -100},
+        )
+        assert_type(completion, Completion)
+        print(completion.choices[0].text)
+
+        stream = client.completions.create(
+            model=MODEL, prompt="Say this is a test", stream=True, stream_options={"include_usage": True}
+        )
+        assert_type(stream, Stream[CompletionChunk, CompletionStreamResult])
+        assert_type(stream.request_id, str | None)
+        with stream:
+            for chunk in stream:
+                assert_type(chunk, CompletionChunk)
+            result = stream.until_done()
+        assert_type(result, CompletionStreamResult)
+        print(result.text, result.finish_reason)
+
+        raw = client.completions.with_raw_response.create(model=MODEL, prompt="Hi", stream=True)
+        assert_type(raw.parse(), Stream[CompletionChunk, CompletionStreamResult])
+        print(raw.status_code, raw.request_id, raw.parse().until_done().text)
+
+        quick = client.with_options(timeout=10, max_retries=0)
+        assert_type(quick, PPInfra)
+        quick.completions.create(model=MODEL, prompt="Hi", extra_body={"ignore_eos": False}, extra_query={"v": 2})
+
+    try:
+        PPInfra(api_key="not-a-valid-key").completions.create(model=MODEL, prompt="Hi")
+    except errors.AuthenticationError as exc:
+        print(exc.status_code, exc.message)
+
+
+async def async_calls() -> None:
+    async with AsyncPPInfra() as client:
+        completion = await client.completions.create(model=MODEL, prompt="Say this is a test", seed=42)
+        assert_type(completion, Completion)
+        stream = await client.completions.create(model=MODEL, prompt="Say this is a test", stream=True)
+        assert_type(stream, AsyncStream[CompletionChunk, CompletionStreamResult])
+        assert_type(stream.request_id, str | None)
+        async with stream:
+            result = await stream.until_done()
+        print(result.text)
+
+
+if __name__ == "__main__":
+    sync_calls()
+    asyncio.run(async_calls())

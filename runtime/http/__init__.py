@@ -1,0 +1,1 @@
+"""One call on the wire: options, the client and its transport chain, auth, retry, deadline, send."""

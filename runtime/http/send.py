@@ -1,0 +1,169 @@
+"""How an operation call is sent and read: per-call options, httpx2 errors turned into typed
+ones, and a success answer that is not the result turned into a typed error.
+
+The generated operation modules call `send`/`asend` and `parsed`/`checked_answer`; the streaming
+module uses `request_options` and `translate_transport_errors` so that streaming and plain calls
+fail the same way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import httpx2
+
+from ...types import UNSET, Unset
+from .. import answers, errors, redact
+from ..errors import APIConnectionError, APITimeoutError
+from ..logs import log_call
+from .deadline import DEADLINE_EXTENSION, DeadlineExceeded
+from .options import DeadlineArg, TimeoutArg, checked_deadline, checked_max_retries, checked_timeout
+from .retry import MAX_RETRIES_EXTENSION
+
+if TYPE_CHECKING:
+    from .client import Client
+
+T = TypeVar("T")
+
+# What an httpx2 error with an empty message means (anyio's errors often have none).
+_EMPTY_MESSAGES = {
+    "ConnectError": "could not connect",
+    "ReadError": "the connection failed while the answer was read (reset or closed by the server)",
+    "WriteError": "the connection failed while the request was sent",
+    "CloseError": "closing the connection failed",
+    "RemoteProtocolError": "the server broke the HTTP protocol",
+}
+
+
+def request_options(timeout: TimeoutArg, max_retries: int | Unset, deadline: DeadlineArg = UNSET) -> dict[str, Any]:
+    """Keyword arguments for httpx2's request/build_request that carry one call's options
+    (each checked: a wrong type or value is a TypeError/ValueError naming the argument)."""
+    options: dict[str, Any] = {}
+    extensions: dict[str, Any] = {}
+    if not isinstance(timeout, Unset):
+        options["timeout"] = checked_timeout(timeout)
+    if not isinstance(max_retries, Unset):
+        extensions[MAX_RETRIES_EXTENSION] = checked_max_retries(max_retries)
+    if not isinstance(deadline, Unset):
+        extensions[DEADLINE_EXTENSION] = checked_deadline(deadline)
+    if extensions:
+        options["extensions"] = extensions
+    return options
+
+
+def describe(exc: BaseException) -> str:
+    """`Type: message` of an httpx2 error; for one without a message, the first message among
+    its causes, else what its type means, so that no error reads `ReadError: ` and nothing more."""
+    name = type(exc).__name__
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if str(current):
+            detail = str(current) if current is exc else f"{type(current).__name__}: {current}"
+            return f"{name}: {detail}"
+        current = current.__cause__ or current.__context__
+    return f"{name}: {_EMPTY_MESSAGES.get(name, 'no detail given')}"
+
+
+def typed_transport_error(exc: httpx2.RequestError, request: httpx2.Request | None = None) -> APIConnectionError:
+    """httpx2's request error as this package's connection or timeout error (to raise from exc).
+
+    The message names the httpx2 error type and its text (e.g. "[Errno 111] Connection refused");
+    neither contains headers. exc itself is scrubbed: it is chained as __cause__, which tracebacks
+    show.
+    """
+    sent = _request_of(exc, request)
+    redact.scrub_cause(exc, sent)
+    if isinstance(exc, DeadlineExceeded):
+        return APITimeoutError(f"Request timed out: {exc}.", request=sent)
+    if isinstance(exc, httpx2.TimeoutException):
+        return APITimeoutError(f"Request timed out ({type(exc).__name__}).", request=sent)
+    return APIConnectionError(f"Connection error: {describe(exc)}", request=sent)
+
+
+@contextlib.contextmanager
+def translate_transport_errors(request: httpx2.Request | None = None) -> Iterator[None]:
+    """Re-raise httpx2's request errors (transport errors, undecodable bodies, too many
+    redirects) as typed_transport_error says."""
+    try:
+        yield
+    except httpx2.RequestError as exc:
+        raise typed_transport_error(exc, request) from exc
+
+
+def _request_of(exc: httpx2.RequestError, fallback: httpx2.Request | None) -> httpx2.Request | None:
+    try:
+        return exc.request
+    except RuntimeError:  # httpx2 raises this when the error was made without a request
+        return fallback
+
+
+def send(
+    client: Client,
+    kwargs: dict[str, Any],
+    *,
+    timeout: TimeoutArg = UNSET,
+    max_retries: int | Unset = UNSET,
+    deadline: DeadlineArg = UNSET,
+) -> httpx2.Response:
+    options = request_options(timeout, max_retries, deadline)
+    started = time.perf_counter()
+    with translate_transport_errors():
+        response = client.get_httpx_client().request(**kwargs, **options)
+    log_call(response, started)
+    return response
+
+
+async def asend(
+    client: Client,
+    kwargs: dict[str, Any],
+    *,
+    timeout: TimeoutArg = UNSET,
+    max_retries: int | Unset = UNSET,
+    deadline: DeadlineArg = UNSET,
+) -> httpx2.Response:
+    options = request_options(timeout, max_retries, deadline)
+    started = time.perf_counter()
+    with translate_transport_errors():
+        response = await client.get_async_httpx_client().request(**kwargs, **options)
+    log_call(response, started)
+    return response
+
+
+def unparsable(response: httpx2.Response, exc: Exception) -> errors.APIError:
+    """The error for a success answer whose body could not be built into the result model:
+    the provider's error if the body is one, else APIResponseValidationError (whatever the
+    exception was: the server must not be able to raise anything outside errors.APIError)."""
+    redact.scrub_cause(exc, response)  # chained under ours: an echoed key must not show there
+    return answers.provider_error_in(response) or errors.APIResponseValidationError(response, exc)
+
+
+def checked_answer(response: httpx2.Response, result: T) -> T:
+    """result, unless the answer also reports an error (a `status` with a non-zero code, or an
+    `error` member the model keeps as an extra): then that error as errors.ProviderError."""
+    status = getattr(result, "status", None)
+    code = getattr(status, "code", None)
+    extras = getattr(result, "additional_properties", None)
+    if (code not in (None, 0) and not isinstance(code, Unset)) or (
+        extras.__class__ is dict and extras.get("error") is not None
+    ):
+        error = answers.provider_error_in(response)
+        if error is not None:
+            raise error
+    return result
+
+
+__all__ = [
+    "asend",
+    "checked_answer",
+    "describe",
+    "request_options",
+    "send",
+    "translate_transport_errors",
+    "typed_transport_error",
+    "unparsable",
+]

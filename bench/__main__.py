@@ -58,7 +58,7 @@ def _harness(config: harness.Config) -> int:
         f"Python {machine['python']} on {machine['platform']}, {machine['cpus']} CPUs, "
         f"load average at start {machine['load_average_at_start']}; "
         "ratios: median of per-round ratios to the floor for throughput, median / floor median for first "
-        "event, median of per-process ratios to `import httpx` for imports; "
+        "event, median of per-process ratios to `import httpx2` for imports; "
         f"total {result['timings_s']['total']:.0f} s"
     )
     bad_split = {k: v for k, v in result["split_check"].items() if v != "ok"}

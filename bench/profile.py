@@ -116,8 +116,10 @@ def offline_stages(route: payloads.Route, events: int) -> dict[str, float]:
         stages["generated: JSON (pure path: json's scanner)"] = scan_only
     if "speedups" in _parsers():
         _parser(route, True)()
-        speedups = importlib.import_module(f"{route.provider}_client.speedups")
-        guarded = speedups.loads
+        # The live value: `<package>.speedups.loads` is a re-export bound at import (None then).
+        parse = importlib.import_module(f"{route.provider}_client._runtime.streams.parse")
+        guarded = parse.loads
+        assert guarded is not None, "speedups switched on but no orjson parser"
 
         def orjson_only() -> None:
             for text in payload_texts:

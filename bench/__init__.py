@@ -1,4 +1,5 @@
-"""Benchmarks: the generated clients against a plain httpx loop, httpx-sse and the openai SDK.
+"""Benchmarks: the generated clients against a plain httpx2 loop (the floor), httpx-sse, the openai
+SDK, and the same plain loop on httpx 0.28.1 as a reference row.
 
 ``python -m bench`` (or ``make bench``) starts a loopback server in its own process
 (bench/server.py), runs every candidate (bench/candidates.py) in interleaved rounds

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from bench import concurrency, harness, network, surface
+from bench import concurrency, harness, network, payloads, surface
 from bench.candidates import CANDIDATES
 
 # their own processes and tables (bench/network.py, bench/concurrency.py, bench/surface.py)
@@ -31,6 +31,13 @@ def main(argv: list[str] | None = None) -> int:
         "--only", nargs="+", choices=[*harness.METRICS, *SECTIONS], help="run only these metrics or sections"
     )
     parser.add_argument(
+        "--routes",
+        nargs="+",
+        choices=list(payloads.ROUTES),
+        default=list(defaults.routes),
+        help="routes of the in-process rounds and memory (default: %(default)s)",
+    )
+    parser.add_argument(
         "--quick",
         action="store_true",
         help="one round, shorter streams, one network process per candidate, up to 100 concurrent streams",
@@ -44,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         memory_events=args.memory_events,
         memory_candidates=tuple(CANDIDATES) if args.full else defaults.memory_candidates,
         metrics=tuple(m for m in only if m in harness.METRICS),
+        routes=tuple(args.routes),
         import_runs=2 if args.quick else defaults.import_runs,
     )
     failed = _harness(config) if config.metrics else 0
@@ -58,7 +66,7 @@ def _harness(config: harness.Config) -> int:
         f"Python {machine['python']} on {machine['platform']}, {machine['cpus']} CPUs, "
         f"load average at start {machine['load_average_at_start']}; "
         "ratios: median of per-round ratios to the floor for throughput, median / floor median for first "
-        "event, median of per-process ratios to `import httpx` for imports; "
+        "event, median of per-process ratios to `import httpx2` for imports; "
         f"total {result['timings_s']['total']:.0f} s"
     )
     bad_split = {k: v for k, v in result["split_check"].items() if v != "ok"}

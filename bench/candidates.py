@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
+import httpx2
 
 from bench import add_generated_to_path, payloads
 from bench.payloads import Route
@@ -56,9 +56,9 @@ def read_answer(sock: socket.socket) -> bytes:
 def tls_context() -> ssl.SSLContext:
     """One TLS context shared by every client the benchmark builds.
 
-    Nothing here speaks TLS (the server is plain http on loopback), but every httpx client
-    builds a context at construction (loading the CA bundle: ~50-100 ms each), and the harness
-    builds dozens. Sharing one changes no measured work; it only keeps the run short.
+    Nothing here speaks TLS (the server is plain http on loopback), but every httpx2 (and httpx)
+    client builds a context at construction (loading the trust store: ~50-100 ms each), and the
+    harness builds dozens. Sharing one changes no measured work; it only keeps the run short.
     """
     return ssl.create_default_context()
 
@@ -156,13 +156,21 @@ class GeneratedAsyncSpeedups(GeneratedAsync):
     speedups = True
 
 
-# --- the floor: httpx iter_lines() + json.loads ----------------------------------------------
+# --- the floor: httpx2 iter_lines() + json.loads; the same loop on httpx 0.28.1 as a reference ---
+
+
+def _http_library(name: str) -> Any:
+    """httpx2 (the floor), or httpx 0.28.1 for the reference rows: imported only by those rows, so
+    the bench runs without httpx installed once the reference is dropped."""
+    return httpx2 if name == "httpx2" else importlib.import_module(name)
 
 
 class HttpxSync:
+    library = "httpx2"
+
     def __init__(self, base_url: str, route: Route) -> None:
         self.route = route
-        self.client = httpx.Client(base_url=base_url, headers=AUTH, verify=tls_context())
+        self.client = _http_library(self.library).Client(base_url=base_url, headers=AUTH, verify=tls_context())
         self.stream_body = {**route.body, "stream": True}
         self.body = route.body
 
@@ -202,9 +210,12 @@ class HttpxSync:
 
 
 class HttpxAsync:
+    library = "httpx2"
+
     def __init__(self, base_url: str, route: Route) -> None:
         self.route = route
-        self.client = httpx.AsyncClient(base_url=base_url, headers=AUTH, verify=tls_context())
+        client = _http_library(self.library).AsyncClient
+        self.client = client(base_url=base_url, headers=AUTH, verify=tls_context())
         self.stream_body = {**route.body, "stream": True}
         self.body = route.body
 
@@ -243,10 +254,23 @@ class HttpxAsync:
         await self.client.aclose()
 
 
+class HttpxRefSync(HttpxSync):
+    """Reference only, not the floor: the same loop on httpx 0.28.1 (httpcore 1.0.9)."""
+
+    library = "httpx"
+
+
+class HttpxRefAsync(HttpxAsync):
+    library = "httpx"
+
+
 # --- httpx-sse ---------------------------------------------------------------------------------
 
 
 class HttpxSse(HttpxSync):
+    """httpx-sse 0.4.3 on an httpx2 client: it only calls ``client.stream()`` and reads the
+    response's text (it imports httpx 0.28.1 for its annotations and its SSEError base)."""
+
     def __init__(self, base_url: str, route: Route) -> None:
         super().__init__(base_url, route)
         import httpx_sse
@@ -446,6 +470,11 @@ class BareSocket:
             self.sock = None
 
 
+# The reference rows' names: httpx 0.28.1 + httpcore 1.0.9 (dev environment only), not the floor.
+REF = "httpx-0.28.1 (ref)"
+REF_ASYNC = "httpx-0.28.1-async (ref)"
+
+
 @dataclass(frozen=True)
 class Candidate:
     name: str
@@ -470,26 +499,32 @@ class Candidate:
 CANDIDATES: dict[str, Candidate] = {
     c.name: c
     for c in (
-        Candidate("bare-socket", False, BareSocket, "httpx", note="raw socket, no parsing: the server's ceiling"),
-        Candidate("httpx", False, HttpxSync, None, note="floor: httpx iter_lines() + json.loads"),
-        Candidate("httpx-async", True, HttpxAsync, None, note="floor, async: aiter_lines() + json.loads"),
-        Candidate("generated", False, GeneratedSync, "httpx", note="generated client, typed events"),
-        Candidate("generated-async", True, GeneratedAsync, "httpx-async", note="generated client, async"),
-        # JSON answers of non-streaming calls are parsed by httpx (json) with or without the extra
+        Candidate("bare-socket", False, BareSocket, "httpx2", note="raw socket, no parsing: the server's ceiling"),
+        Candidate("httpx2", False, HttpxSync, None, note="floor: httpx2 iter_lines() + json.loads"),
+        Candidate("httpx2-async", True, HttpxAsync, None, note="floor, async: aiter_lines() + json.loads"),
         Candidate(
-            "generated+speedups", False, GeneratedSyncSpeedups, "httpx", calls=False, note="with the speedups extra"
+            REF, False, HttpxRefSync, "httpx2", note="reference, not the floor: the floor's loop on httpx 0.28.1"
+        ),
+        Candidate(REF_ASYNC, True, HttpxRefAsync, "httpx2-async", note="reference, async, on httpx 0.28.1"),
+        Candidate("generated", False, GeneratedSync, "httpx2", note="generated client, typed events"),
+        Candidate("generated-async", True, GeneratedAsync, "httpx2-async", note="generated client, async"),
+        # JSON answers of non-streaming calls are parsed by httpx2 (json) with or without the extra
+        Candidate(
+            "generated+speedups", False, GeneratedSyncSpeedups, "httpx2", calls=False, note="with the speedups extra"
         ),
         Candidate(
             "generated-async+speedups",
             True,
             GeneratedAsyncSpeedups,
-            "httpx-async",
+            "httpx2-async",
             calls=False,
             note="async, with the speedups extra",
         ),
-        Candidate("httpx-sse", False, HttpxSse, "httpx", calls=False, note="httpx-sse connect_sse + json.loads"),
-        Candidate("openai", False, OpenAISync, "httpx", openai_only=True, note="openai SDK (typed chunks)"),
-        Candidate("sensenova-sdk", False, SenseNovaSdk, "httpx", wire="sensenova", note="official SenseNova SDK"),
+        Candidate(
+            "httpx-sse", False, HttpxSse, "httpx2", calls=False, note="httpx-sse connect_sse on httpx2 + json.loads"
+        ),
+        Candidate("openai", False, OpenAISync, "httpx2", openai_only=True, note="openai SDK 3.x (typed chunks)"),
+        Candidate("sensenova-sdk", False, SenseNovaSdk, "httpx2", wire="sensenova", note="official SenseNova SDK"),
     )
 }
 

@@ -4,11 +4,14 @@
 
 For each candidate, route and N, a fresh process against the bench server (plain HTTP on
 loopback, bench/server.py) opens N streams at once on one client whose pool allows N
-connections (httpx's default of 100 would queue the rest) and keeps every one alive, as
-``httpx.Limits(max_connections=N)`` does; at the largest N the httpx-based clients run again with
-the keep-alive pool capped at httpx's default of 20 (httpcore 1.0.9's pool scans every pooled
-connection for each idle one on every request and release). Each stream ``max(20, total / N)``
-events long (total: 10,000). Every stream waits after its first event until all N are open; then all are read to
+connections (httpx2's default of 100 would queue the rest) and keeps every one alive
+(``httpx2.Limits(max_connections=N, max_keepalive_connections=N)``); at every N above 20 the
+httpx-based clients run again with the keep-alive pool capped at 20, httpx2's default and the
+generated clients' (httpcore 1.0.9's pool scanned every pooled connection for each idle one on
+every request and release, encode/httpcore#1035; httpcore2's pass is linear). The floor is raw
+httpx2 (``aiter_lines()`` + ``json.loads``); the same loop on httpx 0.28.1 (httpcore 1.0.9) is a
+reference row. Each stream is ``max(20, total / N)`` events long (total: 10,000). Every stream
+waits after its first event until all N are open; then all are read to
 their end together. Reported:
 
 - events/s: the events after the gate / wall time from the gate to the last stream's end;
@@ -39,13 +42,17 @@ from bench.memory import _reset_peak, _rss_bytes, _status_kib
 
 STREAMS = (1, 10, 100, 1000)
 TOTAL_EVENTS = 10_000
-# (candidate, route): ours and the floor on both wire formats, each SDK on its own.
+FLOOR = "httpx2"
+REF = "httpx-0.28.1 (ref)"  # reference only: the floor's loop on httpx 0.28.1 + httpcore 1.0.9
+# (candidate, route): ours, the floor and the reference on both wire formats, each SDK on its own.
 PAIRS = (
     ("ours", "lanrui-chat"),
-    ("httpx", "lanrui-chat"),
+    (FLOOR, "lanrui-chat"),
+    (REF, "lanrui-chat"),
     ("openai", "lanrui-chat"),
     ("ours", "sensenova-chat"),
-    ("httpx", "sensenova-chat"),
+    (FLOOR, "sensenova-chat"),
+    (REF, "sensenova-chat"),
     ("sensenova-sdk", "sensenova-chat"),
 )
 
@@ -57,7 +64,7 @@ class Config:
     streams: tuple[int, ...] = STREAMS
     total: int = TOTAL_EVENTS
     min_events: int = 20
-    capped_keepalive: int = 20  # the extra run at the largest N; 0: none
+    capped_keepalive: int = 20  # the extra runs at every N above it; 0: none
     pairs: tuple[tuple[str, str], ...] = PAIRS
     quiet: bool = False
 
@@ -95,9 +102,12 @@ class Ours:
 
 
 class Httpx:
-    def __init__(self, base_url: str, route: payloads.Route, n: int, keepalive: int) -> None:
-        import httpx
+    library = "httpx2"
 
+    def __init__(self, base_url: str, route: payloads.Route, n: int, keepalive: int) -> None:
+        import importlib
+
+        httpx = importlib.import_module(self.library)
         limits = httpx.Limits(max_connections=n, max_keepalive_connections=keepalive)
         self.client = httpx.AsyncClient(base_url=base_url, headers={"Authorization": "Bearer k"}, limits=limits)
         self.route = route
@@ -117,6 +127,10 @@ class Httpx:
 
     async def aclose(self) -> None:
         await self.client.aclose()
+
+
+class HttpxRef(Httpx):
+    library = "httpx"  # 0.28.1, on httpcore 1.0.9
 
 
 class OpenAI:
@@ -178,7 +192,8 @@ class SenseNovaSdk:
 
 CLIENTS: dict[str, Callable[[str, payloads.Route, int, int], Any]] = {
     "ours": Ours,
-    "httpx": Httpx,
+    FLOOR: Httpx,
+    REF: HttpxRef,
     "openai": OpenAI,
     "sensenova-sdk": SenseNovaSdk,
 }
@@ -262,12 +277,12 @@ def run(config: Config) -> dict[str, Any]:
 
     started = time.perf_counter()
     rows = [Row(name, route, n, config.events(n), n) for name, route in config.pairs for n in config.streams]
-    top = max(config.streams)
-    if config.capped_keepalive and config.capped_keepalive < top:
-        capped = [
-            name_route for name_route in config.pairs if name_route[0] != "sensenova-sdk"
-        ]  # aiohttp: no such knob
-        rows += [Row(name, route, top, config.events(top), config.capped_keepalive) for name, route in capped]
+    cap = config.capped_keepalive
+    if cap:
+        capped = [name_route for name_route in config.pairs if name_route[0] != "sensenova-sdk"]  # aiohttp: no knob
+        rows += [
+            Row(name, route, n, config.events(n), cap) for n in config.streams if n > cap for name, route in capped
+        ]
     with ServerProcess() as server:
         log(f"concurrency: {len(rows)} fresh processes against {server.origin} ...")
         for row in rows:
@@ -320,14 +335,17 @@ def table_lines(result: dict[str, Any], markdown: bool = False) -> list[str]:
     return lines
 
 
-def ratios(result: dict[str, Any]) -> dict[tuple[str, int], float]:
-    """events/s of each candidate over the floor's (httpx) on the same route and N."""
-    rows = {(r.route, r.candidate, r.streams): r for r in result["_rows"] if not r.error and r.keepalive >= r.streams}
+def ratios(result: dict[str, Any]) -> dict[tuple[str, int, str], float]:
+    """events/s of each candidate over the floor's (httpx2) on the same route, N and keep-alive."""
+    rows = {}
+    for r in result["_rows"]:
+        if not r.error:
+            rows[(r.route, r.candidate, r.streams, "all" if r.keepalive >= r.streams else str(r.keepalive))] = r
     out = {}
-    for (route, name, n), row in rows.items():
-        floor = rows.get((route, "httpx", n))
-        if floor is not None and name != "httpx":
-            out[(f"{route} {name}", n)] = row.result["events_per_s"] / floor.result["events_per_s"]
+    for (route, name, n, keepalive), row in rows.items():
+        floor = rows.get((route, FLOOR, n, keepalive))
+        if floor is not None and name != FLOOR:
+            out[(f"{route} {name}", n, keepalive)] = row.result["events_per_s"] / floor.result["events_per_s"]
     return out
 
 
@@ -347,8 +365,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     result = run(Config(streams=tuple(args.streams), total=args.total))
     print("\n".join(table_lines(result)))
-    for (label, n), ratio in sorted(ratios(result).items()):
-        print(f"  {label} at {n:,} streams: {ratio:.2f}x httpx")
+    for (label, n, keepalive), ratio in sorted(ratios(result).items()):
+        print(f"  {label} at {n:,} streams, keep-alive {keepalive}: {ratio:.2f}x {FLOOR}")
     return 1 if any(row.error for row in result["_rows"]) else 0
 
 

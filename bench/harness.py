@@ -4,6 +4,9 @@ In-process metrics (one process, one run, candidates shuffled anew every round s
 hits them alike, the candidates of one metric and route one after another so that a ratio pairs
 samples seconds apart; ``gc.collect()`` before every sample, never inside one):
 
+The floor is raw httpx2 (``iter_lines()`` + ``json.loads``, sync and async); the same loop on
+httpx 0.28.1 runs beside it as a reference row, with its ratio to the floor and no target.
+
 - ``stream``: events/s reading a whole 20,000-event stream (``bulk`` writes), per wire format;
 - ``call``: requests/s over 500 non-streaming keep-alive requests;
 - ``first``: time from the server writing the first event (its ``time.monotonic_ns()``, stamped
@@ -45,10 +48,11 @@ from pathlib import Path
 from typing import Any, Self
 
 from bench import PACKAGE_DIRS, ROOT, payloads
-from bench.candidates import CANDIDATES, Candidate, close_session
+from bench.candidates import CANDIDATES, REF, REF_ASYNC, Candidate, close_session
 
 RESULTS_DIR = ROOT / "bench" / "results"
-FLOORS = ("httpx", "httpx-async")
+FLOORS = ("httpx2", "httpx2-async")
+HTTP_LIBRARY = "httpx2"  # "importing the HTTP library alone", the import measure's reference
 MIB = 1024 * 1024
 
 
@@ -60,7 +64,7 @@ class Config:
     first_per_round: int = 3
     memory_events: int = 200_000
     # Generated clients (the target) and the floor (the reference); `--full` adds the others.
-    memory_candidates: tuple[str, ...] = ("httpx", "generated", "generated-async")
+    memory_candidates: tuple[str, ...] = ("httpx2", "generated", "generated-async")
     import_runs: int = 5
     regen_runs: int = 1
     make_runs: int = 5
@@ -103,7 +107,7 @@ class Row:
     target: str | None = None  # human-readable target
     check: Callable[[Row, Row | None], bool] | None = field(default=None, repr=False)
     counts: list[int] = field(default_factory=list)  # events per stream read (checked against expected)
-    # import: per-process ratio to `import httpx`; stream/call: per-round ratio to the floor
+    # import: per-process ratio to `import httpx2`; stream/call: per-round ratio to the floor
     ratios: list[float] = field(default_factory=list)
     # stream/call: the same rate per CPU second of the client process (steadier on a busy machine)
     cpu_samples: list[float] = field(default_factory=list)
@@ -150,7 +154,7 @@ def _targets(row: Row) -> None:
     elif row.metric == "memory" and generated:
         row.target, row.check = "<= 2 MiB", _median_at_most(2.0)
     elif row.metric == "import" and row.candidate == "generated":
-        row.target, row.check = "<= 1.3x httpx", _ratio_at_most(1.3)
+        row.target, row.check = "<= 1.3x httpx2", _ratio_at_most(1.3)
     elif row.metric == "regen":
         row.target, row.check = "<= 10 s", _median_at_most(10.0)
     elif row.metric == "make":
@@ -302,7 +306,7 @@ def _items(config: Config, origin: str) -> list[Item]:
                     continue
                 if metric == "stream" and not candidate.streams:
                     continue
-                floor = None if name in FLOORS else ("httpx-async" if candidate.is_async else "httpx")
+                floor = None if name in FLOORS else ("httpx2-async" if candidate.is_async else "httpx2")
                 row = Row(metric, route_key, name, floor=floor)
                 items.append(Item(row, candidate, route, origin + prefix, expected))
     return items
@@ -449,57 +453,65 @@ def _memory(config: Config, origin: str, log: Callable[[str], None]) -> list[Row
 
 
 def _import_modules() -> list[tuple[str, str]]:
-    """(label, module): each generated package, package + operation module, httpx-sse, openai."""
+    """(label, module): each generated package, package + operation module, httpx-sse, openai,
+    and httpx 0.28.1 (the reference row, timed alone)."""
     modules = []
     for route_key in ("sensenova-chat", "lanrui-chat", "eronmind-completion", "ppinfra-completion"):
         route = payloads.ROUTES[route_key]
         modules.append((f"{route.provider}_client", f"{route.provider}_client"))
         modules.append((f"{route.provider}_client + op", route.module))
-    modules += [("httpx-sse", "httpx_sse"), ("openai", "openai")]
+    modules += [("httpx-sse", "httpx_sse"), ("openai", "openai"), (REF, "httpx")]
     return modules
 
 
-# In each fresh interpreter: `import httpx` timed, then the module timed on top of it. The
-# module's import time is their sum (every candidate imports httpx first anyway) and its ratio
-# to httpx is taken within the one process, so a busy machine slows both sides alike.
+# In each fresh interpreter: `import httpx2` timed, then the module timed on top of it. The
+# module's import time is their sum (every candidate imports httpx2 first anyway) and its ratio
+# to httpx2 is taken within the one process, so a busy machine slows both sides alike.
 # Interpreter startup is not counted. A module found as an empty namespace package (a package
-# directory being rewritten at that moment) is an error, not a fast import.
+# directory being rewritten at that moment) is an error, not a fast import. The reference row
+# times `import httpx` (0.28.1) alone in its own interpreters: its ratio is of medians.
 _IMPORT_CODE = """\
 import sys, time
 t0 = time.perf_counter()
-import httpx
+import {base}
 t1 = time.perf_counter()
 import {module}
 t2 = time.perf_counter()
 assert getattr(sys.modules["{module}"], "__file__", None), "imported a namespace package"
 print(t1 - t0, t2 - t1)
 """
+_THIRD_PARTY = ("httpx-sse", "openai", REF)  # installed with their .pyc files
 
 
 def _import_times(config: Config, log: Callable[[str], None]) -> list[Row]:
-    """Import time in fresh interpreters, and its ratio to ``import httpx`` in the same process."""
+    """Import time in fresh interpreters, and its ratio to ``import httpx2`` in the same process."""
     modules = _import_modules()
-    httpx_row = Row("import", "-", "httpx")
-    rows = {label: Row("import", label, "generated", floor="httpx", note=module) for label, module in modules}
-    for name in ("httpx-sse", "openai"):
+    base_row = Row("import", "-", HTTP_LIBRARY)
+    rows = {label: Row("import", label, "generated", floor=HTTP_LIBRARY, note=module) for label, module in modules}
+    for name in _THIRD_PARTY:
         rows[name].subject, rows[name].candidate = "-", name
+    rows[REF].note = "httpx 0.28.1 alone, in its own interpreters"
     env = _env()
     rng = random.Random(config.seed)
     for number in range(config.import_runs + 1):
         # Run 0 (unrecorded) writes the generated packages' .pyc files; installed packages have theirs.
-        order = modules[:] if number else [m for m in modules if m[0] not in ("httpx-sse", "openai")]
+        order = modules[:] if number else [m for m in modules if m[0] not in _THIRD_PARTY]
         rng.shuffle(order)
         for label, module in order:
-            code = _IMPORT_CODE.format(module=module)
+            reference = label == REF
+            code = _IMPORT_CODE.format(base=module if reference else HTTP_LIBRARY, module=module)
             done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
             if done.returncode != 0:
                 rows[label].error = (done.stderr.strip().splitlines() or ["failed"])[-1]
             elif number:
                 base, own = (float(x) * 1000 for x in done.stdout.split())
-                httpx_row.samples.append(base)
+                if reference:  # its own import only (the second import of it is a no-op)
+                    rows[label].samples.append(base)
+                    continue
+                base_row.samples.append(base)
                 rows[label].samples.append(base + own)
                 rows[label].ratios.append((base + own) / base)
-    return [httpx_row, *rows.values()]
+    return [base_row, *rows.values()]
 
 
 def _regeneration(config: Config, log: Callable[[str], None]) -> list[Row]:
@@ -604,7 +616,7 @@ def _evaluate(rows: list[Row]) -> None:
         floor = None
         if row.floor is not None:
             if row.metric == "import":
-                floor = next((r for r in rows if r.metric == "import" and r.candidate == "httpx"), None)
+                floor = next((r for r in rows if r.metric == "import" and r.candidate == HTTP_LIBRARY), None)
             else:
                 floor = index.get((row.metric, row.subject, row.floor))
         if row.metric in PAIRED and floor is not None and floor.samples and row.samples:
@@ -641,7 +653,7 @@ def table_lines(rows: list[Row], markdown: bool = False) -> list[str]:
         ratio = "" if row.ratio is None else f"{row.ratio:.2f}x"
         if row.candidate in FLOORS and row.metric in ("stream", "call", "first"):
             ratio = "floor"
-        if row.metric == "import" and row.candidate == "httpx":
+        if row.metric == "import" and row.candidate == HTTP_LIBRARY:
             ratio = "ref"
         cpu_ratio = "" if row.cpu_ratio is None else f"{row.cpu_ratio:.2f}x"
         status = {True: "met", False: "MISSED", None: ""}[row.met]
@@ -740,8 +752,10 @@ SUMMARY_COLUMNS = (
     "generated-async",
     "generated+speedups",
     "generated-async+speedups",
-    "httpx",
-    "httpx-async",
+    "httpx2",
+    "httpx2-async",
+    REF,
+    REF_ASYNC,
     "httpx-sse",
     "openai",
     "sensenova-sdk",
@@ -775,7 +789,7 @@ def summary_markdown(rows: list[Row]) -> list[str]:
         status = ", ".join(f"{r.candidate}: {'met' if r.met else 'missed'}" for r in targets)
         lines.append(f"| {METRICS[metric].title} | {subject} | " + " | ".join(cells) + f" | {target} | {status} |")
     lines.append("")
-    lines.append("| measure | subject | median | min–max | vs httpx | target | status |")
+    lines.append(f"| measure | subject | median | min–max | vs {HTTP_LIBRARY} | target | status |")
     lines.append("|---|---|---|---|---|---|---|")
     for row in rows:
         if row.metric not in ("import", "regen", "make"):

@@ -4,16 +4,21 @@
 
 The path: client -> bench/proxy.py (holds every byte ``delay`` each way, charges the TCP
 handshake's round trip) -> bench/server.py serving HTTPS with a certificate from a CA made for
-this run by ``trustme``; every client verifies the server against that CA. Each candidate runs in
+this run by ``trustme``; every client verifies the server against that CA, handed to it as an
+``ssl.SSLContext`` that trusts it (httpx2's default context is the operating system's store,
+which does not hold it; ours and the openai SDK take the context as ``verify_ssl`` / ``verify``,
+the SenseNova SDK, on requests, the CA file's path). Each candidate runs in
 fresh processes (nothing cached from another candidate: TLS sessions, pools, imports), each making
 ``calls`` sequential streamed calls on one client. A call's time to first event runs from the
 call's start to the first event in the user's hands; the stream is then read to its end, as a
 user would, so a client that can reuse its connection does. "Cold start" adds what came before the
 first call: importing the client and building it. Clients differ in where they pay for their
-transport (ours builds its httpx client on first use, the others in their constructors), so only
+transport (ours builds its httpx2 client on first use, the others in their constructors), so only
 the cold start compares them from the first line of code.
 
-Counted by the proxy: connections opened per process. Checked first: a bare TLS socket's
+The floor is raw httpx2 (``iter_lines()`` + ``json.loads``); the same loop on httpx 0.28.1 is a
+reference row; httpx-sse runs on an httpx2 client. Counted by the proxy: connections opened per
+process. Checked first: a bare TLS socket's
 handshake and request round trip through the proxy, against what the delay predicts (the floor).
 """
 
@@ -40,6 +45,8 @@ from bench.harness import ChildProcess, ServerProcess, _env
 
 EVENTS = 20  # per stream: short, as a chat answer's first sentence; the server sends it at once
 ROUTES = ("sensenova-chat", "lanrui-chat")
+FLOOR = "httpx2"
+REF = "httpx-0.28.1 (ref)"  # reference only: the floor's loop on httpx 0.28.1 + httpcore 1.0.9
 
 
 @dataclass
@@ -49,7 +56,7 @@ class Config:
     processes: int = 3  # fresh processes per candidate and route
     events: int = EVENTS
     routes: tuple[str, ...] = ROUTES
-    candidates: tuple[str, ...] = ("ours", "httpx", "httpx-sse", "openai", "sensenova-sdk")
+    candidates: tuple[str, ...] = ("ours", FLOOR, REF, "httpx-sse", "openai", "sensenova-sdk")
     quiet: bool = False
 
 
@@ -84,8 +91,12 @@ class Ours:
 
 
 class Httpx:
+    library = "httpx2"
+
     def __init__(self, base_url: str, route: payloads.Route, ca: str) -> None:
-        import httpx
+        import importlib
+
+        httpx = importlib.import_module(self.library)
 
         self.route = route
         self.client = httpx.Client(base_url=base_url, headers={"Authorization": "Bearer k"}, verify=_context(ca))
@@ -103,7 +114,11 @@ class Httpx:
         return first, n
 
 
-class HttpxSse(Httpx):
+class HttpxRef(Httpx):
+    library = "httpx"  # 0.28.1, on httpcore 1.0.9
+
+
+class HttpxSse(Httpx):  # httpx-sse 0.4.3 on an httpx2 client
     def call(self) -> tuple[float, int]:
         import httpx_sse
 
@@ -154,7 +169,8 @@ class SenseNovaSdk:
 CLIENTS: dict[str, tuple[Callable[[str, payloads.Route, str], Any], str | None]] = {
     # name: (factory, the only wire format it speaks or None)
     "ours": (Ours, None),
-    "httpx": (Httpx, None),
+    FLOOR: (Httpx, None),
+    REF: (HttpxRef, None),
     "httpx-sse": (HttpxSse, None),
     "openai": (OpenAI, "openai"),
     "sensenova-sdk": (SenseNovaSdk, "sensenova"),

@@ -2,8 +2,8 @@
 
     python -m bench.profile [--route sensenova-chat] [--events 20000] [--cprofile]
 
-Over loopback (bench.server in its own process): the transport alone (httpx ``iter_raw``, no
-decoding), the floor (httpx ``iter_lines`` + ``json.loads``) and the generated client, whole.
+Over loopback (bench.server in its own process): the transport alone (httpx2 ``iter_raw``, no
+decoding), the floor (httpx2 ``iter_lines`` + ``json.loads``) and the generated client, whole.
 Offline, on the same frames one by one (as h11 hands them over, one HTTP chunk per event): the
 floor's line decoding + ``json.loads``, then the generated client's stages: SSE decoding, JSON,
 the typed model (``from_dict``), gathering (text, finish reason, usage), and all of them together
@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import httpx
+import httpx2
 
 from bench import add_generated_to_path, payloads
 from bench.candidates import GeneratedSync, GeneratedSyncSpeedups, HttpxSync
@@ -81,7 +81,7 @@ def offline_stages(route: payloads.Route, events: int) -> dict[str, float]:
     stages: dict[str, Callable[[], Any]] = {}
 
     def floor_decode() -> None:
-        from httpx._decoders import LineDecoder, TextDecoder
+        from httpx2._decoders import LineDecoder, TextDecoder
 
         text, lines = TextDecoder(), LineDecoder()
         for frame in frames:
@@ -116,8 +116,10 @@ def offline_stages(route: payloads.Route, events: int) -> dict[str, float]:
         stages["generated: JSON (pure path: json's scanner)"] = scan_only
     if "speedups" in _parsers():
         _parser(route, True)()
-        speedups = importlib.import_module(f"{route.provider}_client.speedups")
-        guarded = speedups.loads
+        # The live value: `<package>.speedups.loads` is a re-export bound at import (None then).
+        parse = importlib.import_module(f"{route.provider}_client._runtime.streams.parse")
+        guarded = parse.loads
+        assert guarded is not None, "speedups switched on but no orjson parser"
 
         def orjson_only() -> None:
             for text in payload_texts:
@@ -158,7 +160,7 @@ def offline_stages(route: payloads.Route, events: int) -> dict[str, float]:
 
 def loopback_stages(route: payloads.Route, events: int, origin: str) -> dict[str, float]:
     base = origin + payloads.scenario_prefix("stream", events, "bulk")
-    raw_client = httpx.Client(base_url=base)
+    raw_client = httpx2.Client(base_url=base)
     floor = HttpxSync(base, route)
     sessions = {"pure json": GeneratedSync, "speedups": GeneratedSyncSpeedups}
     generated = {label: sessions[label](base, route) for label in _parsers()}
@@ -169,7 +171,7 @@ def loopback_stages(route: payloads.Route, events: int, origin: str) -> dict[str
                 pass
 
     stages: dict[str, Callable[[], Any]] = {
-        "loopback: transport only (httpx iter_raw)": transport,
+        "loopback: transport only (httpx2 iter_raw)": transport,
         "loopback: floor, whole": floor.stream,
     }
     for label, session in generated.items():  # each session sets its parser per stream

@@ -59,12 +59,12 @@ def test_network_section_runs_through_the_delaying_proxy_over_verified_tls() -> 
         processes=1,
         events=3,
         routes=("lanrui-chat",),
-        candidates=("ours", "httpx"),
+        candidates=("ours", "httpx2", network.REF),
         quiet=True,
     )
     result = network.run(config)
     rows = {row.candidate: row for row in result["_rows"]}
-    assert {name: row.error for name, row in rows.items()} == {"ours": None, "httpx": None}
+    assert {name: row.error for name, row in rows.items()} == {"ours": None, "httpx2": None, network.REF: None}
     # The proxy holds each byte delay_ms each way: a request round trip cannot beat 2 x delay,
     # a new TLS connection (emulated TCP handshake + TLS 1.3) not 4 x delay; direct is far faster.
     assert min(result["proxy_check"]["round_trip_ms"]) >= 2 * delay_ms
@@ -74,8 +74,30 @@ def test_network_section_runs_through_the_delaying_proxy_over_verified_tls() -> 
     for row in rows.values():
         assert len(row.first_ms) == 1 and len(row.warm_ms) == 1
         assert min(row.first_ms + row.warm_ms) >= 2 * delay_ms
-    assert rows["httpx"].connections == [1], "raw httpx reading to the end reuses its connection"
+    assert rows["httpx2"].connections == [1], "raw httpx2 reading to the end reuses its connection"
     assert "first call (ms)" in "\n".join(network.table_lines(result))
+
+
+def test_network_clients_verify_the_trustme_ca_given_as_a_context_not_the_system_store() -> None:
+    """httpx2 trusts the operating system's store by default, which lacks the run's trustme CA:
+    a default client must refuse the bench server, and the bench's way of passing the CA (an
+    ssl.SSLContext as ``verify``) must reach it."""
+    import httpx2
+
+    from bench import network
+
+    with network.tls_files() as (ca, server_pem), harness.ServerProcess("--tls", server_pem) as server:
+        url = server.origin + payloads.scenario_prefix("json", 0, "bulk") + payloads.ROUTES["lanrui-chat"].path
+        body = payloads.ROUTES["lanrui-chat"].body
+        with httpx2.Client() as default:
+            try:
+                default.post(url, json=body)
+            except httpx2.ConnectError as exc:
+                assert "CERTIFICATE_VERIFY_FAILED" in str(exc)
+            else:
+                raise AssertionError("httpx2's default trust store accepted the run's trustme CA")
+        with httpx2.Client(verify=network._context(ca)) as verified:
+            assert verified.post(url, json=body).status_code == 200
 
 
 def test_concurrency_section_reads_every_stream() -> None:
@@ -94,8 +116,8 @@ def test_concurrency_section_reads_every_stream() -> None:
 def test_throughput_ratios_pair_each_round_with_the_floor() -> None:
     """Two rounds run on a machine twice as fast for the floor's sample but not for ours in one of
     them: paired by round the ratio reads 0.8, where the ratio of medians would read 0.4."""
-    floor = harness.Row("stream", "r", "httpx", samples=[100.0, 200.0, 200.0], cpu_samples=[10.0, 20.0, 20.0])
-    ours = harness.Row("stream", "r", "generated", floor="httpx", samples=[80.0, 80.0, 160.0])
+    floor = harness.Row("stream", "r", "httpx2", samples=[100.0, 200.0, 200.0], cpu_samples=[10.0, 20.0, 20.0])
+    ours = harness.Row("stream", "r", "generated", floor="httpx2", samples=[80.0, 80.0, 160.0])
     ours.cpu_samples = [8.0, 8.0, 16.0]
     harness._evaluate([floor, ours])
     assert ours.ratios == [0.8, 0.4, 0.8]

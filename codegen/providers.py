@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,64 @@ class Provider:
     @property
     def project_dir(self) -> Path:
         return ROOT / "generated" / self.key
+
+    @functools.cached_property
+    def clients(self) -> dict[str, ClientFacts]:
+        """The openai-style client pairs of the package, by `x-client` name ("" for the main one):
+        the main client has the spec's top-level server, each path-level server with `x-client`
+        a client of its own (specs/CONVENTIONS.md, "A second client")."""
+        found = {"": self._client("", self.default_base_url, self._operations_with_own_security(None))}
+        for path, item in self.spec.get("paths", {}).items():
+            servers = item.get("servers") if isinstance(item, dict) else None
+            if not servers:
+                continue
+            (server,) = servers  # the conventions allow one per path
+            name = server.get("x-client")
+            if not isinstance(name, str) or not name.isidentifier() or not name[0].isupper():
+                raise ValueError(f"{self.spec_path.name} {path}: a path-level server needs x-client: <ClassNamePart>")
+            url = str(server["url"]).rstrip("/")
+            if name in found and found[name].default_base_url != url:
+                raise ValueError(f"{self.spec_path.name}: x-client {name} is given two servers")
+            found[name] = self._client(name, url, self._operations_with_own_security(name))
+        return found
+
+    def client_of(self, path: str) -> ClientFacts:
+        """The client whose base URL serves `path` (a path of the spec)."""
+        item = self.spec["paths"][path]
+        servers = item.get("servers") or []
+        return self.clients[servers[0]["x-client"] if servers else ""]
+
+    def _operations_with_own_security(self, name: str | None) -> list[bool]:
+        own = []
+        for item in self.spec.get("paths", {}).values():
+            servers = item.get("servers") or []
+            if (servers[0].get("x-client") if servers else None) == (name or None):
+                own += ["security" in op for op in item.values() if isinstance(op, dict) and "responses" in op]
+        return own
+
+    def _client(self, name: str, url: str, own_security: list[bool]) -> ClientFacts:
+        snake = re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+        return ClientFacts(
+            name=name,
+            class_name=f"{self.client_class}{name}",
+            default_base_url=url,
+            base_url_env=f"{self.env_prefix}_{snake.upper()}_BASE_URL" if name else f"{self.env_prefix}_BASE_URL",
+            # An operation with a security of its own (API keys only) leaves the access key pair out.
+            access_key=self.access_key and not any(own_security),
+            mount=f"{self.key}-{snake.replace('_', '-')}" if name else self.key,
+        )
+
+
+@dataclass(frozen=True)
+class ClientFacts:
+    """One openai-style client pair of a package (see Provider.clients)."""
+
+    name: str  # the x-client name, "" for the main client
+    class_name: str  # <client_class><name>; Async<class_name> is its twin
+    default_base_url: str
+    base_url_env: str  # <ENV_PREFIX>_BASE_URL, or <ENV_PREFIX>_<NAME>_BASE_URL
+    access_key: bool  # whether it also takes the access key pair
+    mount: str  # its path prefix on the emulator: /<key>, or /<key>-<name in kebab case>
 
 
 def _identifier(value: str, where: str) -> str:

@@ -45,36 +45,40 @@ class Provider:
     @functools.cached_property
     def clients(self) -> dict[str, ClientFacts]:
         """The openai-style client pairs of the package, by `x-client` name ("" for the main one):
-        the main client has the spec's top-level server, each path-level server with `x-client`
-        a client of its own (specs/CONVENTIONS.md, "A second client")."""
-        found = {"": self._client("", self.default_base_url, self._operations_with_own_security(None))}
-        for path, item in self.spec.get("paths", {}).items():
-            servers = item.get("servers") if isinstance(item, dict) else None
-            if not servers:
-                continue
-            (server,) = servers  # the conventions allow one per path
-            name = server.get("x-client")
-            if not isinstance(name, str) or not name.isidentifier() or not name[0].isupper():
-                raise ValueError(f"{self.spec_path.name} {path}: a path-level server needs x-client: <ClassNamePart>")
-            url = str(server["url"]).rstrip("/")
-            if name in found and found[name].default_base_url != url:
+        the main client has the spec's top-level server, each operation-level server with
+        `x-client` a client of its own (specs/CONVENTIONS.md, "A second client")."""
+        urls: dict[str, str] = {"": self.default_base_url}
+        own_security: dict[str, list[bool]] = {"": []}
+        for where, op in self._operations():
+            name, url = self._server_of(op, where)
+            if urls.setdefault(name, url) != url:
                 raise ValueError(f"{self.spec_path.name}: x-client {name} is given two servers")
-            found[name] = self._client(name, url, self._operations_with_own_security(name))
-        return found
+            own_security.setdefault(name, []).append("security" in op)
+        return {name: self._client(name, url, own_security[name]) for name, url in urls.items()}
 
-    def client_of(self, path: str) -> ClientFacts:
-        """The client whose base URL serves `path` (a path of the spec)."""
-        item = self.spec["paths"][path]
-        servers = item.get("servers") or []
-        return self.clients[servers[0]["x-client"] if servers else ""]
+    def client_of(self, path: str, method: str = "post") -> ClientFacts:
+        """The client an operation is on (the one whose base URL serves it)."""
+        op = self.spec["paths"][path][method]
+        return self.clients[self._server_of(op, f"{method.upper()} {path}")[0]]
 
-    def _operations_with_own_security(self, name: str | None) -> list[bool]:
-        own = []
-        for item in self.spec.get("paths", {}).values():
-            servers = item.get("servers") or []
-            if (servers[0].get("x-client") if servers else None) == (name or None):
-                own += ["security" in op for op in item.values() if isinstance(op, dict) and "responses" in op]
-        return own
+    def _operations(self) -> list[tuple[str, dict[str, Any]]]:
+        return [
+            (f"{method.upper()} {path}", op)
+            for path, item in self.spec.get("paths", {}).items()
+            for method, op in item.items()
+            if isinstance(op, dict) and "responses" in op
+        ]
+
+    def _server_of(self, op: dict[str, Any], where: str) -> tuple[str, str]:
+        """(x-client name, base URL) of an operation: its own server, else the spec's ("")."""
+        servers = op.get("servers")
+        if not servers:
+            return "", self.default_base_url
+        (server,) = servers  # the conventions allow one per operation
+        name = server.get("x-client")
+        if not isinstance(name, str) or not name.isidentifier() or not name[0].isupper():
+            raise ValueError(f"{self.spec_path.name} {where}: an operation's own server needs x-client: <Name>")
+        return name, str(server["url"]).rstrip("/")
 
     def _client(self, name: str, url: str, own_security: list[bool]) -> ClientFacts:
         snake = re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()

@@ -1,5 +1,5 @@
-"""The emulator as an ASGI application: every provider under `/<provider-key>` (a client of a path
-on another host, `x-client` in the spec, under `/<provider-key>-<name>`).
+"""The emulator as an ASGI application: every provider under `/<provider-key>` (the client of an
+operation on another host, `x-client` in the spec, also under `/<provider-key>-<name>`).
 
 Order of work for a request: record it, find the operation, check the bearer token, read the
 fault header, apply a fault that replaces the answer (status, replay, stall before headers),

@@ -306,7 +306,7 @@ def operations() -> dict[str, dict[str, Operation]]:
 def mounts() -> dict[str, dict[str, Operation]]:
     """Emulator path prefix -> spec path -> Operation. `/<key>` answers every operation of the
     provider's spec (its paths are unique, so one prefix can; the tests that go through every
-    operation use it); the client of a path on another host (`x-client`) also has `/<key>-<name>`,
+    operation use it); the client of an operation on another host (`x-client`) also has `/<key>-<name>`,
     which answers only its own operations, as that host does."""
     table: dict[str, dict[str, Operation]] = {}
     for key, provider in load_providers().items():

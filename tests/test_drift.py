@@ -702,7 +702,7 @@ def as_openapi_32(document: dict[str, Any]) -> dict[str, Any]:
     """The 3.2 way: `itemSchema` is the SSE event, its `data` the JSON payload or the terminator."""
     converted = copy.deepcopy(document)
     for item in converted["paths"].values():
-        for operation in (op for method, op in item.items() if method != "servers"):
+        for operation in item.values():
             stream = operation["responses"]["200"]["content"].get("text/event-stream")
             if stream:
                 payload = stream["itemSchema"]
@@ -717,7 +717,7 @@ def as_openapi_31(document: dict[str, Any]) -> dict[str, Any]:
     """The older way: `itemSchema` is the JSON payload itself."""
     converted = copy.deepcopy(document)
     for item in converted["paths"].values():
-        for operation in (op for method, op in item.items() if method != "servers"):
+        for operation in item.values():
             stream = operation["responses"]["200"]["content"].get("text/event-stream")
             if stream:
                 alternatives = stream["itemSchema"]["properties"]["data"]["anyOf"]

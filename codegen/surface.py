@@ -32,7 +32,7 @@ from typing import Any
 import jinja2
 
 from codegen.prepare import STREAM_MEDIA_TYPE, SpecError, event_schema_ref
-from codegen.providers import ROOT, Provider
+from codegen.providers import ROOT, ClientFacts, Provider
 
 TEMPLATES = ROOT / "codegen" / "surface_templates"
 RUNTIME = ROOT / "runtime"
@@ -73,19 +73,22 @@ class Method:
 
 @dataclass
 class Node:
-    """A resource: `client.<path>`; holds methods, further resources, or both."""
+    """A resource: `client.<path>`; holds methods, further resources, or both. `client` is the
+    x-client name of the client it is on ("" for the main one), which prefixes its class and
+    module names so that two clients can both have `chat.completions`."""
 
     path: tuple[str, ...]
     methods: list[Method] = field(default_factory=list)
     children: dict[str, Node] = field(default_factory=dict)
+    client: str = ""
 
     @property
     def class_name(self) -> str:
-        return "".join(word[:1].upper() + word[1:] for part in self.path for word in part.split("_"))
+        return self.client + "".join(word[:1].upper() + word[1:] for part in self.path for word in part.split("_"))
 
     @property
     def module(self) -> str:
-        return "_".join(self.path)
+        return "_".join((*_snake(self.client), *self.path))
 
     @property
     def dotted(self) -> str:
@@ -230,24 +233,44 @@ def _stream_flag(stream: JSON, fields: list[Field], where: str) -> str:
     return flag
 
 
-def resource_tree(spec: JSON, types: _Types) -> Node:
-    root = Node(())
+def _snake(name: str) -> tuple[str, ...]:
+    return (re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower(),) if name else ()
+
+
+def client_name(op: JSON) -> str:
+    """The x-client an operation is on: its own server's `x-client`, "" for the main client."""
+    servers = op.get("servers") or []
+    return str(servers[0].get("x-client", "")) if servers else ""
+
+
+def resource_trees(spec: JSON, types: _Types) -> dict[str, Node]:
+    """One resource tree per client (by x-client name, "" for the main client, first)."""
+    roots: dict[str, Node] = {"": Node(())}
     for path, item in spec["paths"].items():
         for verb, op in item.items():
             if not isinstance(op, dict):
                 continue
             where, method = _method(path, verb, op, types)
-            node = root
+            name = client_name(op)
+            node = roots.setdefault(name, Node((), client=name))
             for depth in range(len(where)):
-                node = node.children.setdefault(where[depth], Node(where[: depth + 1]))
+                node = node.children.setdefault(where[depth], Node(where[: depth + 1], client=name))
             if any(m.name == method.name for m in node.methods):
                 raise SpecError(f"{EXTENSION} {node.dotted}.{method.name} is given to two operations")
             node.methods.append(method)
-    for node in _walk(root):
-        for method in node.methods:
-            if method.name in node.children or method.name in ("with_raw_response", "with_options"):
-                raise SpecError(f"{node.dotted}.{method.name} is both a method and a resource (or a reserved name)")
-    return root
+    for root in roots.values():
+        for node in _walk(root):
+            for method in node.methods:
+                if method.name in node.children or method.name in ("with_raw_response", "with_options"):
+                    raise SpecError(
+                        f"{node.dotted}.{method.name} is both a method and a resource (or a reserved name)"
+                    )
+    return roots
+
+
+def resource_tree(spec: JSON, types: _Types) -> Node:
+    """The main client's resource tree."""
+    return resource_trees(spec, types)[""]
 
 
 def param_types(types: _Types) -> list[ParamType]:
@@ -294,17 +317,27 @@ def _walk(node: Node) -> list[Node]:
     return found
 
 
+@dataclass(frozen=True)
+class Client:
+    """One client pair of the surface: its facts (codegen/providers.py) and its resource tree."""
+
+    facts: ClientFacts
+    root: Node
+
+
 def render(provider: Provider, prepared: JSON, package: Path) -> None:
     """Write params.py, _clients.py, the public face modules and resources/ into the package."""
     types = _Types(prepared)
-    root = resource_tree(prepared, types)
+    roots = resource_trees(prepared, types)
     params = param_types(types)
-    nodes = _walk(root)
+    clients = [Client(provider.clients[name], root) for name, root in roots.items()]
+    nodes = [node for client in clients for node in _walk(client.root)]
     _check_generated(package, nodes, params)
     env = _environment()
     context = {
         "p": provider,
-        "root": root,
+        "root": roots[""],
+        "clients": clients,
         "params": params,
         "param_models": sorted(types.models),
         "error_classes": _error_classes(),

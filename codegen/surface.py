@@ -262,9 +262,7 @@ def resource_trees(spec: JSON, types: _Types) -> dict[str, Node]:
         for node in _walk(root):
             for method in node.methods:
                 if method.name in node.children or method.name in ("with_raw_response", "with_options"):
-                    raise SpecError(
-                        f"{node.dotted}.{method.name} is both a method and a resource (or a reserved name)"
-                    )
+                    raise SpecError(f"{node.dotted}.{method.name} is both a method and a resource (or a reserved name)")
     return roots
 
 
@@ -341,6 +339,7 @@ def render(provider: Provider, prepared: JSON, package: Path) -> None:
         "params": params,
         "param_models": sorted(types.models),
         "error_classes": _error_classes(),
+        "data_url_fields": data_url_fields(prepared),
     }
     (package / "__init__.py").write_text(env.get_template("package_init.py.jinja").render(context), encoding="utf-8")
     (package / "params.py").write_text(env.get_template("params.py.jinja").render(context), encoding="utf-8")
@@ -352,9 +351,25 @@ def render(provider: Provider, prepared: JSON, package: Path) -> None:
     resources.mkdir()
     init = env.get_template("resources_init.py.jinja").render(context)
     (resources / "__init__.py").write_text(init, encoding="utf-8")
+    if context["data_url_fields"]:
+        text = env.get_template("images.py.jinja").render(context)
+        (package / "images.py").write_text(text, encoding="utf-8")
     for node in nodes:
         text = env.get_template("resource.py.jinja").render({**context, "node": node, "types": _imports(node)})
         (resources / f"{node.module}.py").write_text(text, encoding="utf-8")
+
+
+def data_url_fields(spec: JSON) -> list[str]:
+    """`Schema.member` of every request string marked `x-data-url: true` (a URL member that may
+    carry its data inline): the package then gets `images.py` with `image_data_url()`."""
+    found = []
+    for name, schema in spec.get("components", {}).get("schemas", {}).items():
+        for member, sub in (schema.get("properties") or {}).items() if isinstance(schema, dict) else []:
+            if isinstance(sub, dict) and sub.get("x-data-url"):
+                if sub.get("type") != "string":
+                    raise SpecError(f"{name}.{member}: x-data-url marks a string member")
+                found.append(f"`{name}.{member}`")
+    return sorted(found)
 
 
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")

@@ -17,8 +17,8 @@ import httpx
 import jwt
 import pytest
 
-from tests import specs
 from emulator import Emulator, generation
+from tests import specs
 
 HTTP = httpx.Client(timeout=10)
 KEY, OPERATION = "sensenova", "create_token_plan_chat_completion"

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import openai
 import pytest
 
-from tests.emulator import Emulator, generation
+from emulator import Emulator, generation
 
 MOUNT = "sensenova-token-plan"
 MODEL = "sensenova-6.7-flash-lite"

@@ -160,7 +160,7 @@ class _Types:
         schema = self.components.get(name)
         if schema is None:
             raise SpecError(f"$ref to unknown schema {name!r}")
-        if _is_object(schema) or "enum" in schema:
+        if _is_object(schema) or "enum" in schema or _is_named_union(schema):
             self.schemas.add(name)
             self.params.add(f"{name}Param")
             if _is_object(schema):  # the attrs model is accepted as well as the dict
@@ -168,6 +168,13 @@ class _Types:
                 return [f"{name}Param", name]
             return [f"{name}Param"]
         return self._union(schema)
+
+
+def _is_named_union(schema: JSON) -> bool:
+    """A component that is a oneOf/anyOf of object schemas (content parts): a type alias of its
+    own in the params module, so user code can name it (`list[TokenPlanContentPartParam]`)."""
+    options = schema.get("oneOf") or schema.get("anyOf") or []
+    return bool(options) and all(isinstance(o, dict) and "$ref" in o for o in options)
 
 
 def _is_object(schema: JSON) -> bool:
@@ -279,7 +286,9 @@ def param_types(types: _Types) -> list[ParamType]:
             schema = types.components[name]
             description = schema.get("description", "").strip()
             if "enum" in schema or not schema.get("properties"):
-                done[name] = ParamType(f"{name}Param", name, description, alias=types.annotation(schema))
+                alias = types._union(schema) if _is_named_union(schema) else None
+                annotation = " | ".join(dict.fromkeys(alias)) if alias else types.annotation(schema)
+                done[name] = ParamType(f"{name}Param", name, description, alias=annotation)
             else:
                 fields = _fields(schema, types, name, rename=False)
                 done[name] = ParamType(f"{name}Param", name, description, fields=fields)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import pickle
 from typing import Any
 
 import pytest
@@ -31,7 +32,14 @@ from sensenova_client.models import (
 )
 
 from emulator import Emulator, generation
-from tests.client_cases import clear_credentials_env, unique
+from tests.client_cases import (
+    CANARY,
+    assert_error_hides_secrets,
+    assert_no_secret,
+    canary_emulator,
+    clear_credentials_env,
+    unique,
+)
 
 MOUNT = "sensenova-token-plan"
 MODEL = "sensenova-6.7-flash-lite"
@@ -257,3 +265,28 @@ def test_the_function_module_with_its_authenticated_client(emulator: Emulator) -
             result = events.until_done()
     assert completion.choices[0].message.content == result.text == predict().text
     assert result.reasoning == predict().reasoning
+
+
+def test_the_key_never_shows_in_errors_or_the_client() -> None:
+    with canary_emulator() as canary:
+        api = SenseNovaTokenPlan(api_key=CANARY, base_url=canary.base_url(MOUNT), max_retries=0)
+        assert_no_secret(repr(api), str(api))
+        failures: list[BaseException] = []
+        for fault in ("status;code=500", f"stream-error;after=1;id={unique('tp')}"):
+            faulty = api.with_options()
+            try:
+                stream = faulty.chat.completions.create(
+                    model=MODEL, messages=MESSAGES, stream=True, extra_headers={"X-Emulator-Fault": fault}
+                )
+                stream.until_done()
+            except errors.APIError as exc:
+                failures.append(exc)
+        with pytest.raises(errors.AuthenticationError) as refused:
+            SenseNovaTokenPlan(api_key=CANARY + "-wrong", base_url=canary.base_url(MOUNT)).chat.completions.create(
+                model=MODEL, messages=MESSAGES
+            )
+        failures.append(refused.value)
+    assert [type(f).__name__ for f in failures] == ["InternalServerError", "StreamError", "AuthenticationError"]
+    for failure in failures:
+        assert_error_hides_secrets(failure)
+        assert_no_secret(repr(pickle.loads(pickle.dumps(failure))))

@@ -34,6 +34,7 @@ __all__ = [
     "KnowledgeConfigParam",
     "PluginsParam",
     "TokenPlanChatCompletionRequestParam",
+    "TokenPlanContentPartParam",
     "TokenPlanImagePartParam",
     "TokenPlanImageUrlParam",
     "TokenPlanMessageParam",
@@ -43,6 +44,11 @@ __all__ = [
 
 ChatRoleParam: TypeAlias = "Literal['user', 'assistant', 'system']"
 """Author of a chat message."""
+
+TokenPlanContentPartParam: TypeAlias = (
+    "TokenPlanTextPartParam | TokenPlanTextPart | TokenPlanImagePartParam | TokenPlanImagePart"
+)
+"""One part of a message's content, told apart by `type`."""
 
 
 class AssociatedKnowledgeParam(TypedDict, total=False):
@@ -253,9 +259,7 @@ class TokenPlanMessageParam(TypedDict, total=False):
     into the history as its `content` only."""
 
     role: Required[ChatRoleParam]
-    content: Required[
-        str | Sequence[TokenPlanTextPartParam | TokenPlanTextPart | TokenPlanImagePartParam | TokenPlanImagePart]
-    ]
+    content: Required[str | Sequence[TokenPlanContentPartParam]]
     """Text of the turn, or a list of content parts: text and images (images in user turns)."""
 
 

@@ -43,8 +43,9 @@ IDS = [f"{provider}:{method}" for provider, method in CASES]
 EACH = pytest.mark.parametrize(("provider", "method"), list(CASES), ids=IDS)
 
 
+LOADED = load_providers()  # once: each load parses the specs again
 # client key -> (provider key, the client's facts)
-CLIENTS = {c.mount: (key, c) for key, p in load_providers().items() for c in p.clients.values()}
+CLIENTS = {c.mount: (key, c) for key, p in LOADED.items() for c in p.clients.values()}
 
 
 def package_of(client: str) -> ModuleType:
@@ -53,7 +54,7 @@ def package_of(client: str) -> ModuleType:
 
 def _spec_operation(client: str, method: str) -> Any:
     key, facts = CLIENTS[client]
-    provider = load_providers()[key]
+    provider = LOADED[key]
     [op] = [
         op
         for op in operations(key)
@@ -114,7 +115,7 @@ def the_request(emulator: Emulator, tag: str) -> Any:
 
 def test_every_operation_has_a_case() -> None:
     """A provider or operation added to the specs must be added here too."""
-    clients = {p: load_providers()[p] for p in PROVIDERS}
+    clients = {p: LOADED[p] for p in PROVIDERS}
     in_specs = {
         (clients[p].client_of(op.path, op.method).mount, op.raw["x-client-method"])
         for p in PROVIDERS
@@ -248,7 +249,7 @@ def test_extra_headers_query_and_body_reach_the_wire_exactly(
     # A gateway that refuses members it does not know (additionalProperties: false, SenseNova's
     # Token Plan) answers 400 to `seed`: what reached the wire is the same.
     ref = _spec_operation(provider, method).raw["requestBody"]["content"]["application/json"]["schema"]["$ref"]
-    schemas = load_providers()[CLIENTS[provider][0]].spec["components"]["schemas"]
+    schemas = LOADED[CLIENTS[provider][0]].spec["components"]["schemas"]
     strict = schemas[ref.rsplit("/", 1)[1]].get("additionalProperties") is False
     try:
         run(

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from .._runtime.surface import resource as _resource
 
+# What each streaming method's until_done() returns, importable next to the resource.
+
 if TYPE_CHECKING:
     from .token_plan_chat_completions import AsyncTokenPlanChatCompletions, TokenPlanChatCompletions
 

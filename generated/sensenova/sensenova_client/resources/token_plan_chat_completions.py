@@ -16,6 +16,9 @@ from .._runtime.surface import resource as _resource
 from ..api.token_plan import create_token_plan_chat_completion as _create_token_plan_chat_completion
 from ..types import UNSET, Unset
 
+# What each streaming method's until_done() returns, importable next to the resource.
+TokenPlanChatCompletionStreamResult = _create_token_plan_chat_completion.TokenPlanChatCompletionStreamResult
+
 if TYPE_CHECKING:
     from .._runtime.streams.stream import AsyncStream, Stream
     from .._runtime.surface.response import RawResponse
@@ -27,6 +30,7 @@ __all__ = [
     "TokenPlanChatCompletionsWithRawResponse",
     "AsyncTokenPlanChatCompletions",
     "AsyncTokenPlanChatCompletionsWithRawResponse",
+    "TokenPlanChatCompletionStreamResult",
 ]
 
 

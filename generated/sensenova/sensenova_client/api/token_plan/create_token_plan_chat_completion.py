@@ -266,6 +266,7 @@ _STREAM_FORMAT: stream_format.StreamFormat[TokenPlanChatCompletionChunk, TokenPl
     stream_format.StreamFormat(
         event_model=TokenPlanChatCompletionChunk,
         result_model=TokenPlanChatCompletion,
+        request_flag="stream",
         terminator="[DONE]",
         error_field="error",
         error_ok_code=None,

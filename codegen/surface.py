@@ -360,9 +360,6 @@ def render(provider: Provider, prepared: JSON, package: Path) -> None:
     resources.mkdir()
     init = env.get_template("resources_init.py.jinja").render(context)
     (resources / "__init__.py").write_text(init, encoding="utf-8")
-    if context["data_url_fields"]:
-        text = env.get_template("images.py.jinja").render(context)
-        (package / "images.py").write_text(text, encoding="utf-8")
     for node in nodes:
         text = env.get_template("resource.py.jinja").render({**context, "node": node, "types": _imports(node)})
         (resources / f"{node.module}.py").write_text(text, encoding="utf-8")
@@ -370,7 +367,7 @@ def render(provider: Provider, prepared: JSON, package: Path) -> None:
 
 def data_url_fields(spec: JSON) -> list[str]:
     """`Schema.member` of every request string marked `x-data-url: true` (a URL member that may
-    carry its data inline): the package then gets `images.py` with `image_data_url()`."""
+    carry its data inline): the package root then exports `image_data_url()` (runtime/surface/images.py)."""
     found = []
     for name, schema in spec.get("components", {}).get("schemas", {}).items():
         for member, sub in (schema.get("properties") or {}).items() if isinstance(schema, dict) else []:

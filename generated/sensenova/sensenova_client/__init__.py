@@ -45,7 +45,7 @@ if TYPE_CHECKING:
         SenseNovaTokenPlan,
         TokenPlanAuthenticatedClient,
     )
-    from .images import image_data_url
+    from ._runtime.surface.images import image_data_url
     from .streaming import AsyncStream, Stream, StreamResult
 
 # Loaded on first use (PEP 562): importing the package stays as cheap as importing httpx2, and
@@ -56,7 +56,7 @@ _LAZY = {
     "AsyncSenseNovaTokenPlan": "._clients",
     "SenseNovaTokenPlan": "._clients",
     "TokenPlanAuthenticatedClient": "._clients",
-    "image_data_url": ".images",
+    "image_data_url": "._runtime.surface.images",
     "AsyncStream": ".streaming",
     "Stream": ".streaming",
     "StreamResult": ".streaming",

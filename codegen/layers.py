@@ -27,7 +27,7 @@ from codegen.providers import ROOT, load_providers
 # The runtime's floors, top first; inside a floor, modules top first. A module may import from
 # any module after it in this list (its own floor's later modules, then every lower floor).
 FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("surface", ("surface.resource", "surface.base_client", "surface.response")),
+    ("surface", ("surface.resource", "surface.base_client", "surface.response", "surface.images")),
     (
         "streams",
         (

@@ -34,7 +34,7 @@ JSON_MEDIA_TYPE = "application/json"
 GENERATOR_OPENAPI = "3.1.0"  # what openapi-python-client 0.29.1 reads
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace", "query")
 _GATHER_REQUIRED = ("choices", "index", "text", "finish-reason")
-_GATHER_OPTIONAL = ("usage", "logprobs")
+_GATHER_OPTIONAL = ("usage", "logprobs", "reasoning")
 
 
 class SpecError(ValueError):
@@ -154,6 +154,8 @@ def _python_literals(facts: dict[str, Any]) -> dict[str, str]:
     }
     if "logprobs" in gather:
         values["logprobs_path"] = tuple(gather["logprobs"])
+    if "reasoning" in gather:
+        values["reasoning_path"] = tuple(gather["reasoning"])
     return {name: repr(value) for name, value in values.items()}
 
 

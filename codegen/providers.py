@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,68 @@ class Provider:
     @property
     def project_dir(self) -> Path:
         return ROOT / "generated" / self.key
+
+    @functools.cached_property
+    def clients(self) -> dict[str, ClientFacts]:
+        """The openai-style client pairs of the package, by `x-client` name ("" for the main one):
+        the main client has the spec's top-level server, each operation-level server with
+        `x-client` a client of its own (specs/CONVENTIONS.md, "A second client")."""
+        urls: dict[str, str] = {"": self.default_base_url}
+        own_security: dict[str, list[bool]] = {"": []}
+        for where, op in self._operations():
+            name, url = self._server_of(op, where)
+            if urls.setdefault(name, url) != url:
+                raise ValueError(f"{self.spec_path.name}: x-client {name} is given two servers")
+            own_security.setdefault(name, []).append("security" in op)
+        return {name: self._client(name, url, own_security[name]) for name, url in urls.items()}
+
+    def client_of(self, path: str, method: str = "post") -> ClientFacts:
+        """The client an operation is on (the one whose base URL serves it)."""
+        op = self.spec["paths"][path][method]
+        return self.clients[self._server_of(op, f"{method.upper()} {path}")[0]]
+
+    def _operations(self) -> list[tuple[str, dict[str, Any]]]:
+        return [
+            (f"{method.upper()} {path}", op)
+            for path, item in self.spec.get("paths", {}).items()
+            for method, op in item.items()
+            if isinstance(op, dict) and "responses" in op
+        ]
+
+    def _server_of(self, op: dict[str, Any], where: str) -> tuple[str, str]:
+        """(x-client name, base URL) of an operation: its own server, else the spec's ("")."""
+        servers = op.get("servers")
+        if not servers:
+            return "", self.default_base_url
+        (server,) = servers  # the conventions allow one per operation
+        name = server.get("x-client")
+        if not isinstance(name, str) or not name.isidentifier() or not name[0].isupper():
+            raise ValueError(f"{self.spec_path.name} {where}: an operation's own server needs x-client: <Name>")
+        return name, str(server["url"]).rstrip("/")
+
+    def _client(self, name: str, url: str, own_security: list[bool]) -> ClientFacts:
+        snake = re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+        return ClientFacts(
+            name=name,
+            class_name=f"{self.client_class}{name}",
+            default_base_url=url,
+            base_url_env=f"{self.env_prefix}_{snake.upper()}_BASE_URL" if name else f"{self.env_prefix}_BASE_URL",
+            # An operation with a security of its own (API keys only) leaves the access key pair out.
+            access_key=self.access_key and not any(own_security),
+            mount=f"{self.key}-{snake.replace('_', '-')}" if name else self.key,
+        )
+
+
+@dataclass(frozen=True)
+class ClientFacts:
+    """One openai-style client pair of a package (see Provider.clients)."""
+
+    name: str  # the x-client name, "" for the main client
+    class_name: str  # <client_class><name>; Async<class_name> is its twin
+    default_base_url: str
+    base_url_env: str  # <ENV_PREFIX>_BASE_URL, or <ENV_PREFIX>_<NAME>_BASE_URL
+    access_key: bool  # whether it also takes the access key pair
+    mount: str  # its path prefix on the emulator: /<key>, or /<key>-<name in kebab case>
 
 
 def _identifier(value: str, where: str) -> str:

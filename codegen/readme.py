@@ -16,7 +16,7 @@ from typing import Any
 from openapi_python_client.strings import fix_reserved_words, snake_case
 
 from codegen.prepare import event_schema_ref
-from codegen.providers import Provider
+from codegen.providers import ClientFacts, Provider
 
 # Sampling parameters that OpenAI-style servers (llama.cpp, vLLM, ...) commonly accept beyond
 # a provider's document; the README shows `extra_body` with the first two its schema lacks.
@@ -72,6 +72,11 @@ class Operation:
     # (JSON name, attribute) for each field of the result whose attribute differs: the generator
     # adds `_` to names of Python builtins and keywords, e.g. ("object", "object_").
     renamed: list[tuple[str, str]]
+    client: ClientFacts  # the client pair the operation is on
+    client_var: str  # the README's variable for that client when it is not the quick start's
+    reasoning: str  # attribute path to the first choice's reasoning ("" where the answer has none)
+    openai_compatible: bool  # the operation speaks the OpenAI wire protocol (x-openai-compatible)
+    strict: bool  # its request schema refuses members it does not name (additionalProperties: false)
 
     @property
     def result_var(self) -> str:
@@ -102,13 +107,24 @@ def context(provider: Provider) -> dict[str, Any]:
 
 
 def operations(provider: Provider) -> list[Operation]:
-    """The provider's operations, chat first (the call most users come for), then spec order."""
-    found = [_operation(provider.spec, op) for item in provider.spec["paths"].values() for op in item.values()]
-    return sorted(found, key=lambda op: not op.method.startswith("chat."))
+    """The provider's operations: the spec's `info.x-quick-start` first (the operation a new user
+    has), then chat (the call most users come for), then spec order."""
+    found = [
+        _operation(provider, path, op)
+        for path, item in provider.spec["paths"].items()
+        for verb, op in item.items()
+        if isinstance(op, dict) and verb == "post"
+    ]
+    first = provider.spec["info"].get("x-quick-start")
+    if first is not None and first not in {op.id for op in found}:
+        raise SystemExit(f"info.x-quick-start: no operation {first!r}")
+    return sorted(found, key=lambda op: (op.id != first, not op.method.startswith("chat.")))
 
 
 def openai_compatible(provider: Provider) -> bool:
-    return bool(provider.spec["info"].get("x-openai-compatible"))
+    """Whether the quick start's operation speaks the OpenAI wire protocol (the README then has
+    a "coming from the openai SDK" section for its client)."""
+    return operations(provider)[0].openai_compatible
 
 
 def openai_base_url(provider: Provider) -> str | None:
@@ -120,12 +136,13 @@ def openai_base_url(provider: Provider) -> str | None:
         return None
     paths = {op["operationId"]: path for path, item in provider.spec["paths"].items() for op in item.values()}
     prefixes = set()
-    for op in operations(provider):
+    first = operations(provider)[0]
+    for op in (op for op in operations(provider) if op.client == first.client):
         tail = "/" + "/".join(op.method.split(".")[:-1])
         if not paths[op.id].endswith(tail):
             return None
         prefixes.add(paths[op.id].removesuffix(tail))
-    return provider.default_base_url + prefixes.pop() if len(prefixes) == 1 else None
+    return first.client.default_base_url + prefixes.pop() if len(prefixes) == 1 else None
 
 
 def extra_parameters(provider: Provider, count: int = 2) -> dict[str, object]:
@@ -137,7 +154,8 @@ def extra_parameters(provider: Provider, count: int = 2) -> dict[str, object]:
     return dict(missing[:count])
 
 
-def _operation(spec: dict[str, Any], op: dict[str, Any]) -> Operation:
+def _operation(provider: Provider, path: str, op: dict[str, Any]) -> Operation:
+    spec = provider.spec
     media = op["requestBody"]["content"]["application/json"]
     request = media["schema"]["$ref"].rsplit("/", 1)[1]
     examples = [
@@ -151,6 +169,9 @@ def _operation(spec: dict[str, Any], op: dict[str, Any]) -> Operation:
     stream = content["text/event-stream"]
     gather = stream["x-stream"]["gather"]
     result = content["application/json"]["schema"]
+    client = provider.client_of(path)
+    answer = _answer_path(spec, result, gather["choices"])
+    compatible = op.get("x-openai-compatible", spec["info"].get("x-openai-compatible", False))
     return Operation(
         id=op["operationId"],
         tag=op["tags"][0],
@@ -159,9 +180,9 @@ def _operation(spec: dict[str, Any], op: dict[str, Any]) -> Operation:
         var=snake_case(request),
         result=result["$ref"].rsplit("/", 1)[1],
         method=op["x-client-method"],
-        answer=_answer_path(spec, result, gather["choices"]),
+        answer=answer,
         event=event_schema_ref(stream, op["operationId"]).rsplit("/", 1)[1],
-        extras=[path.rsplit(".", 1)[-1] for path in gather.get("extras", [])],
+        extras=[extra.rsplit(".", 1)[-1] for extra in gather.get("extras", [])],
         examples=examples,
         list_params=_list_params(spec, media["schema"], examples[0].arguments),
         renamed=[
@@ -169,6 +190,11 @@ def _operation(spec: dict[str, Any], op: dict[str, Any]) -> Operation:
             for name in _resolve(spec, result).get("properties", {})
             if fix_reserved_words(snake_case(name)) != name
         ],
+        client=client,
+        client_var=snake_case(client.name) if client.name else provider.key,
+        reasoning=_reasoning_path(spec, result, answer),
+        openai_compatible=bool(compatible),
+        strict=_resolve(spec, media["schema"]).get("additionalProperties") is False,
     )
 
 
@@ -181,6 +207,17 @@ def _list_params(spec: dict[str, Any], request: dict[str, Any], arguments: dict[
         if schema.get("type") == "array" and "$ref" in items and _resolve(spec, items).get("type") == "object":
             found.append((name, items["$ref"].rsplit("/", 1)[1] + "Param"))
     return found
+
+
+def _reasoning_path(spec: dict[str, Any], result: dict[str, Any], answer: str) -> str:
+    """`choices[0].message.reasoning` where the answer's message object has `reasoning`, else ""."""
+    if not answer.endswith(".message.content"):
+        return ""
+    schema = _resolve(spec, result)
+    for part in answer.removesuffix("[0].message.content").split("."):
+        schema = _resolve(spec, schema["properties"][part])
+    message = _resolve(spec, _resolve(spec, schema["items"])["properties"]["message"])
+    return answer.removesuffix(".content") + ".reasoning" if "reasoning" in message.get("properties", {}) else ""
 
 
 def _answer_path(spec: dict[str, Any], result: dict[str, Any], choices: str) -> str:

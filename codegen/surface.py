@@ -32,7 +32,7 @@ from typing import Any
 import jinja2
 
 from codegen.prepare import STREAM_MEDIA_TYPE, SpecError, event_schema_ref
-from codegen.providers import ROOT, Provider
+from codegen.providers import ROOT, ClientFacts, Provider
 
 TEMPLATES = ROOT / "codegen" / "surface_templates"
 RUNTIME = ROOT / "runtime"
@@ -73,19 +73,22 @@ class Method:
 
 @dataclass
 class Node:
-    """A resource: `client.<path>`; holds methods, further resources, or both."""
+    """A resource: `client.<path>`; holds methods, further resources, or both. `client` is the
+    x-client name of the client it is on ("" for the main one), which prefixes its class and
+    module names so that two clients can both have `chat.completions`."""
 
     path: tuple[str, ...]
     methods: list[Method] = field(default_factory=list)
     children: dict[str, Node] = field(default_factory=dict)
+    client: str = ""
 
     @property
     def class_name(self) -> str:
-        return "".join(word[:1].upper() + word[1:] for part in self.path for word in part.split("_"))
+        return self.client + "".join(word[:1].upper() + word[1:] for part in self.path for word in part.split("_"))
 
     @property
     def module(self) -> str:
-        return "_".join(self.path)
+        return "_".join((*_snake(self.client), *self.path))
 
     @property
     def dotted(self) -> str:
@@ -157,7 +160,7 @@ class _Types:
         schema = self.components.get(name)
         if schema is None:
             raise SpecError(f"$ref to unknown schema {name!r}")
-        if _is_object(schema) or "enum" in schema:
+        if _is_object(schema) or "enum" in schema or _is_named_union(schema):
             self.schemas.add(name)
             self.params.add(f"{name}Param")
             if _is_object(schema):  # the attrs model is accepted as well as the dict
@@ -165,6 +168,13 @@ class _Types:
                 return [f"{name}Param", name]
             return [f"{name}Param"]
         return self._union(schema)
+
+
+def _is_named_union(schema: JSON) -> bool:
+    """A component that is a oneOf/anyOf of object schemas (content parts): a type alias of its
+    own in the params module, so user code can name it (`list[TokenPlanContentPartParam]`)."""
+    options = schema.get("oneOf") or schema.get("anyOf") or []
+    return bool(options) and all(isinstance(o, dict) and "$ref" in o for o in options)
 
 
 def _is_object(schema: JSON) -> bool:
@@ -230,24 +240,42 @@ def _stream_flag(stream: JSON, fields: list[Field], where: str) -> str:
     return flag
 
 
-def resource_tree(spec: JSON, types: _Types) -> Node:
-    root = Node(())
+def _snake(name: str) -> tuple[str, ...]:
+    return (re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower(),) if name else ()
+
+
+def client_name(op: JSON) -> str:
+    """The x-client an operation is on: its own server's `x-client`, "" for the main client."""
+    servers = op.get("servers") or []
+    return str(servers[0].get("x-client", "")) if servers else ""
+
+
+def resource_trees(spec: JSON, types: _Types) -> dict[str, Node]:
+    """One resource tree per client (by x-client name, "" for the main client, first)."""
+    roots: dict[str, Node] = {"": Node(())}
     for path, item in spec["paths"].items():
         for verb, op in item.items():
             if not isinstance(op, dict):
                 continue
             where, method = _method(path, verb, op, types)
-            node = root
+            name = client_name(op)
+            node = roots.setdefault(name, Node((), client=name))
             for depth in range(len(where)):
-                node = node.children.setdefault(where[depth], Node(where[: depth + 1]))
+                node = node.children.setdefault(where[depth], Node(where[: depth + 1], client=name))
             if any(m.name == method.name for m in node.methods):
                 raise SpecError(f"{EXTENSION} {node.dotted}.{method.name} is given to two operations")
             node.methods.append(method)
-    for node in _walk(root):
-        for method in node.methods:
-            if method.name in node.children or method.name in ("with_raw_response", "with_options"):
-                raise SpecError(f"{node.dotted}.{method.name} is both a method and a resource (or a reserved name)")
-    return root
+    for root in roots.values():
+        for node in _walk(root):
+            for method in node.methods:
+                if method.name in node.children or method.name in ("with_raw_response", "with_options"):
+                    raise SpecError(f"{node.dotted}.{method.name} is both a method and a resource (or a reserved name)")
+    return roots
+
+
+def resource_tree(spec: JSON, types: _Types) -> Node:
+    """The main client's resource tree."""
+    return resource_trees(spec, types)[""]
 
 
 def param_types(types: _Types) -> list[ParamType]:
@@ -258,7 +286,9 @@ def param_types(types: _Types) -> list[ParamType]:
             schema = types.components[name]
             description = schema.get("description", "").strip()
             if "enum" in schema or not schema.get("properties"):
-                done[name] = ParamType(f"{name}Param", name, description, alias=types.annotation(schema))
+                alias = types._union(schema) if _is_named_union(schema) else None
+                annotation = " | ".join(dict.fromkeys(alias)) if alias else types.annotation(schema)
+                done[name] = ParamType(f"{name}Param", name, description, alias=annotation)
             else:
                 fields = _fields(schema, types, name, rename=False)
                 done[name] = ParamType(f"{name}Param", name, description, fields=fields)
@@ -294,20 +324,31 @@ def _walk(node: Node) -> list[Node]:
     return found
 
 
+@dataclass(frozen=True)
+class Client:
+    """One client pair of the surface: its facts (codegen/providers.py) and its resource tree."""
+
+    facts: ClientFacts
+    root: Node
+
+
 def render(provider: Provider, prepared: JSON, package: Path) -> None:
     """Write params.py, _clients.py, the public face modules and resources/ into the package."""
     types = _Types(prepared)
-    root = resource_tree(prepared, types)
+    roots = resource_trees(prepared, types)
     params = param_types(types)
-    nodes = _walk(root)
+    clients = [Client(provider.clients[name], root) for name, root in roots.items()]
+    nodes = [node for client in clients for node in _walk(client.root)]
     _check_generated(package, nodes, params)
     env = _environment()
     context = {
         "p": provider,
-        "root": root,
+        "root": roots[""],
+        "clients": clients,
         "params": params,
         "param_models": sorted(types.models),
         "error_classes": _error_classes(),
+        "data_url_fields": data_url_fields(prepared),
     }
     (package / "__init__.py").write_text(env.get_template("package_init.py.jinja").render(context), encoding="utf-8")
     (package / "params.py").write_text(env.get_template("params.py.jinja").render(context), encoding="utf-8")
@@ -322,6 +363,19 @@ def render(provider: Provider, prepared: JSON, package: Path) -> None:
     for node in nodes:
         text = env.get_template("resource.py.jinja").render({**context, "node": node, "types": _imports(node)})
         (resources / f"{node.module}.py").write_text(text, encoding="utf-8")
+
+
+def data_url_fields(spec: JSON) -> list[str]:
+    """`Schema.member` of every request string marked `x-data-url: true` (a URL member that may
+    carry its data inline): the package root then exports `image_data_url()` (runtime/surface/images.py)."""
+    found = []
+    for name, schema in spec.get("components", {}).get("schemas", {}).items():
+        for member, sub in (schema.get("properties") or {}).items() if isinstance(schema, dict) else []:
+            if isinstance(sub, dict) and sub.get("x-data-url"):
+                if sub.get("type") != "string":
+                    raise SpecError(f"{name}.{member}: x-data-url marks a string member")
+                found.append(f"`{name}.{member}`")
+    return sorted(found)
 
 
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")

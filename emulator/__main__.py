@@ -33,8 +33,9 @@ def main(argv: list[str] | None = None) -> None:
             parser.error(f"--api-key {item!r}: expected PROVIDER=KEY with PROVIDER one of {', '.join(keys)}")
         keys[provider] = key
     settings = Settings(keys, {args.access_key_id: args.secret_access_key}, args.pace)
-    for key in keys:
-        print(f"  {key:10} base URL http://{args.host}:{args.port}/{key}  key {keys[key]}")
+    for mount in dialect.mounts():
+        key = dialect.provider_of(mount) or mount
+        print(f"  {mount:20} base URL http://{args.host}:{args.port}/{mount}  key {keys[key]}")
     print(f"  access key pair: {args.access_key_id} / {args.secret_access_key}")
     serve(args.host, args.port, settings)
 

@@ -1,4 +1,5 @@
-"""The emulator as an ASGI application: every provider under `/<provider-key>`.
+"""The emulator as an ASGI application: every provider under `/<provider-key>` (the client of an
+operation on another host, `x-client` in the spec, also under `/<provider-key>-<name>`).
 
 Order of work for a request: record it, find the operation, check the bearer token, read the
 fault header, apply a fault that replaces the answer (status, replay, stall before headers),
@@ -56,21 +57,22 @@ class Emulation:
         return _with_request_ids(Starlette(routes=[Route("/{provider}/{rest:path}", self.handle, methods=methods)]))
 
     async def handle(self, request: Request) -> Response:
-        key, rest = request.path_params["provider"], "/" + request.path_params["rest"]
-        ops = dialect.operations().get(key)
+        mount, rest = request.path_params["provider"], "/" + request.path_params["rest"]
+        ops = dialect.mounts().get(mount)
+        key = dialect.provider_of(mount)
         op = ops.get(rest) if ops else None
         raw = await request.body()
         body = _parse(raw)
-        self._record(request, key if ops else None, op, raw, body)
-        if ops is None:
-            return JSONResponse({"error": {"message": f"unknown provider {key!r}"}}, status_code=404)
+        self._record(request, key, op, raw, body)
+        if ops is None or key is None:
+            return JSONResponse({"error": {"message": f"unknown provider {mount!r}"}}, status_code=404)
         if op is None:
             return self._error(next(iter(ops.values())), 404, f"no operation at {rest}")
         if request.method != "POST":
             refused = self._error(op, 405, f"method {request.method} is not allowed on {rest}")
             refused.headers["allow"] = "POST"
             return refused
-        refusal = self.credentials.check(key, request.headers.get("authorization"), op.provider.access_key)
+        refusal = self.credentials.check(key, request.headers.get("authorization"), op.accepts_access_key)
         if refusal:
             return self._error(op, 401, refusal)
         try:
@@ -89,7 +91,7 @@ class Emulation:
         problem = validation.check(op, body)
         if problem is not None:
             return self._error(op, 400, problem.message, problem.field)
-        reply = payloads.Reply(op, body)
+        reply = payloads.Reply(op, body, request.scope.get("state", {}).get("request_id"))
         asks_for_stream = op.streams and body.get(op.x_stream["request-flag"])
         if asks_for_stream and not (fault and fault.name == "json-for-stream"):
             return self._stream(op, reply, fault, headers)
@@ -161,7 +163,11 @@ class Emulation:
 def _with_request_ids(app: ASGIApp) -> ASGIApp:
     """Answer every request to a provider with a fresh id in that provider's request id header
     (`request_id_header` in codegen/providers.toml); the id is also in the request's record."""
-    names = {key: provider.request_id_header for key, provider in load_providers().items()}
+    names = {
+        client.mount: provider.request_id_header
+        for provider in load_providers().values()
+        for client in provider.clients.values()
+    }
 
     async def asgi(scope: Scope, receive: Receive, send: Send) -> None:
         name = names.get(scope.get("path", "").split("/")[1]) if scope["type"] == "http" else None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from codegen.prepare import stream_facts
-from codegen.providers import Provider, load_providers
+from codegen.providers import ClientFacts, Provider, load_providers
 
 JSON = dict[str, Any]
 
@@ -73,6 +73,20 @@ class Operation:
     @property
     def key(self) -> str:
         return self.provider.key
+
+    @functools.cached_property
+    def client(self) -> ClientFacts:
+        """The client pair the operation is on (its path's `x-client` server, or the main one)."""
+        return self.provider.client_of(self.path)
+
+    @property
+    def mount(self) -> str:
+        """The emulator's path prefix of the operation's own client: `/<key>` or `/<key>-<x-client>`."""
+        return self.client.mount
+
+    @property
+    def accepts_access_key(self) -> bool:
+        return self.client.access_key
 
     # --- schemas -------------------------------------------------------------------------------
 
@@ -199,9 +213,36 @@ class Operation:
 
     @functools.cached_property
     def pending_finish_reason(self) -> str | None:
-        """What a frame carries before the choice ends: null where allowed, else ''."""
+        """What a frame carries before the choice ends: the spec's `x-pending`, else null where
+        allowed, else ''."""
         prop = self.chunk_choice_schema["properties"]["finish_reason"]
+        if "x-pending" in prop:
+            return prop["x-pending"]  # type: ignore[no-any-return]
         return None if allows_null(self.spec, prop) else ""
+
+    @property
+    def reasoning_path(self) -> tuple[str, ...]:
+        """Inside a stream choice, where a reasoning model's chain of thought goes (`gather.reasoning`)."""
+        return self.gather("reasoning")
+
+    @functools.cached_property
+    def usage_in_final_event(self) -> bool:
+        """Whether every stream ends with a usage-only event (`x-final-event` on the chunk's usage)."""
+        usage = self.gather("usage")
+        prop = self.chunk_schema.get("properties", {}).get(usage[0], {}) if len(usage) == 1 else {}
+        return bool(prop.get("x-final-event"))
+
+    @functools.cached_property
+    def request_id_member(self) -> bool:
+        """Whether the answer carries the request id in its body (a top-level `request_id`)."""
+        return "request_id" in self.response_schema.get("properties", {})
+
+    @functools.cached_property
+    def reply_message_members(self) -> set[str]:
+        """Members of the answer's message object (`content`, and `reasoning` where it has one)."""
+        props = self.answer_choice_schema["properties"]
+        message = deref(self.spec, props["message"]) if "message" in props else {}
+        return set(message.get("properties", {}))
 
     @functools.cached_property
     def answer_text_member(self) -> str:
@@ -240,6 +281,13 @@ class Operation:
         first = first[0] if isinstance(first, list) else first
         return first == "integer"
 
+    @functools.cached_property
+    def digit_string_error_codes(self) -> bool:
+        """Whether the error `code` is a number written as a string: a string whose `examples` are digits."""
+        code = deref(self.spec, self.error_detail_schema["properties"].get("code", {}))
+        examples = code.get("examples") or []
+        return code.get("type") == "string" and bool(examples) and all(str(e).isdigit() for e in examples)
+
 
 @functools.cache
 def operations() -> dict[str, dict[str, Operation]]:
@@ -252,6 +300,29 @@ def operations() -> dict[str, dict[str, Operation]]:
                 if method == "post":
                     ops[spec_path] = Operation(provider, spec_path, raw["operationId"], raw)
     return table
+
+
+@functools.cache
+def mounts() -> dict[str, dict[str, Operation]]:
+    """Emulator path prefix -> spec path -> Operation. `/<key>` answers every operation of the
+    provider's spec (its paths are unique, so one prefix can; the tests that go through every
+    operation use it); the client of an operation on another host (`x-client`) also has `/<key>-<name>`,
+    which answers only its own operations, as that host does."""
+    table: dict[str, dict[str, Operation]] = {}
+    for key, provider in load_providers().items():
+        table[key] = dict(operations()[key])
+        for client in provider.clients.values():
+            if client.name:
+                table[client.mount] = {path: op for path, op in operations()[key].items() if op.mount == client.mount}
+    return table
+
+
+def provider_of(mount: str) -> str | None:
+    """The provider key of an emulator path prefix (None if it is none)."""
+    ops = mounts().get(mount)
+    if ops is None:
+        return None
+    return next(iter(ops.values())).key if ops else mount
 
 
 def find(provider: str, operation_id: str) -> Operation:

@@ -9,14 +9,17 @@ following non-space characters (`" is"`), so the tokens of a text join back to i
     choices = predict("ppinfra", "create_completion", body)   # -> [Choice(index, tokens, finish_reason, ...)]
     "".join(choices[0].tokens)
 
-Request fields honoured: the prompt or the messages, `n`, `best_of`, `seed`, `stop` (string or
-list), the max-tokens field of the spec, `logprobs`, and trigger markers: a prompt containing
+Request fields honoured: the prompt or the messages (content parts too: texts, and images as
+`[image: <URL>]`, a data URL as its type and decoded size), `n`, `best_of`, `seed`, `stop` (string
+or list), the max-tokens field of the spec (counting a reasoning model's reasoning first),
+`logprobs`, and trigger markers: a prompt containing
 `[[<reason>]]`, where `<reason>` is a finish reason the spec lists besides `stop` and `length`
 (SenseNova: `[[sensitive]]`, `[[context]]`), ends after at most three tokens with that reason.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import random
 import re
@@ -74,10 +77,20 @@ class Choice:
     tokens: list[str]
     finish_reason: str
     logprobs: list[TokenLogprob] | None = field(default=None)
+    reasoning_tokens: list[str] = field(default_factory=list)  # before the text, where the spec has reasoning
 
     @property
     def text(self) -> str:
         return "".join(self.tokens)
+
+    @property
+    def reasoning(self) -> str:
+        return "".join(self.reasoning_tokens)
+
+    @property
+    def completion_tokens(self) -> int:
+        """Tokens generated for this choice, reasoning included."""
+        return len(self.reasoning_tokens) + len(self.tokens)
 
 
 @dataclass(frozen=True)
@@ -87,30 +100,65 @@ class Options:
     max_tokens_field: str | None = "max_tokens"
     finish_reasons: Sequence[str] = ("stop", "length")
     stop_included: bool = False
+    reasoning: bool = False  # the spec gathers a reasoning text: think aloud before answering
 
 
 def options_for(op: Operation) -> Options:
-    return Options(op.max_tokens_field, tuple(op.finish_reasons), op.stop_included)
+    return Options(op.max_tokens_field, tuple(op.finish_reasons), op.stop_included, bool(op.reasoning_path))
 
 
 def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+IMAGE_TOKENS = 64  # what one image part of a message counts as input
+
+
 def count_prompt_tokens(prompt: Any) -> int:
-    """Tokens of a prompt: words for text, one per id for token ids; lists are summed."""
+    """Tokens of a prompt: words for text, one per id for token ids; lists are summed; a content
+    part counts its text, an image part IMAGE_TOKENS."""
     if isinstance(prompt, str):
         return len(tokenize(prompt))
     if isinstance(prompt, list):
         return sum(1 if isinstance(item, int) else count_prompt_tokens(item) for item in prompt)
+    if isinstance(prompt, dict):
+        return IMAGE_TOKENS if prompt.get("type") == "image_url" else count_prompt_tokens(prompt.get("text", ""))
     return 0
+
+
+def content_text(content: Any) -> str:
+    """A message's content as the text the emulator echoes: a string as it is; content parts as
+    their texts, each image as `[image: <its URL>]`, a data URL as its type and decoded size."""
+    if not isinstance(content, list):
+        return str(content)
+    words = []
+    for part in content:
+        if not isinstance(part, dict):
+            continue
+        if part.get("type") == "image_url":
+            words.append(f"[image: {_image(str((part.get('image_url') or {}).get('url', '')))}]")
+        else:
+            words.append(str(part.get("text", "")))
+    return " ".join(words)
+
+
+def _image(url: str) -> str:
+    head, comma, data = url.partition(",")
+    if not url.startswith("data:"):
+        return url
+    mime, _, encoding = head[len("data:") :].partition(";")
+    try:
+        size = len(base64.b64decode(data, validate=True)) if comma and encoding == "base64" else None
+    except ValueError:  # binascii.Error is one
+        size = None
+    return f"{mime or 'data'}, {size} bytes" if size is not None else "undecodable data URL"
 
 
 def prompts_of(request: dict[str, Any]) -> list[str]:
     """The texts answered: each prompt of a completion, or the last message of a chat."""
     if "messages" in request:
         messages = request.get("messages") or []
-        return [str(messages[-1].get("content", ""))] if messages else [""]
+        return [content_text(messages[-1].get("content", ""))] if messages else [""]
     prompt = request.get("prompt", "")
     if isinstance(prompt, str):
         return [prompt]
@@ -182,14 +230,35 @@ def _trigger(prompt: str, reasons: Sequence[str]) -> str | None:
     return None
 
 
+def reasoning_text(prompt: str) -> str:
+    """What a reasoning model thinks before it answers `prompt`."""
+    words = len(prompt.split())
+    return f"The user wrote {words} word{'s' if words != 1 else ''}; I will echo them and add a few words."
+
+
 def candidate(request: dict[str, Any], prompt: str, number: int, options: Options) -> tuple[list[str], str]:
+    tokens, reason, _ = thought_candidate(request, prompt, number, options)
+    return tokens, reason
+
+
+def thought_candidate(
+    request: dict[str, Any], prompt: str, number: int, options: Options
+) -> tuple[list[str], str, list[str]]:
+    """(text tokens, finish reason, reasoning tokens) of one candidate. The token limit counts the
+    reasoning first: a limit it uses up leaves no text and ends with `length`."""
     tokens = tokenize(natural_text(prompt, number, request.get("seed")))
     natural = "stop"
     reason = _trigger(prompt, options.finish_reasons)
     if reason:
         tokens, natural = tokens[:TRIGGER_TOKENS], reason
     limit = request.get(options.max_tokens_field) if options.max_tokens_field else None
-    return finish(tokens, natural, _stops(request), limit, options.stop_included)
+    thought = tokenize(reasoning_text(prompt)) if options.reasoning else []
+    if isinstance(limit, int) and thought:
+        if limit <= len(thought):
+            return [], "length", thought[: max(limit, 0)]
+        limit -= len(thought)
+    tokens, reason = finish(tokens, natural, _stops(request), limit, options.stop_included)
+    return tokens, reason, thought
 
 
 def token_logprobs(tokens: list[str], width: int, salt: str) -> list[TokenLogprob]:
@@ -232,13 +301,13 @@ def generate(request: dict[str, Any], options: Options = Options()) -> list[Choi
     for p, prompt in enumerate(prompts_of(request)):
         made = []
         for number in range(pool):
-            tokens, reason = candidate(request, prompt, number, options)
-            made.append((tokens, reason, token_logprobs(tokens, width, f"{p}|{number}|{prompt}")))
+            tokens, reason, thought = thought_candidate(request, prompt, number, options)
+            made.append((tokens, reason, token_logprobs(tokens, width, f"{p}|{number}|{prompt}"), thought))
         if pool > n:
             made.sort(key=lambda item: _score(item[2]), reverse=True)
-        for tokens, reason, lps in made[:n]:
+        for tokens, reason, lps, thought in made[:n]:
             keep = lps if want_logprobs is not None and not isinstance(want_logprobs, bool) else None
-            choices.append(Choice(len(choices), tokens, reason, keep))
+            choices.append(Choice(len(choices), tokens, reason, keep, thought))
     return choices
 
 

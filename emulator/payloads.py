@@ -61,7 +61,12 @@ def error_detail(op: Operation, status: int, message: str, param: str | None = N
     props = op.error_detail_schema.get("properties", {})
     detail: JSON = {"message": message}
     if "code" in props:
-        detail["code"] = (number or status) if op.numeric_error_codes else (word or f"http_{status}")
+        if op.numeric_error_codes:
+            detail["code"] = number or status
+        elif op.digit_string_error_codes:
+            detail["code"] = str(number or status)
+        else:
+            detail["code"] = word or f"http_{status}"
     if "type" in props:
         detail["type"] = kind
     if "param" in props:
@@ -91,11 +96,12 @@ def stream_error_payload(op: Operation, message: str, status: int = 500) -> JSON
 class Reply:
     """Everything needed to answer one request: the choices and the request's bookkeeping."""
 
-    def __init__(self, op: Operation, request: JSON) -> None:
+    def __init__(self, op: Operation, request: JSON, request_id: str | None = None) -> None:
         self.op = op
         self.request = request
         self.choices: list[Choice] = generate(request, options_for(op))
         self.id = f"emu-{uuid.uuid4().hex[:16]}"
+        self.request_id = request_id or f"req-{uuid.uuid4().hex}"  # the id of the request id header
         self.created = int(time.time())
 
     # usage -----------------------------------------------------------------------------------
@@ -114,7 +120,7 @@ class Reply:
         return 2 * len(self.request.get("know_ids") or [])
 
     def usage(self, completion_tokens: int | None = None) -> JSON:
-        done = sum(len(c.tokens) for c in self.choices) if completion_tokens is None else completion_tokens
+        done = sum(c.completion_tokens for c in self.choices) if completion_tokens is None else completion_tokens
         usage_props = self._usage_schema_props()
         usage: JSON = {"prompt_tokens": self.prompt_tokens}
         # knowledge tokens only where the request can name knowledge bases
@@ -124,6 +130,10 @@ class Reply:
             usage["knowledge_tokens"] = extra
         usage["completion_tokens"] = done
         usage["total_tokens"] = self.prompt_tokens + extra + done
+        for name, prop in usage_props.items():  # breakdowns (`prompt_tokens_details`): all zero here
+            details = deref(self.op.spec, prop)
+            if details.get("type") == "object" and details.get("properties"):
+                usage[name] = {member: 0 for member in details["properties"]}
         return usage
 
     def _usage_schema_props(self) -> JSON:
@@ -195,6 +205,8 @@ class Reply:
             meta["object"] = self.op.object_value(top)
         if "created" in props:
             meta["created"] = self.created
+        if "request_id" in props:
+            meta["request_id"] = self.request_id
         if "model" in props:
             meta["model"] = self.request.get("model", "")
         if "system_fingerprint" in props:
@@ -230,8 +242,12 @@ def answer(reply: Reply) -> JSON:
     choices = []
     for c in reply.choices:
         item: JSON = {"index": c.index}
-        if op.answer_text_member == "message":
-            item["message"] = {"role": ASSISTANT, "content": c.text} if op.message_is_object else c.text
+        if op.answer_text_member == "message" and op.message_is_object:
+            item["message"] = {"role": ASSISTANT, "content": c.text}
+            if "reasoning" in op.reply_message_members and c.reasoning_tokens:
+                item["message"]["reasoning"] = c.reasoning
+        elif op.answer_text_member == "message":
+            item["message"] = c.text
         else:
             item["text"] = c.text
         if "role" in choice_props:
@@ -247,7 +263,9 @@ def answer(reply: Reply) -> JSON:
 # --- the stream --------------------------------------------------------------------------------
 
 
-def _chunk_choice(reply: Reply, choice: Choice, piece: str | None, finish: bool, position: int) -> JSON:
+def _chunk_choice(
+    reply: Reply, choice: Choice, piece: str | None, finish: bool, position: int, reasoning: bool = False
+) -> JSON:
     op = reply.op
     props = op.chunk_choice_schema["properties"]
     item: JSON = {}
@@ -257,13 +275,16 @@ def _chunk_choice(reply: Reply, choice: Choice, piece: str | None, finish: bool,
         set_path(item, text_path[:-1], {"role": ASSISTANT, text_path[-1]: ""})
     elif finish and len(text_path) > 1:
         set_path(item, text_path[:-1], {})  # the closing delta is empty
+    elif reasoning:
+        set_path(item, op.reasoning_path, piece)
     else:
         set_path(item, text_path, piece)
     if "role" in props:
         item["role"] = ASSISTANT
     if "logprobs" in props:
         lps = choice.logprobs
-        item["logprobs"] = logprobs_object(lps[position : position + 1]) if lps and not finish else None
+        shown = lps and not finish and not reasoning
+        item["logprobs"] = logprobs_object(lps[position : position + 1]) if shown else None
     set_path(item, op.gather("finish-reason"), choice.finish_reason if finish else op.pending_finish_reason)
     return item
 
@@ -277,10 +298,16 @@ def _opens_with_role(op: Operation) -> bool:
 
 
 def choice_events(reply: Reply) -> Iterator[JSON]:
-    """Per-choice stream parts in wire order: choices interleaved round by round."""
+    """Per-choice stream parts in wire order: choices interleaved round by round, a reasoning
+    model's reasoning first (in the spec's `gather.reasoning` member), then the text."""
     if _opens_with_role(reply.op):
         for c in reply.choices:
             yield _chunk_choice(reply, c, None, False, 0)
+    thinking = max((len(c.reasoning_tokens) for c in reply.choices), default=0)
+    for position in range(thinking):
+        for c in reply.choices:
+            if position < len(c.reasoning_tokens):
+                yield _chunk_choice(reply, c, c.reasoning_tokens[position], False, position, reasoning=True)
     longest = max((len(c.tokens) for c in reply.choices), default=0)
     for position in range(longest + 1):
         for c in reply.choices:
@@ -293,7 +320,7 @@ def choice_events(reply: Reply) -> Iterator[JSON]:
 def frames(reply: Reply) -> Iterator[JSON]:
     """Every stream payload of a successful answer (without the terminator)."""
     op = reply.op
-    include_usage = bool((reply.request.get("stream_options") or {}).get("include_usage")) and op.has_stream_options
+    asked = bool((reply.request.get("stream_options") or {}).get("include_usage")) and op.has_stream_options
     parts = list(choice_events(reply))
     emitted = 0
     for number, part in enumerate(parts):
@@ -303,10 +330,10 @@ def frames(reply: Reply) -> Iterator[JSON]:
         inner: JSON = {"choices": [part]}
         if op.usage_in_every_frame:
             inner["usage"] = reply.usage(emitted)
-        elif include_usage:
+        elif asked:
             inner["usage"] = None
         yield reply.wrap(inner, op.chunk_data_schema, reply.extras(final) if op.extras else {})
-    if include_usage:
+    if asked or op.usage_in_final_event:  # the usage-only event before the terminator
         yield reply.wrap({"choices": [], "usage": reply.usage()}, op.chunk_data_schema, {})
 
 
@@ -317,8 +344,9 @@ def get_path(value: Any, path: tuple[str, ...]) -> Any:
 
 
 def _is_text(op: Operation, part: JSON) -> bool:
-    """Whether a choice part carries a generated token (not an opener or a closing part)."""
-    text = get_path(part, op.gather("text"))
+    """Whether a choice part carries a generated token, reasoning included (not an opener or a
+    closing part)."""
+    text = get_path(part, op.gather("text")) or (get_path(part, op.reasoning_path) if op.reasoning_path else None)
     return bool(text) and get_path(part, op.gather("finish-reason")) == op.pending_finish_reason
 
 

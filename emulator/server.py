@@ -8,6 +8,7 @@ from typing import Any
 
 import uvicorn
 
+from emulator import dialect
 from emulator.app import Emulation, Settings
 from emulator.auth import DEFAULT_ACCESS_KEY_ID
 from emulator.records import Match, ReceivedRequest, StreamRecord
@@ -73,11 +74,13 @@ class Emulator:
         return f"http://{self.host}:{self.port}"
 
     def base_url(self, provider: str) -> str:
-        """Give this to the provider's client as its base URL."""
+        """Give this to the provider's client as its base URL; `provider` is a provider key, or
+        the mount of a second client (`sensenova-token-plan`)."""
         return f"{self.url}/{provider}"
 
     def api_key(self, provider: str) -> str:
-        return self.emulation.settings.api_keys[provider]
+        """The API key accepted for a provider (a second client's mount takes its provider's key)."""
+        return self.emulation.settings.api_keys[dialect.provider_of(provider) or provider]
 
     def access_key_pair(self) -> tuple[str, str]:
         keys = self.emulation.settings.access_keys

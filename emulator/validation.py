@@ -1,8 +1,10 @@
 """Request validation with the pydantic models generated from the specs (codegen/server_models.py).
 
-Three checks the models cannot make are done from the spec here: null sent for a member whose
-schema does not allow null (datamodel-code-generator makes every optional member nullable), the
-`x-last-role` rule on chat messages, and `best_of` not below `n`. Every problem names the field.
+Four checks the models cannot make are done from the spec here: null sent for a member whose
+schema does not allow null (datamodel-code-generator makes every optional member nullable), a
+member the request schema does not name where it has `additionalProperties: false` (the models
+ignore extras), the `x-last-role` rule on chat messages, and `best_of` not below `n`. Every
+problem names the field.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def check(op: Operation, body: Any) -> Problem | None:
         model(op.key, op.request_schema_name).model_validate(body)
     except pydantic.ValidationError as exc:
         return _from_pydantic(exc, body)
-    return _null_member(op, op.request_schema, body, ()) or beyond_schema(op, body)
+    return _null_member(op, op.request_schema, body, ()) or _unknown_member(op, body) or beyond_schema(op, body)
 
 
 def beyond_schema(op: Operation, body: dict[str, Any]) -> Problem | None:
@@ -92,6 +94,19 @@ def _null_member(op: Operation, schema: Any, value: Any, where: tuple[str, ...])
                 problem = _null_member(op, deref(op.spec, option["items"]), item, (*where, str(i)))
                 if problem:
                     return problem
+    return None
+
+
+def _unknown_member(op: Operation, body: dict[str, Any]) -> Problem | None:
+    """A top-level member the request schema does not name, where it says `additionalProperties:
+    false` (a gateway that refuses what it does not know; the models themselves ignore extras)."""
+    schema = op.request_schema
+    if schema.get("additionalProperties") is not False:
+        return None
+    known = schema.get("properties", {})
+    unknown = [name for name in body if name not in known]
+    if unknown:
+        return Problem(f"{unknown[0]}: unknown member; the request accepts only {', '.join(known)}", unknown[0])
     return None
 
 

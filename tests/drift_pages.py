@@ -15,7 +15,14 @@ from typing import Any
 from codegen.drift.compare import parent
 from codegen.drift.facts import NONE, Field, Operation
 
-FORMS = ("markdown_tables", "markdown_tables_no_pipe", "run_together_table", "flat_openapi", "reference_page")
+FORMS = (
+    "markdown_tables",
+    "markdown_tables_no_pipe",
+    "run_together_table",
+    "flat_openapi",
+    "reference_page",
+    "guide_page",
+)
 
 
 def render(form: str, op: Operation) -> str:
@@ -25,6 +32,7 @@ def render(form: str, op: Operation) -> str:
         "run_together_table": _run_together_table,
         "flat_openapi": _flat_openapi,
         "reference_page": _reference_page,
+        "guide_page": _guide_page,
     }
     return renderers[form](op)
 
@@ -286,3 +294,46 @@ def _reference_range(low: str, high: str) -> str:
     left = "" if low == NONE else f"{_number(low)} {'<' if low.endswith('exclusive') else '≤'} "
     right = "" if high == NONE else f" {'<' if high.endswith('exclusive') else '≤'} {_number(high)}"
     return f"{left}x{right}"
+
+
+# --- SenseNova Token Plan-style guide ---------------------------------------------------------
+
+
+def _guide_page(op: Operation) -> str:
+    request = op.scopes.get("request", {})
+    body = json.dumps(example(request), indent=2, ensure_ascii=False)
+    out = ["# A synthetic integration guide", "", "Some words about accounts.", "", "## 1. Calling it", ""]
+    out += ["```bash", f"curl '{op.servers[0]}{op.path}' \\", "  -H 'Authorization: Bearer <KEY>' \\"]
+    if op.method != "POST":
+        out.append(f"  -X {op.method} \\")
+    out += [f"  -d '{body}'", "```", ""]
+    out += _guide_enums(request)
+    for server in op.servers[1:]:  # another host: a curl example of its own
+        out += ["", "Or, on another host:", "", "```bash", f"curl '{server}{op.path}' \\", f"  -d '{body}'", "```"]
+    numeric = [f for f in _top(request) if f.facts.get("type") in ("integer", "number")]
+    if numeric:
+        out += ["", "Recommended values:", ""]
+        out.append("| Mode | " + " | ".join(f"`{_name(f)}`" for f in numeric) + " |")
+        out.append("| --- | " + " | ".join("---" for _ in numeric) + " |")
+        out.append("| General | " + " | ".join("1" if f.facts["type"] == "integer" else "0.5" for f in numeric) + " |")
+    if "response" in op.scopes:
+        out += ["", "## 2. The answer", "", "```json", json.dumps(example(op.scopes["response"]), indent=2), "```", ""]
+        out += _guide_enums(op.scopes["response"])
+    if "stream" in op.scopes:
+        frame = json.dumps(example(op.scopes["stream"]), ensure_ascii=False)
+        out += ["", "## 3. Streaming", "", "```", f"data: {frame}", "data: [DONE]", "```", ""]
+        out += _guide_enums(op.scopes["stream"])
+    if "error" in op.scopes:
+        out += ["", "## 4. Errors", "", "```json", json.dumps(example(op.scopes["error"]), indent=2), "```", ""]
+        out += _guide_enums(op.scopes["error"])
+    out += ["", "```python", "import requests  # not read: it repeats the curl example", "```"]
+    return "\n".join(out) + "\n"
+
+
+def _guide_enums(fields: dict[str, Field]) -> list[str]:
+    out = []
+    for field in fields.values():
+        if field.facts.get("enum", NONE) != NONE:
+            values = ", ".join(f"`{value}`" for value in field.facts["enum"].split(", "))
+            out.append(f"- `{field.path.replace('[]', '')}` may be {values}.")
+    return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -65,7 +66,7 @@ ROUND_TRIPS = [
 
 def test_round_trips_cover_every_operation_in_its_providers_form() -> None:
     own = {("sensenova", "markdown_tables"), ("sensenova", "markdown_tables_no_pipe"), ("lanrui", "run_together_table")}
-    own |= {("eronmind", "flat_openapi"), ("ppinfra", "reference_page")}
+    own |= {("eronmind", "flat_openapi"), ("ppinfra", "reference_page"), ("sensenova", "guide_page")}
     covered = {(provider, form) for provider, _, form in ROUND_TRIPS}
     assert own <= covered
     assert {(p, o) for p, o, _ in ROUND_TRIPS} == {(p, o) for p in PROVIDERS for o in spec_operations(p)}
@@ -120,6 +121,7 @@ def add_server(url: str) -> Change:
 
 
 SN, SNC = "drift: sensenova create_completion", "drift: sensenova create_chat_completion"
+TP = "drift: sensenova create_token_plan_chat_completion"
 LR, ER, PP = (
     "drift: lanrui create_chat_completion",
     "drift: eronmind create_completion",
@@ -248,6 +250,37 @@ CHANGES: list[tuple[str, str, str, str, Change, str]] = [
     ("reference_page", "ppinfra", "create_completion", "response type",
      set_fact("response", "created", type="string"),
      f"{PP} response created: type integer in the spec, string in the document"),
+    ("guide_page", "sensenova", "create_token_plan_chat_completion", "field gained", gain("request", "seed"),
+     f"{TP} request seed: absent in the spec, present in the document"),
+    ("guide_page", "sensenova", "create_token_plan_chat_completion", "field lost", lose("request", "top_k"),
+     f"{TP} request top_k: present in the spec, absent in the document"),
+    ("guide_page", "sensenova", "create_token_plan_chat_completion", "type",
+     set_fact("request", "top_k", type="number"),
+     f"{TP} request top_k: type integer in the spec, number in the document"),
+    ("guide_page", "sensenova", "create_token_plan_chat_completion", "enum value",
+     set_fact("request", "messages[].role", enum="assistant, system, tool, user"),
+     f"{TP} request messages[].role: enum assistant, system, user in the spec, assistant, system, tool, user "
+     "in the document"),
+    ("guide_page", "sensenova", "create_token_plan_chat_completion", "url path", move("/v2/chat/completions"),
+     f"{TP} url: POST /v1/chat/completions in the spec, POST /v2/chat/completions in the document"),
+    ("guide_page", "sensenova", "create_token_plan_chat_completion", "server", add_server("https://backup.example"),
+     f"{TP} server: https://token.sensenova.cn in the spec, https://token.sensenova.cn, https://backup.example "
+     "in the document"),
+    ("guide_page", "sensenova", "create_token_plan_chat_completion", "response enum value",
+     set_fact("response", "choices[].finish_reason", enum="content_filter, length, stop"),
+     f"{TP} response choices[].finish_reason: enum length, stop in the spec, content_filter, length, stop "
+     "in the document"),
+    ("guide_page", "sensenova", "create_token_plan_chat_completion", "nested response field lost",
+     lose("response", "choices[].message.reasoning"),
+     f"{TP} response choices[].message.reasoning: present in the spec, absent in the document"),
+    ("guide_page", "sensenova", "create_token_plan_chat_completion", "stream field gained",
+     gain("stream", "choices[].delta.tool_calls", "array<object>"),
+     f"{TP} stream choices[].delta.tool_calls: absent in the spec, present in the document"),
+    ("guide_page", "sensenova", "create_token_plan_chat_completion", "error field lost", lose("error", "error.code"),
+     f"{TP} error error.code: present in the spec, absent in the document"),
+    ("guide_page", "lanrui", "create_chat_completion", "error field gained",
+     gain("error", "error.request_id", "string"),
+     f"{LR} error error.request_id: absent in the spec, present in the document"),
 ]  # fmt: skip
 
 
@@ -271,8 +304,11 @@ def test_every_kind_of_change_is_covered_in_every_form_that_can_state_it() -> No
     for form, _p, _o, kind, _c, _e in CHANGES:
         by_form.setdefault(form.removesuffix("_no_pipe"), set()).add(kind)
     for form, covered in by_form.items():
-        # The run-together table has no enumeration column; every other form states enums.
+        # The run-together table has no enumeration column; every other form states enums. A guide
+        # states no defaults, ranges or required flags, only types (a table of values) and enums (prose).
         expected = kinds if form == "run_together_table" else kinds | {"enum value"}
+        if form == "guide_page":
+            expected = {"field gained", "field lost", "type", "url path", "enum value", "server"}
         assert expected <= covered, form
 
 
@@ -512,6 +548,143 @@ def test_reference_page_reads_ranges_defaults_and_required_lines() -> None:
     assert list(page.scopes["response"]) == ["id", "usage", "usage.total"]
 
 
+GUIDE = """# Guide
+
+Preamble with `curl` in prose only.
+
+## 1. Call
+
+```bash
+curl --location 'https://api.example.com/v1/chat' \\
+  --header 'Content-Type: application/json' \\
+  --data '{"model": "m", "max_tokens": 10, "messages": [{"role": "user", "content": "Hi"}]}'
+```
+
+```python
+requests.post(URL, json={"python_only": 1})
+```
+
+```json
+{"id": "x", "choices": [{"message": {"content": "a"}, "delta": {"content": "b"}, "finish_reason": "stop"}],
+ "usage": {"total": 1}}
+```
+
+- `finish_reason`: `stop` for a normal end, `length` if `max_tokens` is hit.
+- `message.content`: the answer.
+
+## 2. Tuning
+
+| Mode | `temperature` | `top_k` | Note |
+| --- | --- | --- | --- |
+| A | 1.0 | 20 | x |
+| B | 0.7 | 40 | y |
+
+```bash
+curl 'https://api.example.com/v1/chat' -d '{"model": "m", "temperature": 1.0, "top_k": 20,
+  "messages": [{"role": "user", "content": [{"type": "text", "text": "t"}]}]}'
+```
+
+- `role` may be `system`, `user`, or `assistant`.
+
+```json
+{"type": "text", "text": "a"},
+{"type": "image_url", "image_url": {"url": "u"}}
+```
+
+## 3. Stream
+
+```
+data: {"choices":[{"delta":{"content":"a"},"finish_reason":""}], ...}
+...
+data: {"choices":[], "usage":{"total":1}}
+data: [DONE]
+```
+
+## 4. Errors
+
+```json
+{"error": {"message": "m", "code": "5"}}
+```
+
+| HTTP | error.type | Meaning |
+| --- | --- | --- |
+| 400 | `bad_request` | x |
+| 403 | — | y |
+| 404 | `not_found` | z |
+"""
+
+
+def test_guide_reads_curl_examples_prose_tables_fragments_and_elided_streams() -> None:
+    page = read(GUIDE)
+    assert (page.method, page.path, page.servers) == ("POST", "/v1/chat", ("https://api.example.com",))
+    request = {path: field.facts for path, field in page.scopes["request"].items()}
+    assert request == {
+        "model": {}, "max_tokens": {}, "messages": {}, "messages[].role": {"enum": "assistant, system, user"},
+        "messages[].content": {}, "temperature": {"type": "number"}, "top_k": {"type": "integer"},
+        "messages[].content[].type": {}, "messages[].content[].text": {}, "messages[].content[].image_url": {},
+        "messages[].content[].image_url.url": {},
+    }  # fmt: skip
+    response = {path: field.facts for path, field in page.scopes["response"].items()}
+    assert response["choices[].finish_reason"] == {"enum": "length, stop"}
+    assert response["choices[].message.content"] == {}  # prose that is no enumeration states nothing
+    assert list(page.scopes["stream"]) == ["choices", "choices[].delta", "choices[].delta.content",
+                                           "choices[].finish_reason", "usage", "usage.total"]  # fmt: skip
+    assert page.scopes["error"]["error.type"].facts == {"enum": "bad_request, not_found"}
+    assert list(page.scopes["error"]) == ["error", "error.message", "error.code", "error.type"]
+    assert "python_only" not in page.scopes["request"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("'https://api.example.com/v1/chat' -d", "'https://api.example.com/v2/chat' -d"), "call different operations"),
+        (
+            ("- `message.content`: the answer.", "- `content` may be `a`, `b`."),
+            "`content` matches several fields: choices[].message.content, choices[].delta.content",
+        ),
+        (('{"type": "text", "text": "a"},', '{"kind": "text"},'), None),
+        (('data: {"choices":[], ', 'data: {"choices":[] '), "a `data:` line of the stream example is not JSON"),
+    ],
+)
+def test_guide_refuses_what_it_cannot_place(change: tuple[str, str], message: str | None) -> None:
+    text = GUIDE.replace(*change)
+    assert text != GUIDE
+    if message is None:  # a fragment of unknown members still goes under the array it shares one with
+        page = read(text)
+        assert "messages[].content[].kind" in page.scopes["request"]
+        return
+    with pytest.raises(Unreadable, match=re.escape(message)):
+        read(text)
+
+
+def shipped_token_plan_page() -> str:
+    """The Token Plan guide rebuilt from the spec's facts plus the departures NORMALIZATION.md logs."""
+    page = copy.deepcopy(spec_operations("sensenova")["create_token_plan_chat_completion"])
+    for key in known.load(ROOT / "specs" / "NORMALIZATION.md"):
+        if key.provider == "SenseNova" and key.operation == "create_token_plan_chat_completion":
+            apply_key(page, key.text)
+    return render("guide_page", page)
+
+
+def test_token_plan_guide_as_shipped_exits_0_and_a_renamed_response_field_exits_1(tmp_path: Path) -> None:
+    shipped, renamed = tmp_path / "token-plan.md", tmp_path / "token-plan-renamed.md"
+    shipped.write_text(shipped_token_plan_page(), encoding="utf-8")
+    changed = shipped_token_plan_page().replace('"reasoning": "text"\n', '"reasoning_content": "text"\n', 1)
+    assert changed != shipped_token_plan_page()
+    renamed.write_text(changed, encoding="utf-8")
+    result = run_drift("sensenova", shipped)
+    assert (result.returncode, result.stdout.splitlines()) == (
+        0, ["sensenova: 1 document(s), 0 unexplained difference(s), 7 known (specs/NORMALIZATION.md)"]
+    )  # fmt: skip
+    result = run_drift("sensenova", renamed)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{TP} response choices[].message.reasoning: present in the spec, absent in the document",
+        f"{TP} response choices[].message.reasoning_content: absent in the spec, present in the document",
+        "sensenova: 1 document(s), 2 unexplained difference(s), 7 known (specs/NORMALIZATION.md)",
+    ]
+
+
 def test_a_broken_example_is_refused_with_a_reason(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text(render("markdown_tables", spec_operations("sensenova")["create_completion"]).replace(
@@ -566,6 +739,7 @@ def test_spec_facts_are_the_same_in_both_stream_forms(provider: str) -> None:
 
 OWN_FORM = {"sensenova": "markdown_tables", "lanrui": "run_together_table", "eronmind": "flat_openapi"}
 OWN_FORM["ppinfra"] = "reference_page"
+OWN_FORM["create_token_plan_chat_completion"] = "guide_page"  # SenseNova's Token Plan page is a guide
 
 
 def apply_key(op: Operation, text: str) -> None:
@@ -603,7 +777,8 @@ def test_every_logged_departure_is_still_a_difference_and_known(provider: str, t
             if key.operation in ("", operation_id):
                 apply_key(page, key.text)
         pages.append(tmp_path / f"{operation_id}.txt")
-        pages[-1].write_text(render(OWN_FORM[provider], page), encoding="utf-8")
+        form = OWN_FORM.get(operation_id, OWN_FORM[provider])
+        pages[-1].write_text(render(form, page), encoding="utf-8")
     report = check(PROVIDERS[provider], pages, ROOT / "specs" / "NORMALIZATION.md")
     assert (report.errors, [d.line(provider) for d in report.drift], report.stale) == ([], [], [])
     assert {key for _difference, key in report.known} == set(keys)

@@ -103,7 +103,8 @@ def loopback_only() -> Iterator[None]:
 @pytest.fixture
 def emulator_env(emulator: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
     for key, provider in PROVIDERS.items():
-        monkeypatch.setenv(f"{provider.env_prefix}_BASE_URL", emulator.base_url(key))
+        for client in provider.clients.values():  # <PREFIX>_BASE_URL, and each other host's variable
+            monkeypatch.setenv(client.base_url_env, emulator.base_url(client.mount))
         monkeypatch.setenv(f"{provider.env_prefix}_API_KEY", emulator.api_key(key))
         for suffix in ("ACCESS_KEY_ID", "SECRET_ACCESS_KEY", "LOG"):
             monkeypatch.delenv(f"{provider.env_prefix}_{suffix}", raising=False)

@@ -25,6 +25,7 @@ import pytest
 import sensenova_client
 import sensenova_client.api.chat.create_chat_completion
 import sensenova_client.api.completions.create_completion
+import sensenova_client.api.token_plan.create_token_plan_chat_completion
 
 from emulator import Emulator
 from emulator.generation import predict
@@ -107,6 +108,13 @@ CASES = [
         ppinfra_client,
         ppinfra_client.api.completions.create_completion,
         {"model": "meta-llama/llama-3.1-8b-instruct", "prompt": "Say this is a test"},
+    ),
+    Case(  # appended: other suites index CASES (CASES[1:3], the two wire formats)
+        "sensenova",
+        "create_token_plan_chat_completion",
+        sensenova_client,
+        sensenova_client.api.token_plan.create_token_plan_chat_completion,
+        {"model": "sensenova-6.7-flash-lite", "messages": [{"role": "user", "content": "Hello there"}]},
     ),
 ]
 MODES = ["sync", "async"]
@@ -309,6 +317,8 @@ DOCUMENTED = {
     "lanrui-create_chat_completion": (["Hello"], "stop", None),
     "eronmind-create_completion": (["\n\n", "This is", " indeed a test"], "length", None),
     "ppinfra-create_completion": ([" This", " is", " a test"], "stop", 9),
+    # reasoning ("Thinking") is not text; the usage comes from the usage-only last event
+    "sensenova-create_token_plan_chat_completion": (["Spring", " wind"], "stop", 479),
 }
 
 

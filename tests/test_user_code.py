@@ -10,7 +10,8 @@ tests/user_code/<key>_mistakes.py holds mistakes (a wrong role literal, a misspe
 key, a wrong value type): both checkers must report an error on each line marked
 `# expect-error`, and on no other line.
 
-Every file has its own module name, so one run of each checker covers all four packages.
+Every file has its own module name, so one run of each checker covers all four packages (and the
+second client pair of sensenova_client, in sensenova_token_plan_*.py).
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from emulator import Emulator
 
 PROVIDERS = load_providers()
 USER_CODE = Path(__file__).parent / "user_code"
-APPS = [USER_CODE / f"{key}_app.py" for key in PROVIDERS]
-MISTAKES = [USER_CODE / f"{key}_mistakes.py" for key in PROVIDERS]
+# Per provider, and per client of another host (sensenova_token_plan_app.py: SenseNovaTokenPlan).
+APPS = sorted(USER_CODE.glob("*_app.py"))
+MISTAKES = sorted(USER_CODE.glob("*_mistakes.py"))
 PACKAGE_DIRS = [str(p.project_dir) for p in PROVIDERS.values()]
 BIN = Path(sys.executable).parent
 MYPY_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): error: (?P<message>.*)$")
@@ -44,7 +46,8 @@ def test_user_code_runs_against_the_emulator(
     app: Path, emulator: Emulator, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for key, provider in PROVIDERS.items():
-        monkeypatch.setenv(f"{provider.env_prefix}_BASE_URL", emulator.base_url(key))
+        for client in provider.clients.values():
+            monkeypatch.setenv(client.base_url_env, emulator.base_url(client.mount))
         monkeypatch.setenv(f"{provider.env_prefix}_API_KEY", emulator.api_key(key))
     runpy.run_path(str(app), run_name="__main__")
     assert "You said" in capsys.readouterr().out  # the emulator's answers reached the prints

@@ -20,7 +20,7 @@ NO_OPERATION = "(no operation)"
 @dataclass(frozen=True)
 class Difference:
     operation: str
-    scope: str  # url, server, header, request, response, stream
+    scope: str  # url, server, header, request, response, stream, error
     field: str
     attribute: str  # "" for presence, required flag, url and server
     spec: str
@@ -48,9 +48,12 @@ def match(operations: list[Operation], page: Operation) -> tuple[Operation | Non
 
     A page whose path is not in the spec is drift: it is compared with the operation on the same host
     that shares the most request fields (a moved path), or else reported as a page of no operation.
+    The host counts for the path too (a spec's paths may live on different hosts): a page naming
+    none of the operation's servers is not that operation's page.
     """
     for op in operations:
-        if (op.method, op.path) == (page.method, page.path):
+        same_host = not page.servers or bool(set(page.servers) & set(op.servers))
+        if (op.method, op.path) == (page.method, page.path) and same_host:
             return op, []
     documented = f"{page.method} {page.path}"
     names = set(page.scopes.get("request", {}))

@@ -1,7 +1,7 @@
 """The fact records every extractor produces and the spec reader produces too.
 
 A document (or a spec operation) becomes one `Operation`: its method, path and servers, and per
-scope (`header`, `request`, `response`, `stream`) the fields it states. A field is a dotted path
+scope (`header`, `request`, `response`, `stream`, `error`: the 4XX body) the fields it states. A field is a dotted path
 (`messages[].role`: `[]` marks the items of an array) with the facts the form can state, each
 already rendered to the text the comparison and the drift lines use. A fact the form cannot
 express is simply missing from the field, so it is never compared; a fact the form can express but
@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-SCOPES = ("header", "request", "response", "stream")
+SCOPES = ("header", "request", "response", "stream", "error")
 NONE = "none"  # the form can state this fact and the page does not
 
 

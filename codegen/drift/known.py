@@ -18,7 +18,7 @@ from pathlib import Path
 
 from codegen.drift.facts import Unreadable
 
-SCOPE_WORDS = ("url", "server", "header", "request", "response", "stream")
+SCOPE_WORDS = ("url", "server", "header", "request", "response", "stream", "error")
 COLUMN = "fact keys"
 _SECTION = re.compile(r"^##\s+(\S+)")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")

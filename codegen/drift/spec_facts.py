@@ -1,7 +1,10 @@
 """The spec side: the same fact records, read from an OpenAPI spec's operations.
 
 Only standard keywords are read (`type`, `enum`, `default`, `minimum` ...), so the reader works on
-the OpenAPI 3.1 specs and on their 3.2 form alike. The stream payload is the `itemSchema` of the
+the OpenAPI 3.1 specs and on their 3.2 form alike. An operation's servers are its path's own
+`servers` where the path has them, else the document's. A field's enumeration is its `enum`, or
+the `enum`s its `anyOf`/`oneOf` alternatives hold (an open enum lists its documented values).
+The `error` scope is the body of the `4XX` response. The stream payload is the `itemSchema` of the
 `text/event-stream` response when it refers to the payload directly (3.1 style), or the
 `contentSchema` its SSE `data` member carries (3.2 style: the event object, with the terminator as
 a separate alternative).
@@ -51,8 +54,11 @@ class Spec:
         return found
 
     def operation(self, path: str, method: str) -> Operation:
-        raw = self.document["paths"][path][method]
-        op = Operation(method.upper(), path, self.servers, operation_id=raw.get("operationId", ""))
+        item = self.document["paths"][path]
+        raw = item[method]
+        servers = raw.get("servers") or item.get("servers")
+        own = tuple(str(s["url"]).rstrip("/") for s in servers) if servers else self.servers
+        op = Operation(method.upper(), path, own, operation_id=raw.get("operationId", ""))
         op.scopes["header"] = {}
         for parameter in raw.get("parameters", []):
             parameter = self.resolve(parameter)
@@ -70,6 +76,9 @@ class Spec:
             self.walk(op, "response", ok["application/json"].get("schema", {}), "")
         if "text/event-stream" in ok:
             self.walk(op, "stream", self.stream_payload(ok["text/event-stream"]), "")
+        error = self.resolve(raw.get("responses", {}).get("4XX", {})).get("content", {}).get("application/json")
+        if error:
+            self.walk(op, "error", error.get("schema", {}), "")
         return op
 
     def stream_payload(self, media: dict[str, Any]) -> Any:
@@ -127,10 +136,19 @@ class Spec:
             "type": self.type_of(resolved),
             "required": render_required(required),
             "default": render_default(resolved.get("default"), "default" in resolved),
-            "enum": render_enum(resolved.get("enum")),
+            "enum": render_enum(self._enum(resolved, 0)),
             "minimum": minimum,
             "maximum": maximum,
         }
+
+    def _enum(self, schema: dict[str, Any], depth: int) -> list[Any]:
+        if "enum" in schema or depth > 8:
+            return list(schema.get("enum", []))
+        values: list[Any] = []
+        for key in ("anyOf", "oneOf"):
+            for alternative in schema.get(key, []):
+                values += [v for v in self._enum(self.resolve(alternative), depth + 1) if v not in values]
+        return values
 
     def type_of(self, schema: Any) -> str:
         return render_types(self._types(schema, 0))

@@ -8,12 +8,13 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    RootModel,
     StrictBool,
     StrictFloat,
     StrictInt,
     StrictStr,
 )
-from typing import Annotated
+from typing import Annotated, Literal
 
 
 class Mode(StrEnum):
@@ -148,6 +149,38 @@ class KnowledgeConfig(BaseModel):
     """
 
 
+class TokenPlanImageUrl(BaseModel):
+    """
+    Where the image comes from.
+    """
+
+    model_config = ConfigDict(
+        extra="ignore",
+    )
+    url: StrictStr
+    """
+    An `http(s)` URL that the service downloads without credentials (if it cannot, the request fails with an `image down failed` error), or a data URL with the image inline: `data:image/png;base64,<base64>`. Common formats (PNG, JPEG, ...) are accepted; a long edge of at most 2048 px saves tokens and time, and a URL keeps a large image out of the request body.
+    """
+
+
+class TokenPlanTextPart(BaseModel):
+    """
+    A piece of text in a message's content.
+    """
+
+    model_config = ConfigDict(
+        extra="ignore",
+    )
+    type: Literal["text"]
+    """
+    Always `text`.
+    """
+    text: StrictStr
+    """
+    The text.
+    """
+
+
 class WebSearchOptions(BaseModel):
     """
     Settings of the web-search plugin.
@@ -191,6 +224,21 @@ class Plugins(BaseModel):
     )
     web_search: WebSearchOptions | None = None
     associated_knowledge: AssociatedKnowledge | None = None
+
+
+class TokenPlanImagePart(BaseModel):
+    """
+    An image in a message's content; several may follow one another in one message.
+    """
+
+    model_config = ConfigDict(
+        extra="ignore",
+    )
+    type: Literal["image_url"]
+    """
+    Always `image_url`.
+    """
+    image_url: TokenPlanImageUrl
 
 
 class ChatCompletionRequest(BaseModel):
@@ -243,3 +291,82 @@ class ChatCompletionRequest(BaseModel):
     """
     knowledge_config: KnowledgeConfig | None = None
     plugins: Plugins | None = None
+
+
+class TokenPlanContentPart(RootModel[TokenPlanTextPart | TokenPlanImagePart]):
+    root: TokenPlanTextPart | TokenPlanImagePart
+    """
+    One part of a message's content, told apart by `type`.
+    """
+
+
+class Content(RootModel[list[TokenPlanContentPart]]):
+    root: Annotated[list[TokenPlanContentPart], Field(min_length=1)]
+    """
+    Text of the turn, or a list of content parts: text and images (images in user turns).
+    """
+
+
+class TokenPlanMessage(BaseModel):
+    """
+    One turn of the conversation. There is no `reasoning` member: a previous reply goes back into the history as its `content` only.
+    """
+
+    model_config = ConfigDict(
+        extra="ignore",
+    )
+    role: ChatRole
+    content: StrictStr | Content
+    """
+    Text of the turn, or a list of content parts: text and images (images in user turns).
+    """
+
+
+class TokenPlanChatCompletionRequest(BaseModel):
+    """
+    Parameters of a Token Plan chat generation. The gateway refuses members it does not know (see NORMALIZATION.md), so only these are accepted.
+    """
+
+    model_config = ConfigDict(
+        extra="ignore",
+    )
+    model: StrictStr
+    """
+    ID of the model to use, e.g. `sensenova-6.7-flash-lite`.
+    """
+    messages: Annotated[list[TokenPlanMessage], Field(min_length=1)]
+    """
+    The conversation so far, oldest turn first. The service keeps no history, so every call carries the full context; long histories raise `prompt_tokens`, so summarise or cut them. Put a previous reply back as its `content` only.
+    """
+    max_tokens: StrictInt | None = None
+    """
+    Upper bound on the tokens generated, reasoning included. Nothing caps the prompt plus the reply except the model's context window.
+    """
+    stream: StrictBool | None = None
+    """
+    When true, the response is a server-sent event stream of `TokenPlanChatCompletionChunk` events closed by `[DONE]`, instead of one JSON document.
+    """
+    temperature: StrictFloat | None = None
+    """
+    Sampling temperature: higher values make the output more varied. The provider recommends 1.0 in thinking mode (0.6 for precise coding) and 0.7 for general instruct tasks.
+    """
+    top_p: StrictFloat | None = None
+    """
+    Nucleus sampling: tokens are drawn from the smallest set whose cumulative probability reaches this value. Recommended: 0.95 in thinking mode, 0.8 or 1.0 in instruct mode.
+    """
+    top_k: StrictInt | None = None
+    """
+    Tokens are drawn from the k most likely ones only. Recommended: 20 (40 for reasoning tasks in instruct mode).
+    """
+    min_p: StrictFloat | None = None
+    """
+    Drops tokens whose probability is below this fraction of the most likely token's. Recommended: 0.0 in every mode.
+    """
+    presence_penalty: StrictFloat | None = None
+    """
+    Penalty on tokens that already appeared, pushing the model toward new content. Recommended: 1.5 for general tasks, 0.0 for precise coding, 2.0 for reasoning in instruct mode.
+    """
+    repetition_penalty: StrictFloat | None = None
+    """
+    Multiplicative penalty on repeated tokens; 1.0 leaves the output unchanged, which is the recommended value in every mode.
+    """

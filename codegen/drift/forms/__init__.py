@@ -10,10 +10,11 @@ from __future__ import annotations
 from types import ModuleType
 
 from codegen.drift.facts import Operation, Unreadable
-from codegen.drift.forms import flat_openapi, markdown_tables, reference_page, run_together_table
+from codegen.drift.forms import flat_openapi, guide_page, markdown_tables, reference_page, run_together_table
 
-# Most specific first: an OpenAPI export can contain table-like text, never the reverse.
-FORMS: tuple[ModuleType, ...] = (flat_openapi, markdown_tables, run_together_table, reference_page)
+# Most specific first: an OpenAPI export can contain table-like text, never the reverse; a guide
+# (prose with fenced examples) is recognised last, as the others may quote a curl example too.
+FORMS: tuple[ModuleType, ...] = (flat_openapi, markdown_tables, run_together_table, reference_page, guide_page)
 
 
 def extract(text: str, hint: dict[str, set[str]]) -> Operation:

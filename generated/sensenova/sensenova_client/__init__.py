@@ -1,7 +1,8 @@
 """Typed client for the SenseNova API.
 
 `SenseNova` / `AsyncSenseNova`: openai-style clients (`client.completions...create(...)`).
-`AuthenticatedClient` with the function modules of `sensenova_client.api`: the low-level layer.
+`SenseNovaTokenPlan` / `AsyncSenseNovaTokenPlan`: openai-style clients for https://token.sensenova.cn (`client.chat...create(...)`).
+`AuthenticatedClient` (`TokenPlanAuthenticatedClient` for https://token.sensenova.cn) with the function modules of `sensenova_client.api`: the low-level layer.
 """
 
 from __future__ import annotations
@@ -37,7 +38,14 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from ._clients import AsyncSenseNova, SenseNova
+    from ._clients import (
+        AsyncSenseNova,
+        AsyncSenseNovaTokenPlan,
+        SenseNova,
+        SenseNovaTokenPlan,
+        TokenPlanAuthenticatedClient,
+    )
+    from ._runtime.surface.images import image_data_url
     from .streaming import AsyncStream, Stream, StreamResult
 
 # Loaded on first use (PEP 562): importing the package stays as cheap as importing httpx2, and
@@ -45,6 +53,10 @@ if TYPE_CHECKING:
 _LAZY = {
     "AsyncSenseNova": "._clients",
     "SenseNova": "._clients",
+    "AsyncSenseNovaTokenPlan": "._clients",
+    "SenseNovaTokenPlan": "._clients",
+    "TokenPlanAuthenticatedClient": "._clients",
+    "image_data_url": "._runtime.surface.images",
     "AsyncStream": ".streaming",
     "Stream": ".streaming",
     "StreamResult": ".streaming",
@@ -62,12 +74,16 @@ def __getattr__(name: str) -> Any:
 
 __all__ = (
     "AsyncSenseNova",
+    "AsyncSenseNovaTokenPlan",
     "AsyncStream",
     "AuthenticatedClient",
     "Client",
+    "image_data_url",
     "SenseNova",
+    "SenseNovaTokenPlan",
     "Stream",
     "StreamResult",
+    "TokenPlanAuthenticatedClient",
     "APIConnectionError",
     "APIError",
     "APIResponseValidationError",

@@ -1,4 +1,4 @@
-"""`SenseNova` and `AsyncSenseNova`: openai-style clients for SenseNova.
+"""`SenseNova` and `AsyncSenseNova`, `SenseNovaTokenPlan` and `AsyncSenseNovaTokenPlan`: openai-style clients for SenseNova.
 
 Generated from codegen/providers.toml and sensenova.yaml by codegen/surface.py; do not edit.
 """
@@ -18,8 +18,28 @@ from ._runtime.surface.base_client import AsyncClientBase, SyncClientBase
 if TYPE_CHECKING:
     from .resources.chat import AsyncChat, Chat
     from .resources.completions import AsyncCompletions, Completions
+    from .resources.token_plan_chat import AsyncTokenPlanChat, TokenPlanChat
 
-__all__ = ["AsyncSenseNova", "SenseNova"]
+__all__ = [
+    "AsyncSenseNova",
+    "AsyncSenseNovaTokenPlan",
+    "SenseNova",
+    "SenseNovaTokenPlan",
+    "TokenPlanAuthenticatedClient",
+]
+
+
+class TokenPlanAuthenticatedClient(AuthenticatedClient):
+    """An AuthenticatedClient for the operations SenseNova serves from https://token.sensenova.cn
+    (what `SenseNovaTokenPlan` wraps; for the function modules of those operations).
+
+    Its base URL defaults to SENSENOVA_TOKEN_PLAN_BASE_URL, else https://token.sensenova.cn;
+    it takes an API key only (`api_key=`, else SENSENOVA_API_KEY), no access key pair.
+    """
+
+    _DEFAULT_BASE_URL = "https://token.sensenova.cn"
+    _BASE_URL_ENV = "SENSENOVA_TOKEN_PLAN_BASE_URL"
+    _ACCESS_KEY_AUTH = False
 
 
 class SenseNova(SyncClientBase):
@@ -140,3 +160,101 @@ class AsyncSenseNova(AsyncClientBase):
         from .resources.chat import AsyncChat
 
         return AsyncChat(self)
+
+
+class SenseNovaTokenPlan(SyncClientBase):
+    """SenseNova client for https://token.sensenova.cn: `client.chat`;
+    `with_options()` for a copy with other call defaults; `with` or `close()` to close it.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: float | httpx2.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
+        verify_ssl: str | bool | ssl.SSLContext = True,
+        headers: dict[str, str] | None = None,
+        cookies: dict[str, str] | None = None,
+        follow_redirects: bool = False,
+        httpx_args: dict[str, Any] | None = None,
+    ) -> None:
+        """A client for SenseNova (https://token.sensenova.cn). Credentials, first match wins: `api_key=`,
+        then the environment's SENSENOVA_API_KEY (this endpoint takes API keys only);
+        with none, errors.MissingCredentialsError. `base_url` defaults to SENSENOVA_TOKEN_PLAN_BASE_URL, else
+        https://token.sensenova.cn. The other arguments are AuthenticatedClient's (see `client.py`);
+        SENSENOVA_LOG=info|debug turns on the package logger.
+        """
+        super().__init__(
+            TokenPlanAuthenticatedClient(
+                api_key,
+                base_url=base_url,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_event_size=max_event_size,
+                verify_ssl=verify_ssl,
+                headers=headers,
+                cookies=cookies,
+                follow_redirects=follow_redirects,
+                httpx_args=httpx_args,
+            )
+        )
+
+    @cached_property
+    def chat(self) -> TokenPlanChat:
+        from .resources.token_plan_chat import TokenPlanChat
+
+        return TokenPlanChat(self)
+
+
+class AsyncSenseNovaTokenPlan(AsyncClientBase):
+    """Async SenseNova client for https://token.sensenova.cn: `client.chat`;
+    `with_options()` for a copy with other call defaults; `async with` or `await close()` to close it.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: float | httpx2.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
+        verify_ssl: str | bool | ssl.SSLContext = True,
+        headers: dict[str, str] | None = None,
+        cookies: dict[str, str] | None = None,
+        follow_redirects: bool = False,
+        httpx_args: dict[str, Any] | None = None,
+    ) -> None:
+        """A asynchronous client for SenseNova (https://token.sensenova.cn). Credentials, first match wins: `api_key=`,
+        then the environment's SENSENOVA_API_KEY (this endpoint takes API keys only);
+        with none, errors.MissingCredentialsError. `base_url` defaults to SENSENOVA_TOKEN_PLAN_BASE_URL, else
+        https://token.sensenova.cn. The other arguments are AuthenticatedClient's (see `client.py`);
+        SENSENOVA_LOG=info|debug turns on the package logger.
+        """
+        super().__init__(
+            TokenPlanAuthenticatedClient(
+                api_key,
+                base_url=base_url,
+                timeout=timeout,
+                max_retries=max_retries,
+                deadline=deadline,
+                max_event_size=max_event_size,
+                verify_ssl=verify_ssl,
+                headers=headers,
+                cookies=cookies,
+                follow_redirects=follow_redirects,
+                httpx_args=httpx_args,
+            )
+        )
+
+    @cached_property
+    def chat(self) -> AsyncTokenPlanChat:
+        from .resources.token_plan_chat import AsyncTokenPlanChat
+
+        return AsyncTokenPlanChat(self)

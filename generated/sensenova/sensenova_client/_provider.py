@@ -3,7 +3,7 @@
 Generated from codegen/providers.toml and specs/sensenova.yaml; do not edit.
 """
 
-__version__ = "2.0.0"
+__version__ = "2.1.0"
 DISTRIBUTION = "sensenova-client"
 PROVIDER = "SenseNova"
 ENV_PREFIX = "SENSENOVA"

@@ -17,6 +17,10 @@ if TYPE_CHECKING:  # the annotations are strings at run time
         KnowledgeBaseConfig,
         KnowledgeConfig,
         Plugins,
+        TokenPlanImagePart,
+        TokenPlanImageUrl,
+        TokenPlanMessage,
+        TokenPlanTextPart,
         WebSearchOptions,
     )
 
@@ -29,11 +33,22 @@ __all__ = [
     "KnowledgeBaseConfigParam",
     "KnowledgeConfigParam",
     "PluginsParam",
+    "TokenPlanChatCompletionRequestParam",
+    "TokenPlanContentPartParam",
+    "TokenPlanImagePartParam",
+    "TokenPlanImageUrlParam",
+    "TokenPlanMessageParam",
+    "TokenPlanTextPartParam",
     "WebSearchOptionsParam",
 ]
 
 ChatRoleParam: TypeAlias = "Literal['user', 'assistant', 'system']"
 """Author of a chat message."""
+
+TokenPlanContentPartParam: TypeAlias = (
+    "TokenPlanTextPartParam | TokenPlanTextPart | TokenPlanImagePartParam | TokenPlanImagePart"
+)
+"""One part of a message's content, told apart by `type`."""
 
 
 class AssociatedKnowledgeParam(TypedDict, total=False):
@@ -182,6 +197,79 @@ class PluginsParam(TypedDict, total=False):
 
     web_search: WebSearchOptionsParam | WebSearchOptions
     associated_knowledge: AssociatedKnowledgeParam | AssociatedKnowledge
+
+
+class TokenPlanChatCompletionRequestParam(TypedDict, total=False):
+    """Parameters of a Token Plan chat generation. The gateway refuses members it does not know
+    (see NORMALIZATION.md), so only these are accepted."""
+
+    model: Required[str]
+    """ID of the model to use, e.g. `sensenova-6.7-flash-lite`."""
+    messages: Required[Sequence[TokenPlanMessageParam | TokenPlanMessage]]
+    """The conversation so far, oldest turn first. The service keeps no history, so every call
+    carries the full context; long histories raise `prompt_tokens`, so summarise or cut them.
+    Put a previous reply back as its `content` only."""
+    max_tokens: int
+    """Upper bound on the tokens generated, reasoning included. Nothing caps the prompt plus the
+    reply except the model's context window."""
+    stream: bool
+    """When true, the response is a server-sent event stream of `TokenPlanChatCompletionChunk`
+    events closed by `[DONE]`, instead of one JSON document."""
+    temperature: float
+    """Sampling temperature: higher values make the output more varied. The provider recommends 1.0
+    in thinking mode (0.6 for precise coding) and 0.7 for general instruct tasks."""
+    top_p: float
+    """Nucleus sampling: tokens are drawn from the smallest set whose cumulative probability
+    reaches this value. Recommended: 0.95 in thinking mode, 0.8 or 1.0 in instruct mode."""
+    top_k: int
+    """Tokens are drawn from the k most likely ones only. Recommended: 20 (40 for reasoning tasks
+    in instruct mode)."""
+    min_p: float
+    """Drops tokens whose probability is below this fraction of the most likely token's.
+    Recommended: 0.0 in every mode."""
+    presence_penalty: float
+    """Penalty on tokens that already appeared, pushing the model toward new content. Recommended:
+    1.5 for general tasks, 0.0 for precise coding, 2.0 for reasoning in instruct mode."""
+    repetition_penalty: float
+    """Multiplicative penalty on repeated tokens; 1.0 leaves the output unchanged, which is the
+    recommended value in every mode."""
+
+
+class TokenPlanImagePartParam(TypedDict, total=False):
+    """An image in a message's content; several may follow one another in one message."""
+
+    type: Required[Literal["image_url"]]
+    """Always `image_url`."""
+    image_url: Required[TokenPlanImageUrlParam | TokenPlanImageUrl]
+
+
+class TokenPlanImageUrlParam(TypedDict, total=False):
+    """Where the image comes from."""
+
+    url: Required[str]
+    """An `http(s)` URL that the service downloads without credentials (if it cannot, the request
+    fails with an `image down failed` error), or a data URL with the image inline:
+    `data:image/png;base64,<base64>`. Common formats (PNG, JPEG, ...) are accepted; a long edge
+    of at most 2048 px saves tokens and time, and a URL keeps a large image out of the request
+    body."""
+
+
+class TokenPlanMessageParam(TypedDict, total=False):
+    """One turn of the conversation. There is no `reasoning` member: a previous reply goes back
+    into the history as its `content` only."""
+
+    role: Required[ChatRoleParam]
+    content: Required[str | Sequence[TokenPlanContentPartParam]]
+    """Text of the turn, or a list of content parts: text and images (images in user turns)."""
+
+
+class TokenPlanTextPartParam(TypedDict, total=False):
+    """A piece of text in a message's content."""
+
+    type: Required[Literal["text"]]
+    """Always `text`."""
+    text: Required[str]
+    """The text."""
 
 
 class WebSearchOptionsParam(TypedDict, total=False):

@@ -36,6 +36,25 @@ if TYPE_CHECKING:
     from .plugins import Plugins
     from .plugins_usage import PluginsUsage
     from .status import Status
+    from .token_plan_chat_completion import TokenPlanChatCompletion
+    from .token_plan_chat_completion_chunk import TokenPlanChatCompletionChunk
+    from .token_plan_chat_completion_chunk_object import TokenPlanChatCompletionChunkObject
+    from .token_plan_chat_completion_object import TokenPlanChatCompletionObject
+    from .token_plan_chat_completion_request import TokenPlanChatCompletionRequest
+    from .token_plan_choice import TokenPlanChoice
+    from .token_plan_chunk_choice import TokenPlanChunkChoice
+    from .token_plan_delta import TokenPlanDelta
+    from .token_plan_error_detail import TokenPlanErrorDetail
+    from .token_plan_error_response import TokenPlanErrorResponse
+    from .token_plan_error_type import TokenPlanErrorType
+    from .token_plan_finish_reason import TokenPlanFinishReason
+    from .token_plan_image_part import TokenPlanImagePart
+    from .token_plan_image_url import TokenPlanImageUrl
+    from .token_plan_message import TokenPlanMessage
+    from .token_plan_prompt_tokens_details import TokenPlanPromptTokensDetails
+    from .token_plan_reply_message import TokenPlanReplyMessage
+    from .token_plan_text_part import TokenPlanTextPart
+    from .token_plan_usage import TokenPlanUsage
     from .usage import Usage
     from .web_search_options import WebSearchOptions
     from .web_search_result import WebSearchResult
@@ -73,6 +92,25 @@ _MODULES = {
     "Plugins": ".plugins",
     "PluginsUsage": ".plugins_usage",
     "Status": ".status",
+    "TokenPlanChatCompletion": ".token_plan_chat_completion",
+    "TokenPlanChatCompletionChunk": ".token_plan_chat_completion_chunk",
+    "TokenPlanChatCompletionChunkObject": ".token_plan_chat_completion_chunk_object",
+    "TokenPlanChatCompletionObject": ".token_plan_chat_completion_object",
+    "TokenPlanChatCompletionRequest": ".token_plan_chat_completion_request",
+    "TokenPlanChoice": ".token_plan_choice",
+    "TokenPlanChunkChoice": ".token_plan_chunk_choice",
+    "TokenPlanDelta": ".token_plan_delta",
+    "TokenPlanErrorDetail": ".token_plan_error_detail",
+    "TokenPlanErrorResponse": ".token_plan_error_response",
+    "TokenPlanErrorType": ".token_plan_error_type",
+    "TokenPlanFinishReason": ".token_plan_finish_reason",
+    "TokenPlanImagePart": ".token_plan_image_part",
+    "TokenPlanImageUrl": ".token_plan_image_url",
+    "TokenPlanMessage": ".token_plan_message",
+    "TokenPlanPromptTokensDetails": ".token_plan_prompt_tokens_details",
+    "TokenPlanReplyMessage": ".token_plan_reply_message",
+    "TokenPlanTextPart": ".token_plan_text_part",
+    "TokenPlanUsage": ".token_plan_usage",
     "Usage": ".usage",
     "WebSearchOptions": ".web_search_options",
     "WebSearchResult": ".web_search_result",
@@ -124,6 +162,25 @@ __all__ = (
     "Plugins",
     "PluginsUsage",
     "Status",
+    "TokenPlanChatCompletion",
+    "TokenPlanChatCompletionChunk",
+    "TokenPlanChatCompletionChunkObject",
+    "TokenPlanChatCompletionObject",
+    "TokenPlanChatCompletionRequest",
+    "TokenPlanChoice",
+    "TokenPlanChunkChoice",
+    "TokenPlanDelta",
+    "TokenPlanErrorDetail",
+    "TokenPlanErrorResponse",
+    "TokenPlanErrorType",
+    "TokenPlanFinishReason",
+    "TokenPlanImagePart",
+    "TokenPlanImageUrl",
+    "TokenPlanMessage",
+    "TokenPlanPromptTokensDetails",
+    "TokenPlanReplyMessage",
+    "TokenPlanTextPart",
+    "TokenPlanUsage",
     "Usage",
     "WebSearchOptions",
     "WebSearchResult",

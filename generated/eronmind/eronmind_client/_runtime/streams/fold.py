@@ -1,7 +1,8 @@
 """The gathering fold: what a whole stream amounts to, built event by event in flat memory.
 
-`Gatherer.add` runs once per event and keeps text per choice, finish reasons, log-probabilities
-(when the answer has them), and the last value of each path the spec names (usage, extras);
+`Gatherer.add` runs once per event and keeps text per choice, its reasoning apart (where the spec
+names one), finish reasons (an empty one is none), log-probabilities (when the answer has them),
+and the last value of each path the spec names (usage, extras);
 `Gatherer.result()` turns that into the public `StreamResult`. No I/O and no error handling
 here: the lifecycle (`lifecycle.py`) feeds it only events that passed the error rule and
 the schema.
@@ -110,6 +111,8 @@ class Gatherer:
     def __init__(self, fmt: StreamFormat[Any]) -> None:
         self.count = 0  # events added
         self.texts: dict[int, _Text] = {}
+        self.reasonings: dict[int, _Text] = {}  # choice index -> its reasoning (fmt.reasoning_path)
+        self._gathers_reasoning = bool(fmt.reasoning_path)
         self.finish: dict[int, str] = {}
         self.logprobs: dict[int, Any] = {}  # choice index -> its log-probabilities' JSON, merged
         self._logprobs_model = fmt.logprobs_model
@@ -129,6 +132,8 @@ class Gatherer:
         get_choices, get_index, get_text = _getter(fmt.choices_path), self._index, self._text
         get_finish = _getter(fmt.finish_reason_path)
         get_logprobs = _getter(fmt.logprobs_path) if fmt.logprobs_path else None
+        get_reasoning = _getter(fmt.reasoning_path) if fmt.reasoning_path else None
+        reasonings = self.reasonings
         kept_paths = [(path, _getter(path)) for path in (fmt.usage_path, *self._extras_paths) if path]
         texts, finish, kept, last, logprobs = self.texts, self.finish, self.kept, self.last, self.logprobs
         new_buffer = _Text
@@ -150,8 +155,17 @@ class Gatherer:
                         pieces.append(text)
                         if len(pieces) >= 256:
                             buffer.collapse()
+                    if get_reasoning is not None:
+                        thought = get_reasoning(choice)
+                        if thought and thought.__class__ is str:
+                            held = reasonings.get(index)
+                            if held is None:
+                                held = reasonings[index] = new_buffer()
+                            held.pieces.append(thought)
+                            if len(held.pieces) >= 256:
+                                held.collapse()
                     reason = get_finish(choice)
-                    if reason and reason.__class__ is str:
+                    if reason and reason.__class__ is str:  # "" (pending, as some providers write) is none
                         finish[index] = reason
                     if get_logprobs is not None:
                         entries = get_logprobs(choice)
@@ -176,6 +190,12 @@ class Gatherer:
     def text(self) -> dict[int, str]:
         return {index: buffer.getvalue() for index, buffer in sorted(self.texts.items())}
 
+    def _reasoning(self, index: int) -> str | None:
+        if not self._gathers_reasoning:
+            return None
+        held = self.reasonings.get(index)
+        return held.getvalue() if held is not None else ""
+
     def _typed(self, path: tuple[str, ...]) -> Any:
         if path not in self.kept:
             return None
@@ -196,6 +216,7 @@ class Gatherer:
                 text=text,
                 finish_reason=self.finish.get(index),
                 logprobs=self._typed_logprobs(index),
+                reasoning=self._reasoning(index),
             )
             for index, text in self.text().items()
         ]

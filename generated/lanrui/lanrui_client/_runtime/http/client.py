@@ -20,7 +20,7 @@ import ssl
 import threading
 import urllib.request
 import weakref
-from typing import Any, Self
+from typing import Any, ClassVar, NamedTuple, Self
 
 import httpx2
 
@@ -98,18 +98,21 @@ def _default_ssl_context() -> ssl.SSLContext:
         return context
 
 
-def _checked_base_url(base_url: str | None) -> tuple[str, dict[str, str]]:
-    """The base URL to use (argument, else environment, else the spec's server) without its
-    query, and that query's parameters (sent with every request). An empty or relative URL, a
-    fragment or another scheme than http(s) is a ValueError naming base_url."""
+def _checked_base_url(
+    base_url: str | None, default: str = _provider.DEFAULT_BASE_URL, env: str = BASE_URL_ENV
+) -> tuple[str, dict[str, str]]:
+    """The base URL to use (argument, else the environment's `env`, else `default`, the spec's
+    server) without its query, and that query's parameters (sent with every request). An empty
+    or relative URL, a fragment or another scheme than http(s) is a ValueError naming where it
+    came from."""
     name = "base_url"
     if base_url is None:
-        name = BASE_URL_ENV if os.environ.get(BASE_URL_ENV) else "the default base URL"
-        base_url = os.environ.get(BASE_URL_ENV) or _provider.DEFAULT_BASE_URL
+        name = env if os.environ.get(env) else "the default base URL"
+        base_url = os.environ.get(env) or default
     if not isinstance(base_url, str):
         raise TypeError(f"base_url must be a str, got {type(base_url).__name__}")
     if not base_url.strip():
-        raise ValueError(f"base_url is empty; pass a URL such as {_provider.DEFAULT_BASE_URL!r} or leave it out")
+        raise ValueError(f"base_url is empty; pass a URL such as {default!r} or leave it out")
     try:
         url = httpx2.URL(base_url.strip())
     except httpx2.InvalidURL as exc:
@@ -155,7 +158,15 @@ class Client:
     this client's retries only if its transport is a RetryTransport/AsyncRetryTransport.
 
     The httpx2 clients are built on first use, once even when threads race for it (under a lock).
+
+    A subclass for an operation the provider serves from another host (an operation-level server
+    with `x-client` in the spec; the package's `<Name>AuthenticatedClient`) sets that host's
+    default base URL, its base URL variable and whether it takes access keys below.
     """
+
+    _DEFAULT_BASE_URL: ClassVar[str] = _provider.DEFAULT_BASE_URL
+    _BASE_URL_ENV: ClassVar[str] = BASE_URL_ENV
+    _ACCESS_KEY_AUTH: ClassVar[bool] = _provider.ACCESS_KEY_AUTH
 
     def __init__(
         self,
@@ -171,7 +182,7 @@ class Client:
         follow_redirects: bool = False,
         httpx_args: dict[str, Any] | None = None,
     ) -> None:
-        self._base_url, self._params = _checked_base_url(base_url)
+        self._base_url, self._params = _checked_base_url(base_url, self._DEFAULT_BASE_URL, self._BASE_URL_ENV)
         self._timeout = checked_timeout(timeout)
         self._max_retries = checked_max_retries(max_retries)
         self._deadline = checked_deadline(deadline)
@@ -357,7 +368,7 @@ class AuthenticatedClient(Client):
         secret_access_key = _credential(secret_access_key, "secret_access_key")
         if api_key and token and api_key != token:
             raise ValueError("pass the API key as api_key= or token=, not both")
-        self.__auth = _choose_auth(api_key or token, access_key_id, secret_access_key)
+        self.__auth = _choose_auth(api_key or token, access_key_id, secret_access_key, self._where())
         super().__init__(
             base_url,
             timeout=timeout,
@@ -370,6 +381,11 @@ class AuthenticatedClient(Client):
             follow_redirects=follow_redirects,
             httpx_args=httpx_args,
         )
+
+    @classmethod
+    def _where(cls) -> _Where:
+        other = cls._DEFAULT_BASE_URL != _provider.DEFAULT_BASE_URL
+        return _Where(cls._ACCESS_KEY_AUTH, cls._DEFAULT_BASE_URL if other else "")
 
     @property
     def auth_method(self) -> str:
@@ -394,9 +410,22 @@ def _environment_credential(name: str) -> str | None:
     return _credential(os.environ.get(name), name)
 
 
-def _choose_auth(api_key: str | None, key_id: str | None, secret: str | None) -> httpx2.Auth:
-    if (key_id or secret) and not _provider.ACCESS_KEY_AUTH:
-        raise TypeError(f"{_provider.PROVIDER} does not accept access keys; pass api_key=... instead")
+class _Where(NamedTuple):
+    """What a client class allows: access keys, and the other host it is for ("" for the main one)."""
+
+    access_keys: bool
+    host: str
+
+
+_MAIN = _Where(_provider.ACCESS_KEY_AUTH, "")  # the main client's (the spec's top-level server)
+
+
+def _choose_auth(api_key: str | None, key_id: str | None, secret: str | None, where: _Where = _MAIN) -> httpx2.Auth:
+    access_keys = where.access_keys
+    provider = f"{_provider.PROVIDER} at {where.host}" if where.host else _provider.PROVIDER
+    if (key_id or secret) and not access_keys:
+        only = "takes API keys only" if _provider.ACCESS_KEY_AUTH else "does not accept access keys"
+        raise TypeError(f"{provider} {only}; pass api_key=... instead")
     if api_key and (key_id or secret):
         raise ValueError("pass either api_key= or access_key_id= and secret_access_key=, not both")
     if api_key:
@@ -407,14 +436,16 @@ def _choose_auth(api_key: str | None, key_id: str | None, secret: str | None) ->
     env_key = _environment_credential(API_KEY_ENV)
     if env_key:
         return BearerAuth(env_key)
-    if _provider.ACCESS_KEY_AUTH and (env_key_id or env_secret):
+    if access_keys and (env_key_id or env_secret):
         return _access_key_auth(env_key_id, env_secret)
-    if _provider.ACCESS_KEY_AUTH:
+    if access_keys:
         raise MissingCredentialsError(
-            f"No {_provider.PROVIDER} credentials: pass api_key=... or set {API_KEY_ENV}, or pass "
+            f"No {provider} credentials: pass api_key=... or set {API_KEY_ENV}, or pass "
             f"access_key_id=... and secret_access_key=... or set {ACCESS_KEY_ID_ENV} and {SECRET_ACCESS_KEY_ENV}."
         )
-    raise MissingCredentialsError(f"No {_provider.PROVIDER} API key: pass api_key=... or set {API_KEY_ENV}.")
+    ignored = _provider.ACCESS_KEY_AUTH and (env_key_id or env_secret)  # set, but this host takes none
+    unused = f" ({ACCESS_KEY_ID_ENV} is not used: it takes API keys only)" if ignored else ""
+    raise MissingCredentialsError(f"No {provider} API key: pass api_key=... or set {API_KEY_ENV}.{unused}")
 
 
 def _access_key_auth(key_id: str | None, secret: str | None) -> AccessKeyAuth:

@@ -31,14 +31,17 @@ T_co = TypeVar("T_co", covariant=True)
 
 @dataclass(frozen=True)
 class StreamChoice(Generic[L]):
-    """One choice of a gathered stream: all its text, why it ended (None if it did not say), and
-    its log-probabilities (the operation's logprobs model holding every event's entries, in
-    order; None unless the answer carried them, i.e. the request asked for them)."""
+    """One choice of a gathered stream: all its text, why it ended (None if it did not say), its
+    log-probabilities (the operation's logprobs model holding every event's entries, in order;
+    None unless the answer carried them, i.e. the request asked for them), and its reasoning (a
+    reasoning model's chain of thought, gathered apart from the text where the spec names it,
+    `x-stream.gather.reasoning`; None for an operation that has none)."""
 
     index: int
     text: str
     finish_reason: str | None
     logprobs: L | None = None
+    reasoning: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,14 @@ class StreamResult(Generic[U, L, X]):
                 return choice.finish_reason
         return None
 
+    @property
+    def reasoning(self) -> str | None:
+        """The reasoning of choice 0 (None where the operation gathers none)."""
+        for choice in self.choices:
+            if choice.index == 0:
+                return choice.reasoning
+        return None
+
 
 if TYPE_CHECKING:
     # What until_done() returns; `Stream[Event]` alone means a StreamResult typed `object` (never
@@ -108,7 +119,8 @@ class StreamFormat(_ResultDefault, Generic[T, R]):
     """One operation's stream facts, rendered from its spec's `x-stream` extension.
 
     Paths are JSON keys: `choices_path` and `usage_path`/`extras_paths` from the event's root,
-    `index_path`, `text_path` and `finish_reason_path` from inside one choice. An error member
+    `index_path`, `text_path`, `finish_reason_path` and `reasoning_path` (a second text, gathered
+    apart; empty where the operation has none) from inside one choice. An error member
     (`error_field`) marks an in-stream error by its presence, or, when `error_ok_code` is not
     None, by a `error_code_key` different from `error_ok_code`.
     """
@@ -129,3 +141,4 @@ class StreamFormat(_ResultDefault, Generic[T, R]):
     extras_paths: tuple[tuple[str, ...], ...] = ()
     logprobs_path: tuple[str, ...] = ()  # inside one choice
     logprobs_model: _FromDict[Any] | None = None  # builds a choice's gathered log-probabilities
+    reasoning_path: tuple[str, ...] = ()  # inside one choice

@@ -1,0 +1,383 @@
+from http import HTTPStatus
+from typing import Any, TypeAlias, TypedDict
+
+import httpx2
+
+from ..._runtime import answers
+from ..._runtime.http import send
+from ..._runtime.streams import format as stream_format
+from ..._runtime.streams import stream as streaming
+from ...client import AuthenticatedClient, Client
+from ...models.token_plan_chat_completion import TokenPlanChatCompletion
+from ...models.token_plan_chat_completion_chunk import TokenPlanChatCompletionChunk
+from ...models.token_plan_chat_completion_request import TokenPlanChatCompletionRequest
+from ...models.token_plan_usage import TokenPlanUsage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: TokenPlanChatCompletionRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/chat/completions",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx2.Response) -> TokenPlanChatCompletion:
+    if response.status_code == 200:
+        try:
+            response_200 = TokenPlanChatCompletion.from_dict(response.json())
+
+        except Exception as exc:  # any failure: nothing the server sends escapes errors.APIError
+            raise send.unparsable(response, exc) from exc
+        return send.checked_answer(response, response_200)
+    raise answers.error_for_response(response)
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx2.Response
+) -> Response[TokenPlanChatCompletion]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def _one_answer(kwargs: dict[str, Any]) -> None:
+    """sync()/asyncio() parse one JSON answer: a body asking for a stream is sent with it off."""
+    body = kwargs.get("json")
+    if isinstance(body, dict) and body.get("stream"):
+        kwargs["json"] = {**body, "stream": False}
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: TokenPlanChatCompletionRequest,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> Response[TokenPlanChatCompletion]:
+    """Answer a conversation (Token Plan, OpenAI-compatible)
+
+    Produces the assistant's next reply to `messages` in the OpenAI Chat Completions wire format.
+    Reasoning models return their chain of thought in `reasoning`, separate from the answer in
+    `content`; `max_tokens` bounds both together. A user turn may carry images as content parts (an
+    `https` URL the service downloads, or a `data:` URL with the image inline). The service keeps no
+    conversation state: send the whole history every time, and when a previous reply goes back into the
+    history send its `content` only, never its `reasoning`. Set `stream` to receive the reply
+    incrementally as server-sent events.
+
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
+
+    Args:
+        body (TokenPlanChatCompletionRequest): Parameters of a Token Plan chat generation. The
+            gateway refuses members it does not know (see NORMALIZATION.md), so only these are
+            accepted.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
+
+    Returns:
+        The HTTP response with its parsed body in `parsed`.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    _one_answer(kwargs)
+    response = send.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: TokenPlanChatCompletionRequest,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> TokenPlanChatCompletion:
+    """Answer a conversation (Token Plan, OpenAI-compatible)
+
+    Produces the assistant's next reply to `messages` in the OpenAI Chat Completions wire format.
+    Reasoning models return their chain of thought in `reasoning`, separate from the answer in
+    `content`; `max_tokens` bounds both together. A user turn may carry images as content parts (an
+    `https` URL the service downloads, or a `data:` URL with the image inline). The service keeps no
+    conversation state: send the whole history every time, and when a previous reply goes back into the
+    history send its `content` only, never its `reasoning`. Set `stream` to receive the reply
+    incrementally as server-sent events.
+
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
+
+    Args:
+        body (TokenPlanChatCompletionRequest): Parameters of a Token Plan chat generation. The
+            gateway refuses members it does not know (see NORMALIZATION.md), so only these are
+            accepted.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
+
+    Returns:
+        TokenPlanChatCompletion
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    _one_answer(kwargs)
+    response = send.send(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    return _parse_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: TokenPlanChatCompletionRequest,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> Response[TokenPlanChatCompletion]:
+    """Answer a conversation (Token Plan, OpenAI-compatible)
+
+    Produces the assistant's next reply to `messages` in the OpenAI Chat Completions wire format.
+    Reasoning models return their chain of thought in `reasoning`, separate from the answer in
+    `content`; `max_tokens` bounds both together. A user turn may carry images as content parts (an
+    `https` URL the service downloads, or a `data:` URL with the image inline). The service keeps no
+    conversation state: send the whole history every time, and when a previous reply goes back into the
+    history send its `content` only, never its `reasoning`. Set `stream` to receive the reply
+    incrementally as server-sent events.
+
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
+
+    Args:
+        body (TokenPlanChatCompletionRequest): Parameters of a Token Plan chat generation. The
+            gateway refuses members it does not know (see NORMALIZATION.md), so only these are
+            accepted.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
+
+    Returns:
+        The HTTP response with its parsed body in `parsed`.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    _one_answer(kwargs)
+    response = await send.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: TokenPlanChatCompletionRequest,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> TokenPlanChatCompletion:
+    """Answer a conversation (Token Plan, OpenAI-compatible)
+
+    Produces the assistant's next reply to `messages` in the OpenAI Chat Completions wire format.
+    Reasoning models return their chain of thought in `reasoning`, separate from the answer in
+    `content`; `max_tokens` bounds both together. A user turn may carry images as content parts (an
+    `https` URL the service downloads, or a `data:` URL with the image inline). The service keeps no
+    conversation state: send the whole history every time, and when a previous reply goes back into the
+    history send its `content` only, never its `reasoning`. Set `stream` to receive the reply
+    incrementally as server-sent events.
+
+    This call returns one complete answer: a body with `stream` set to true is sent as false;
+    `stream()` and `astream()` give the events as they arrive.
+
+    Args:
+        body (TokenPlanChatCompletionRequest): Parameters of a Token Plan chat generation. The
+            gateway refuses members it does not know (see NORMALIZATION.md), so only these are
+            accepted.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
+
+    Returns:
+        TokenPlanChatCompletion
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    _one_answer(kwargs)
+    response = await send.asend(client, kwargs, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    return _parse_response(client=client, response=response)
+
+
+# What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
+class TokenPlanChatCompletionStreamExtras(TypedDict, total=False):
+    pass
+
+
+# What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
+TokenPlanChatCompletionStreamResult: TypeAlias = stream_format.StreamResult[
+    TokenPlanUsage, object, TokenPlanChatCompletionStreamExtras
+]
+
+# Framing facts from the spec's stream description (specs/CONVENTIONS.md).
+_STREAM_FORMAT: stream_format.StreamFormat[TokenPlanChatCompletionChunk, TokenPlanChatCompletionStreamResult] = (
+    stream_format.StreamFormat(
+        event_model=TokenPlanChatCompletionChunk,
+        result_model=TokenPlanChatCompletion,
+        request_flag="stream",
+        terminator="[DONE]",
+        error_field="error",
+        error_ok_code=None,
+        error_code_key="code",
+        error_message_key="message",
+        choices_path=("choices",),
+        index_path=("index",),
+        text_path=("delta", "content"),
+        finish_reason_path=("finish_reason",),
+        usage_path=("usage",),
+        extras_paths=(),
+        reasoning_path=("delta", "reasoning"),
+    )
+)
+
+
+def stream(
+    *,
+    client: AuthenticatedClient,
+    body: TokenPlanChatCompletionRequest,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> streaming.Stream[TokenPlanChatCompletionChunk, TokenPlanChatCompletionStreamResult]:
+    """Answer a conversation (Token Plan, OpenAI-compatible)
+
+    Produces the assistant's next reply to `messages` in the OpenAI Chat Completions wire format.
+    Reasoning models return their chain of thought in `reasoning`, separate from the answer in
+    `content`; `max_tokens` bounds both together. A user turn may carry images as content parts (an
+    `https` URL the service downloads, or a `data:` URL with the image inline). The service keeps no
+    conversation state: send the whole history every time, and when a previous reply goes back into the
+    history send its `content` only, never its `reasoning`. Set `stream` to receive the reply
+    incrementally as server-sent events.
+
+    The body's `stream` is sent as true whatever it says; events are typed as they arrive.
+
+    Args:
+        body (TokenPlanChatCompletionRequest): Parameters of a Token Plan chat generation. The
+            gateway refuses members it does not know (see NORMALIZATION.md), so only these are
+            accepted.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
+        errors.StreamError: The provider reported an error inside the stream.
+        errors.IncompleteStreamError: The connection ended before the stream's terminator.
+        errors.MalformedStreamEventError: An event is not JSON or not the event schema.
+        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`) or
+            something else than an event stream (`.content_type`, `.body`).
+
+    Returns:
+        A lazy Stream of TokenPlanChatCompletionChunk events; `with` closes it early, `until_done()` gathers the answer.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    return streaming.Stream(client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries, deadline=deadline)
+
+
+def astream(
+    *,
+    client: AuthenticatedClient,
+    body: TokenPlanChatCompletionRequest,
+    timeout: float | httpx2.Timeout | None | Unset = UNSET,
+    max_retries: int | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> streaming.AsyncStream[TokenPlanChatCompletionChunk, TokenPlanChatCompletionStreamResult]:
+    """Answer a conversation (Token Plan, OpenAI-compatible)
+
+    Produces the assistant's next reply to `messages` in the OpenAI Chat Completions wire format.
+    Reasoning models return their chain of thought in `reasoning`, separate from the answer in
+    `content`; `max_tokens` bounds both together. A user turn may carry images as content parts (an
+    `https` URL the service downloads, or a `data:` URL with the image inline). The service keeps no
+    conversation state: send the whole history every time, and when a previous reply goes back into the
+    history send its `content` only, never its `reasoning`. Set `stream` to receive the reply
+    incrementally as server-sent events.
+
+    The body's `stream` is sent as true whatever it says; events are typed as they arrive.
+
+    Args:
+        body (TokenPlanChatCompletionRequest): Parameters of a Token Plan chat generation. The
+            gateway refuses members it does not know (see NORMALIZATION.md), so only these are
+            accepted.
+        timeout: Overrides the client's timeout for this call.
+        max_retries: Overrides the client's max_retries for this call.
+        deadline: Seconds the whole call may take, retries and reading (the whole stream) included
+            (None: no deadline); overrides the client's deadline.
+
+    Raises:
+        errors.APIStatusError: The server answered with an error status (a subclass per status).
+        errors.APIConnectionError: The request could not be sent or the answer not received.
+        errors.APITimeoutError: The request timed out, or the call's deadline passed.
+        errors.StreamError: The provider reported an error inside the stream.
+        errors.IncompleteStreamError: The connection ended before the stream's terminator.
+        errors.MalformedStreamEventError: An event is not JSON or not the event schema.
+        errors.NotAStreamError: The server answered with a complete JSON body (in `.result`) or
+            something else than an event stream (`.content_type`, `.body`).
+
+    Returns:
+        A lazy AsyncStream of TokenPlanChatCompletionChunk events; `async with` closes it early, `until_done()` gathers the answer.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    return streaming.AsyncStream(
+        client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries, deadline=deadline
+    )

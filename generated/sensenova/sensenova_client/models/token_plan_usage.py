@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import json as _json
+from collections.abc import Container, Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="TokenPlanUsage")
+
+# (attribute, JSON key) of every field, for the repr.
+_FIELDS: tuple[tuple[str, str], ...] = (
+    ("prompt_tokens", "prompt_tokens"),
+    ("completion_tokens", "completion_tokens"),
+    ("total_tokens", "total_tokens"),
+    ("prompt_tokens_details", "prompt_tokens_details"),
+)
+
+# The keys the spec names; any other key of a payload goes to additional_properties.
+_KNOWN_KEYS: frozenset[str] = frozenset({"prompt_tokens", "completion_tokens", "total_tokens", "prompt_tokens_details"})
+
+
+@_attrs_define
+class TokenPlanUsage:
+    """Token accounting of the request; `total_tokens` is `prompt_tokens` plus `completion_tokens`.
+
+    Attributes:
+        prompt_tokens (int): Tokens of the input (the whole history, and the images).
+        completion_tokens (int): Tokens generated, reasoning included.
+        total_tokens (int): Sum of the two counts above.
+        prompt_tokens_details (TokenPlanPromptTokensDetails | None): Parts of `prompt_tokens`.
+    """
+
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
+    prompt_tokens_details: TokenPlanPromptTokensDetails | None = None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The JSON object this model was parsed from (empty if built in code): which keys arrived.
+    _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict["prompt_tokens"] = self.prompt_tokens
+
+        field_dict["completion_tokens"] = self.completion_tokens
+
+        field_dict["total_tokens"] = self.total_tokens
+
+        if self.prompt_tokens_details is not None:
+            field_dict["prompt_tokens_details"] = self.prompt_tokens_details.to_dict()
+        elif "prompt_tokens_details" in self._arrived:
+            field_dict["prompt_tokens_details"] = None
+
+        return field_dict
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """to_dict() as JSON text (non-ASCII characters kept as they are)."""
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        prompt_tokens = src_dict["prompt_tokens"]
+
+        completion_tokens = src_dict["completion_tokens"]
+
+        total_tokens = src_dict["total_tokens"]
+
+        _prompt_tokens_details = src_dict.get("prompt_tokens_details")
+        prompt_tokens_details = (
+            None if _prompt_tokens_details is None else TokenPlanPromptTokensDetails.from_dict(_prompt_tokens_details)
+        )
+
+        # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
+        # additional_properties only to be replaced) is skipped: a stream builds a tree of these
+        # per event.
+        token_plan_usage = object.__new__(cls)
+        token_plan_usage.prompt_tokens = prompt_tokens
+        token_plan_usage.completion_tokens = completion_tokens
+        token_plan_usage.total_tokens = total_tokens
+        token_plan_usage.prompt_tokens_details = prompt_tokens_details
+        token_plan_usage._arrived = src_dict
+
+        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+
+        token_plan_usage.additional_properties = d
+        return token_plan_usage
+
+    def __repr__(self) -> str:
+        """The fields that arrived (or were set); one the server did not send is left out."""
+        arrived = self._arrived
+        shown = [
+            f"{name}={value!r}" for name, key in _FIELDS if (value := getattr(self, name)) is not None or key in arrived
+        ]
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Imported after the class so that models referring to each other load in any order.
+from ..models.token_plan_prompt_tokens_details import TokenPlanPromptTokensDetails

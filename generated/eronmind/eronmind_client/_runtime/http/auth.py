@@ -56,7 +56,9 @@ __all__ = [
     "TOKEN_LIFETIME",
     "AccessKeyAuth",
     "BearerAuth",
+    "HeaderAuth",
     "checked_credential",
+    "checked_header_credential",
     "mint_jwt",
 ]
 
@@ -88,6 +90,23 @@ def checked_credential(value: str, name: str) -> str:
     return value
 
 
+def checked_header_credential(value: str, name: str) -> str:
+    """A whole Authorization header value (`<scheme> <token>`): stripped, printable ASCII with
+    inner spaces allowed; InvalidCredentialsError naming `name` (never the value) otherwise."""
+    if not isinstance(value, str):
+        raise InvalidCredentialsError(f"{name} must be a str, got {type(value).__name__}")
+    value = value.strip()
+    for position, char in enumerate(value):
+        if not " " <= char <= "~":
+            kind = "a non-ASCII character" if char.isprintable() else "a control character"
+            raise InvalidCredentialsError(
+                f"{name} contains {kind} at position {position} of {len(value)} (the value is not shown)"
+            )
+    if not value:
+        raise InvalidCredentialsError(f"{name} is empty")
+    return value
+
+
 def _b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
@@ -106,8 +125,40 @@ def mint_jwt(access_key_id: str, secret_access_key: str, *, now: float) -> tuple
     return f"{signing_input}.{_b64url(signature)}", expires
 
 
+class _CallCredential:
+    """An Authorization header a call brought itself (`extra_headers=`): masked in log records for
+    as long as its request lives (the request keeps this object in its extensions)."""
+
+    __slots__ = ("__weakref__", "_values")
+
+    def __init__(self, value: str) -> None:
+        token = value.strip().partition(" ")[2].strip()
+        self._values = tuple(v for v in (value.strip(), token) if len(v) >= 4)
+        redact.register(self)
+
+    def _secrets(self) -> tuple[str, ...]:
+        return self._values
+
+    def __repr__(self) -> str:
+        return "_CallCredential('***')"
+
+
+def _per_call(request: httpx2.Request) -> bool:
+    """True if the call set its own Authorization (`extra_headers=`): it is sent as given, for
+    that call only, instead of the client's credential (the openai SDK does the same). The
+    client's own headers never hold one (AuthenticatedClient takes it as its credential)."""
+    value = request.headers.get("authorization")
+    if value is None:
+        return False
+    request.extensions[_CALL_CREDENTIAL] = _CallCredential(value)
+    return True
+
+
+_CALL_CREDENTIAL = "call_credential"
+
+
 class BearerAuth(httpx2.Auth):
-    """`Authorization: Bearer <api key>` on every request."""
+    """`Authorization: Bearer <api key>` on every request (unless the call brings its own)."""
 
     def __init__(self, api_key: str) -> None:
         self.__api_key = checked_credential(api_key, "api_key")
@@ -117,11 +168,39 @@ class BearerAuth(httpx2.Auth):
         return (self.__api_key,) if len(self.__api_key) >= 4 else ()
 
     def auth_flow(self, request: httpx2.Request) -> Generator[httpx2.Request, httpx2.Response, None]:
-        request.headers["Authorization"] = f"Bearer {self.__api_key}"
+        if not _per_call(request):
+            request.headers["Authorization"] = f"Bearer {self.__api_key}"
         yield request
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(api_key='***')"
+
+    __str__ = __repr__
+
+
+class HeaderAuth(httpx2.Auth):
+    """An `Authorization` header given in the client's `headers=`, sent as given (any scheme).
+
+    It is the client's credential, like `api_key=`: kept here rather than in the default headers,
+    masked in logs and errors, and refused together with `api_key=` or an access key pair (which
+    of the two would be sent is not obvious). A call's own Authorization still wins for that call.
+    """
+
+    def __init__(self, value: str, name: str = "headers['Authorization']") -> None:
+        self.__value = checked_header_credential(value, name)
+        redact.register(self)
+
+    def _secrets(self) -> tuple[str, ...]:
+        token = self.__value.partition(" ")[2].strip()
+        return tuple(v for v in (self.__value, token) if len(v) >= 4)
+
+    def auth_flow(self, request: httpx2.Request) -> Generator[httpx2.Request, httpx2.Response, None]:
+        if not _per_call(request):
+            request.headers["Authorization"] = self.__value
+        yield request
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(authorization='***')"
 
     __str__ = __repr__
 
@@ -159,6 +238,9 @@ class AccessKeyAuth(httpx2.Auth):
             return self.__token
 
     def auth_flow(self, request: httpx2.Request) -> Generator[httpx2.Request, httpx2.Response, None]:
+        if _per_call(request):
+            yield request
+            return
         request.headers["Authorization"] = f"Bearer {self.token()}"
         yield request
 

@@ -11,6 +11,11 @@ Credentials (AuthenticatedClient), first match wins:
 4. the environment's `<PREFIX>_ACCESS_KEY_ID` and `<PREFIX>_SECRET_ACCESS_KEY`.
 So an argument always beats the environment, and at the same level the API key beats the pair.
 Passing an API key and an access key pair as arguments together is refused as ambiguous.
+
+An `Authorization` in `headers=` is a credential argument too, sent as given (any scheme): it
+beats the environment, and together with `api_key=` or an access key pair it is refused as
+ambiguous. A call's own Authorization (`extra_headers=`) is sent instead of the client's
+credential for that call only, as the openai SDK does.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ import httpx2
 from ... import _provider
 from .. import logs
 from ..errors import MissingCredentialsError
-from .auth import AccessKeyAuth, BearerAuth, checked_credential
+from .auth import AccessKeyAuth, BearerAuth, HeaderAuth, checked_credential
 from .options import (
     DEFAULT_DEADLINE,
     DEFAULT_MAX_EVENT_SIZE,
@@ -357,7 +362,8 @@ class AuthenticatedClient(Client):
         secret_access_key = _credential(secret_access_key, "secret_access_key")
         if api_key and token and api_key != token:
             raise ValueError("pass the API key as api_key= or token=, not both")
-        self.__auth = _choose_auth(api_key or token, access_key_id, secret_access_key)
+        headers, in_headers = _header_credential(headers, bool(api_key or token or access_key_id or secret_access_key))
+        self.__auth = in_headers or _choose_auth(api_key or token, access_key_id, secret_access_key)
         super().__init__(
             base_url,
             timeout=timeout,
@@ -373,7 +379,10 @@ class AuthenticatedClient(Client):
 
     @property
     def auth_method(self) -> str:
-        """'api_key' or 'access_key': which kind of credential this client sends."""
+        """'api_key', 'access_key' or 'header' (an Authorization in `headers=`): which kind of
+        credential this client sends."""
+        if isinstance(self.__auth, HeaderAuth):
+            return "header"
         return "access_key" if isinstance(self.__auth, AccessKeyAuth) else "api_key"
 
     def _auth(self) -> httpx2.Auth:
@@ -388,6 +397,30 @@ class AuthenticatedClient(Client):
 def _credential(value: str | None, name: str) -> str | None:
     """value stripped and checked (see auth.checked_credential); None if absent or blank."""
     return None if value is None else checked_credential(value, name) or None
+
+
+def _header_credential(
+    headers: dict[str, str] | None, other_given: bool
+) -> tuple[dict[str, str] | None, HeaderAuth | None]:
+    """headers without their Authorization, and that Authorization as the client's credential.
+
+    An argument like api_key= (so it beats the environment's key); given together with api_key=
+    or an access key pair it is refused: which one the server would see is not obvious, and the
+    wrong one bills another account.
+    """
+    names = [name for name in headers or {} if isinstance(name, str) and name.lower() == "authorization"]
+    if not names or headers is None:
+        return headers, None
+    if other_given or len(names) > 1:
+        raise ValueError(
+            "headers= holds an Authorization header and api_key= (or an access key pair) was given too: "
+            "pass the credential one way (api_key=... sends 'Bearer <key>'; headers={'Authorization': ...} "
+            "sends that value as given). A call's extra_headers Authorization overrides either for that call."
+            if other_given
+            else "headers= holds more than one Authorization header"
+        )
+    auth = HeaderAuth(headers[names[0]], f"headers[{names[0]!r}]")
+    return {name: value for name, value in headers.items() if name != names[0]}, auth
 
 
 def _environment_credential(name: str) -> str | None:

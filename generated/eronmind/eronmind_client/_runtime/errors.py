@@ -278,9 +278,10 @@ class MalformedStreamEventError(APIError):
 
 
 class StreamEventTooLargeError(MalformedStreamEventError):
-    """One stream event grew past the client's `max_event_size` (default 16 MiB) before it
-    ended; `data` holds its first 200 characters and `limit` the limit in bytes. Raised as soon
-    as the limit is passed, so memory stays bounded; the event is never cut silently."""
+    """One stream event grew past the client's `max_event_size` (default 16 MiB characters of
+    the decoded text, so decompressed: gzip, deflate, br and zstd bodies count at their full
+    size), whether it ended or not; `data` holds its first 200 characters and `limit` the limit.
+    Raised as soon as the limit is passed, so memory stays bounded; never cut silently."""
 
     def __init__(self, message: str, *, data: str, limit: int) -> None:
         super().__init__(message, data=data)

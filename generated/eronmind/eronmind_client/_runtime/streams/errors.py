@@ -133,10 +133,10 @@ def cut_by_transport(fmt: StreamFormat[Any], gather: Gatherer, exc: httpx2.HTTPE
 
 
 def too_large(gather: Gatherer, exc: EventTooLarge) -> errors.StreamEventTooLargeError:
-    """The error for an event that passed the client's max_event_size before it ended."""
+    """The error for an event that passed the client's max_event_size (ended or not)."""
     return errors.StreamEventTooLargeError(
         f"Stream event {gather.count + 1} passed the limit of {exc.limit} characters (the client's "
-        f"max_event_size) before it ended; it starts with {exc.start[:200]!r}",
+        f"max_event_size); it starts with {exc.start[:200]!r}",
         data=exc.start,
         limit=exc.limit,
     )

@@ -104,10 +104,11 @@ class StreamCall(Generic[T]):
             not_a_stream = stream_errors.not_an_event_stream(self.response, chunk)
             if not_a_stream is not None:
                 raise not_a_stream
+        too_large = None
         try:
             decoded = self.decoder.feed(chunk)
         except EventTooLarge as exc:
-            raise stream_errors.too_large(gather, exc) from None
+            decoded, too_large = exc.before, exc  # the events before the large one still count
         for sse in decoded:
             data = sse.data
             if data == terminator:
@@ -149,6 +150,8 @@ class StreamCall(Generic[T]):
             gather.count += 1
             add(obj, event)
             yield event
+        if too_large is not None:
+            raise stream_errors.too_large(gather, too_large)
 
     # --- outcome
 

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 import httpx2
 
 from .. import _provider
-from .redact import mask, request_or_none, scrubbed_request, scrubbed_response, secrets_of
+from .redact import bounded, mask, request_or_none, safe_repr, scrubbed_request, scrubbed_response, secrets_of
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -148,7 +148,8 @@ class APIResponseValidationError(_AnswerError):
 
     def __init__(self, response: httpx2.Response, cause: BaseException) -> None:
         secrets = secrets_of(response)
-        super().__init__(mask(f"{response.status_code} answer does not match the spec: {cause!r}", secrets))
+        shown = safe_repr(cause, 2000)
+        super().__init__(mask(f"{response.status_code} answer does not match the spec: {shown}", secrets))
         self.response = scrubbed_response(response, secrets)
         self.status_code = response.status_code
 
@@ -243,7 +244,7 @@ class StreamError(APIError):
     def __init__(self, message: str, *, code: str | int | None = None, body: object = None) -> None:
         super().__init__(message)
         self.code = code
-        self.body = body
+        self.body = bounded(body)
 
     def __str__(self) -> str:
         code = f" ({self.code})" if self.code not in (None, "") else ""

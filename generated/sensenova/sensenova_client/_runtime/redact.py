@@ -21,15 +21,20 @@ from typing import Any, Protocol, TypeVar
 import httpx2
 
 __all__ = [
+    "MAX_DEPTH",
+    "TOO_DEEP",
     "RedactSecrets",
+    "bounded",
     "mask",
     "register",
     "request_or_none",
+    "safe_repr",
     "scrub",
     "scrub_cause",
     "scrubbed_request",
     "scrubbed_response",
     "secrets_of",
+    "too_deep",
 ]
 
 E = TypeVar("E", bound=BaseException)
@@ -73,10 +78,16 @@ def _jwt_issuer(token: str) -> str:
     return issuer if isinstance(issuer, str) else ""
 
 
-def mask(value: Any, secrets: tuple[str, ...]) -> Any:
-    """value with every occurrence of each secret in its strings (keys included) replaced by ***."""
-    if not secrets:
-        return value
+# How deep masking walks JSON-like data: deeper members become TOO_DEEP. A server's JSON nested
+# far deeper (5,000 `[` fit in 10 KB) would otherwise exhaust the stack of whatever walks it
+# next (masking, repr, pickle); no error body or event of a real provider nests that deep.
+MAX_DEPTH = 100
+TOO_DEEP = "[nested too deep]"
+
+
+def mask(value: Any, secrets: tuple[str, ...], _depth: int = 0) -> Any:
+    """value with every occurrence of each secret in its strings (keys included) replaced by ***;
+    containers are copied, and members nested deeper than MAX_DEPTH replaced by TOO_DEEP."""
     if isinstance(value, str):
         for secret in secrets:
             value = value.replace(secret, "***")
@@ -85,13 +96,46 @@ def mask(value: Any, secrets: tuple[str, ...]) -> Any:
         for secret in secrets:
             value = value.replace(secret.encode("utf-8", "replace"), b"***")
         return value
-    if isinstance(value, dict):
-        return {mask(k, secrets): mask(v, secrets) for k, v in value.items()}
-    if isinstance(value, list):
-        return [mask(item, secrets) for item in value]
-    if isinstance(value, tuple):
-        return tuple(mask(item, secrets) for item in value)
+    if isinstance(value, dict | list | tuple):
+        if _depth >= MAX_DEPTH:
+            return TOO_DEEP
+        depth = _depth + 1
+        if isinstance(value, dict):
+            return {mask(k, secrets, depth): mask(v, secrets, depth) for k, v in value.items()}
+        if isinstance(value, list):
+            return [mask(item, secrets, depth) for item in value]
+        return tuple(mask(item, secrets, depth) for item in value)
     return value
+
+
+def bounded(value: Any) -> Any:
+    """value with members nested deeper than MAX_DEPTH replaced (see mask)."""
+    return mask(value, ())
+
+
+def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether JSON-like value nests dicts and lists more than `limit` deep (walked without recursion)."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list | tuple):
+            children = item
+        else:
+            continue
+        if depth >= limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list | tuple))
+    return False
+
+
+def safe_repr(value: Any, limit: int = 200) -> str:
+    """repr(value) cut to `limit` characters; a placeholder when it nests too deep to repr."""
+    try:
+        return repr(value)[:limit]
+    except RecursionError:
+        return f"<{type(value).__name__} nested too deep to show>"
 
 
 def scrub(error: E, source: httpx2.Request | httpx2.Response | None) -> E:

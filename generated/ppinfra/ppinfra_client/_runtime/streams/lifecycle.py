@@ -146,7 +146,8 @@ class StreamCall(Generic[T]):
             try:
                 event = from_dict(obj)
             except Exception as exc:  # whatever the payload holds, the caller gets a typed error
-                raise stream_errors.malformed(gather, sse, f"does not match the event schema ({exc!r})") from exc
+                problem = f"does not match the event schema ({redact.safe_repr(exc, 2000)})"
+                raise stream_errors.malformed(gather, sse, problem) from exc
             gather.count += 1
             add(obj, event)
             yield event

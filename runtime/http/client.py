@@ -30,8 +30,8 @@ from typing import Any, Self
 import httpx2
 
 from ... import _provider
-from .. import logs
-from ..errors import MissingCredentialsError
+from .. import logs, redact
+from ..errors import InvalidCredentialsError, MissingCredentialsError
 from .auth import AccessKeyAuth, BearerAuth, HeaderAuth, checked_credential
 from .options import (
     DEFAULT_DEADLINE,
@@ -39,6 +39,7 @@ from .options import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     checked_deadline,
+    checked_headers,
     checked_max_retries,
     checked_timeout,
     refuse_old_httpx,
@@ -191,7 +192,7 @@ class Client:
             else:
                 verify_ssl = ssl.create_default_context(cafile=verify_ssl)
         self._verify_ssl = verify_ssl
-        self._headers = dict(headers or {})
+        self._headers = checked_headers(headers, "headers")
         self._cookies = dict(cookies or {})
         self._follow_redirects = follow_redirects
         self._httpx_args = dict(httpx_args or {})
@@ -363,7 +364,10 @@ class AuthenticatedClient(Client):
         if api_key and token and api_key != token:
             raise ValueError("pass the API key as api_key= or token=, not both")
         headers, in_headers = _header_credential(headers, bool(api_key or token or access_key_id or secret_access_key))
-        self.__auth = in_headers or _choose_auth(api_key or token, access_key_id, secret_access_key)
+        try:
+            self.__auth = in_headers or _choose_auth(api_key or token, access_key_id, secret_access_key)
+        except (MissingCredentialsError, InvalidCredentialsError) as exc:
+            raise redact.without_locals(exc) from None  # the frames below held the environment's values
         super().__init__(
             base_url,
             timeout=timeout,

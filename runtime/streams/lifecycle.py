@@ -274,7 +274,8 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
             raise call.cut_by_transport(exc) from _typed_transport_error(exc, request)
         raise call.cut_at_eof()
     except errors.APIError as exc:
-        call.failure = redact.scrub(exc, call.response)  # a credential the server echoed, masked
+        chunk = b""  # what the server sent (it may echo the key) stays out of the traceback's locals
+        call.failure = redact.without_locals(redact.scrub(exc, call.response))  # an echoed credential masked
         raise
     finally:
         if response is not None and not call.done:  # left early: over HTTP/2, tell the server
@@ -317,7 +318,8 @@ async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerat
             raise call.cut_by_transport(exc) from _typed_transport_error(exc, request)
         raise call.cut_at_eof()
     except errors.APIError as exc:
-        call.failure = redact.scrub(exc, call.response)  # a credential the server echoed, masked
+        chunk = b""  # what the server sent (it may echo the key) stays out of the traceback's locals
+        call.failure = redact.without_locals(redact.scrub(exc, call.response))  # an echoed credential masked
         raise
     finally:
         if response is not None and not call.done:  # left early: over HTTP/2, tell the server

@@ -15,6 +15,7 @@ import contextlib
 import json
 import logging
 import re
+import traceback
 import weakref
 from typing import Any, Protocol, TypeVar
 
@@ -35,6 +36,7 @@ __all__ = [
     "scrubbed_response",
     "secrets_of",
     "too_deep",
+    "without_locals",
 ]
 
 E = TypeVar("E", bound=BaseException)
@@ -151,6 +153,34 @@ def scrub(error: E, source: httpx2.Request | httpx2.Response | None) -> E:
         if error.__cause__ is not None:
             scrub_cause(error.__cause__, source)
     return error
+
+
+def without_locals(exc: E) -> E:
+    """exc with the local variables of the finished frames in its traceback, and in those of its
+    chained causes and contexts, cleared (file, line and code stay for the traceback).
+
+    What error reporters record with `capture_locals` (Sentry and others): httpcore2's and h11's
+    frames hold the request's headers (the real Authorization) and the raw body chunks, the JSON
+    decoder's the text it was given, the stream code's the chunk and events it was decoding,
+    all of which can carry a key the client sent or the server echoed. Frames still executing
+    (the one handling exc, and its callers) are left alone: the code there keeps no secret in a
+    local when it raises."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    pending: list[BaseException] = []
+    while current is not None or pending:
+        if current is None:
+            current = pending.pop()
+        if id(current) in seen:
+            current = None
+            continue
+        seen.add(id(current))
+        if current.__traceback__ is not None:
+            traceback.clear_frames(current.__traceback__)  # skips executing frames
+        if current.__context__ is not None:
+            pending.append(current.__context__)
+        current = current.__cause__
+    return exc
 
 
 def scrub_cause(exc: BaseException, source: httpx2.Request | httpx2.Response | None) -> None:

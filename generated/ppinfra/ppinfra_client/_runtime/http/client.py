@@ -23,7 +23,6 @@ from __future__ import annotations
 import os
 import ssl
 import threading
-import urllib.request
 import weakref
 from typing import Any, Self
 
@@ -130,18 +129,28 @@ def _checked_base_url(base_url: str | None) -> tuple[str, dict[str, str]]:
 
 
 def _environment_proxy(base_url: str) -> str | None:
-    """The proxy the environment (HTTPS_PROXY, ALL_PROXY, NO_PROXY, ...) sets for base_url's host.
+    """The proxy the environment (HTTPS_PROXY, ALL_PROXY, NO_PROXY, ...) sets for base_url.
 
     httpx2 applies environment proxies only when it builds its own transport; ours wraps the
-    transport for retries, so it reads them itself. The client only talks to its base URL,
-    so one decision per client is enough.
+    transport for retries, so it decides here, with httpx2's own reading of the environment and
+    matching (curl's NO_PROXY rules: a domain and its subdomains, `.domain`, `*.domain`, a
+    `host:port`, IPv4/IPv6 addresses and CIDR ranges, `*`), so a request goes where plain httpx2
+    and the openai SDK send it. (urllib's proxy_bypass, used in 1.x, ignores an entry with a
+    port: the request, key included, went to the proxy.) The client only talks to its base
+    URL, so one decision per client is enough.
     """
+    from httpx2._utils import URLPattern, get_environment_proxies  # private: see docs/http-library.md
+
     url = httpx2.URL(base_url)
-    proxies = urllib.request.getproxies()
-    proxy = proxies.get(url.scheme) or proxies.get("all")
-    if not proxy or urllib.request.proxy_bypass(url.host):
-        return None
-    return proxy if "://" in proxy else f"http://{proxy}"
+    mounts = sorted(((URLPattern(key), proxy) for key, proxy in get_environment_proxies().items()), key=_first)
+    for pattern, proxy in mounts:
+        if pattern.matches(url):
+            return proxy
+    return None
+
+
+def _first(item: tuple[Any, Any]) -> Any:
+    return item[0]
 
 
 class Client:

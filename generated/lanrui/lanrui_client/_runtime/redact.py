@@ -251,6 +251,10 @@ _REDACTED_LOGGERS = (
     "httpcore2.http11",
     "httpcore2.http2",
     "httpcore2.proxy",
+    # HTTP/2: hpack logs each header block at DEBUG, Huffman-coded (a key in it cannot be found
+    # by text), and the headers it adds to or evicts from its tables as text
+    "hpack.hpack",
+    "hpack.table",
 )
 
 
@@ -272,9 +276,15 @@ def live(kind: type[S]) -> list[S]:
 
 
 class RedactSecrets(logging.Filter):
-    """Masks every live credential of this package, and `Bearer <token>`, in a log record."""
+    """Masks every live credential of this package, and `Bearer <token>`, in a log record; the
+    raw bytes in hpack's records (whole header blocks, Huffman-coded) are replaced by their size."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("hpack.") and isinstance(record.args, tuple):
+            record.args = tuple(
+                f"<{len(arg)} bytes of HPACK, not shown>" if isinstance(arg, bytes | bytearray | memoryview) else arg
+                for arg in record.args
+            )
         message = record.getMessage()
         redacted = _BEARER.sub(r"\1***", message)
         for holder in list(_LIVE):

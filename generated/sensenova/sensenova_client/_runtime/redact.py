@@ -16,6 +16,7 @@ import json
 import logging
 import re
 import traceback
+import urllib.parse
 import weakref
 from typing import Any, Protocol, TypeVar
 
@@ -55,11 +56,13 @@ def request_or_none(response: httpx2.Response) -> httpx2.Request | None:
 
 def secrets_of(source: httpx2.Response | httpx2.Request | None) -> tuple[str, ...]:
     """The credentials a request carried: each credential header's token (after its scheme) and
-    the issuer (access key id) inside a JWT, longest first so that masking leaves no fragment."""
+    the issuer (access key id) inside a JWT, plus the live credentials of this process's clients
+    (a request after a cross-origin redirect carries none, yet the server may have put the key
+    in the redirect's URL), longest first so that masking leaves no fragment."""
     request = request_or_none(source) if isinstance(source, httpx2.Response) else source
     if request is None:
         return ()
-    found: set[str] = set()
+    found: set[str] = {secret for holder in list(_LIVE) for secret in holder._secrets()}
     for name in _CREDENTIAL_HEADERS:
         for value in request.headers.get_list(name):
             credential = value.strip().partition(" ")[2].strip() or value.strip()  # after "Bearer "
@@ -206,6 +209,9 @@ def scrubbed_request(request: httpx2.Request) -> httpx2.Request:
         for name, value in request.headers.multi_items()
     ]
     url = request.url.copy_with(password="***") if request.url.password else request.url
+    forms = secrets + tuple(urllib.parse.quote(secret, safe="") for secret in secrets)  # as typed, and percent-encoded
+    if any(form in str(url) for form in forms):  # a key in a redirect's Location
+        url = httpx2.URL(mask(str(url), forms))
     try:
         content: bytes | None = request.content
     except httpx2.RequestNotRead:  # a streamed upload: not kept

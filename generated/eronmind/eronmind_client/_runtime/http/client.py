@@ -106,7 +106,7 @@ def _default_ssl_context() -> ssl.SSLContext:
 def _checked_base_url(base_url: str | None) -> tuple[str, dict[str, str]]:
     """The base URL to use (argument, else environment, else the spec's server) without its
     query, and that query's parameters (sent with every request). An empty or relative URL, a
-    fragment or another scheme than http(s) is a ValueError naming base_url."""
+    fragment, another scheme than http(s) or a `user:password@` is a ValueError naming base_url."""
     name = "base_url"
     if base_url is None:
         name = BASE_URL_ENV if os.environ.get(BASE_URL_ENV) else "the default base URL"
@@ -119,9 +119,14 @@ def _checked_base_url(base_url: str | None) -> tuple[str, dict[str, str]]:
         url = httpx2.URL(base_url.strip())
     except httpx2.InvalidURL as exc:
         raise ValueError(f"{name} is not a valid URL ({exc})") from None
+    if url.userinfo:
+        shown = url.copy_with(username="***", password=None)
+        raise ValueError(
+            f"{name} must not hold a user name or password (got {str(shown)!r}): a URL is shown in reprs, "
+            "logs and errors, so credentials go in api_key= or headers= (the value is not shown)"
+        )
     if url.scheme not in ("http", "https") or not url.host:
-        shown = url.copy_with(password="***") if url.password else url
-        raise ValueError(f"{name} must be an absolute http:// or https:// URL, got {str(shown)!r}")
+        raise ValueError(f"{name} must be an absolute http:// or https:// URL, got {str(url)!r}")
     if url.fragment:
         raise ValueError(f"{name} must not have a #fragment")
     params = dict(url.params.multi_items())

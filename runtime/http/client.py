@@ -20,17 +20,19 @@ credential for that call only, as the openai SDK does.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import ssl
 import threading
 import weakref
+from collections.abc import Callable
 from typing import Any, Self
 
 import httpx2
 
 from ... import _provider
 from .. import logs, redact
-from ..errors import InvalidCredentialsError, MissingCredentialsError
+from ..errors import ClientClosedError, ClientStateError, InvalidCredentialsError, MissingCredentialsError
 from .auth import AccessKeyAuth, BearerAuth, HeaderAuth, checked_credential
 from .options import (
     DEFAULT_DEADLINE,
@@ -87,6 +89,30 @@ def _after_fork_in_child() -> None:
 
 if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
     os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _running_loop() -> object:
+    """The running asyncio event loop; None outside one (or under trio, where one pool serves)."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _no_loop() -> None:
+    return None
+
+
+def _ref(loop: object) -> Callable[[], object]:
+    return _no_loop if loop is None else weakref.ref(loop)
+
+
+def _ended(owner: Callable[[], object]) -> bool:
+    """Whether a pool's loop is gone or closed (a pool without loop never ends)."""
+    if owner is _no_loop:
+        return False
+    loop = owner()
+    return loop is None or bool(getattr(loop, "is_closed", bool)())
 
 
 def _default_ssl_context() -> ssl.SSLContext:
@@ -214,7 +240,10 @@ class Client:
             refuse_old_httpx(value, f"httpx_args[{key!r}]")
         refuse_old_httpx(verify_ssl, "verify_ssl")
         self._client: httpx2.Client | None = None
-        self._async_client: httpx2.AsyncClient | None = None
+        self._async_client: httpx2.AsyncClient | None = None  # given, else the latest one built
+        self._async_pools: dict[int, tuple[Callable[[], object], httpx2.AsyncClient]] = {}  # per event loop
+        self._async_closed = False
+        self._given_loop: Callable[[], object] | None = None  # where a given AsyncClient was first used
         self._given: set[str] = set()  # "_client"/"_async_client" set by the user: theirs to manage
         self._build_lock = threading.Lock()
         _LIVE_CLIENTS.add(self)
@@ -277,11 +306,18 @@ class Client:
         return args
 
     def get_httpx_client(self) -> httpx2.Client:
-        if self._client is None:
+        client = self._client
+        if client is None:
             with self._build_lock:
                 if self._client is None:
                     self._client = httpx2.Client(**self._client_args(asynchronous=False))
-        return self._client
+                client = self._client
+        if client.is_closed:
+            raise ClientClosedError(
+                f"this {type(self).__name__} was closed (close() or the end of its `with` block): build a new "
+                "client to call again"
+            )
+        return client
 
     def set_httpx_client(self, client: httpx2.Client) -> Self:
         refuse_old_httpx(client, "set_httpx_client(client)")
@@ -290,15 +326,56 @@ class Client:
         return self
 
     def get_async_httpx_client(self) -> httpx2.AsyncClient:
-        if self._async_client is None:
+        """The httpx2.AsyncClient of the running event loop, built on first use in that loop.
+
+        Per loop because an async connection belongs to the loop that opened it: one client used
+        by `asyncio.run()` twice (or by two threads with a loop each) gets a pool per loop instead
+        of a RuntimeError from the second loop; pools of loops that have ended are dropped. A
+        given AsyncClient (set_async_httpx_client) is used as it is, in the loop it was first used in.
+        """
+        if "_async_client" in self._given and self._async_client is not None:
+            return self._given_async_client()
+        if self._async_closed:
+            raise ClientClosedError(
+                f"this {type(self).__name__} was closed (close() or the end of its `async with` block): build a "
+                "new client to call again"
+            )
+        loop = _running_loop()
+        entry = self._async_pools.get(id(loop))
+        if entry is None or entry[0]() is not loop:
             with self._build_lock:  # building does no I/O, so a thread lock never blocks a loop for long
-                if self._async_client is None:
-                    self._async_client = httpx2.AsyncClient(**self._client_args(asynchronous=True))
-        return self._async_client
+                entry = self._async_pools.get(id(loop))
+                if entry is None or entry[0]() is not loop:
+                    for key, (owner, _) in list(self._async_pools.items()):
+                        if _ended(owner):
+                            del self._async_pools[key]  # its connections died with their loop
+                    entry = (_ref(loop), httpx2.AsyncClient(**self._client_args(asynchronous=True)))
+                    self._async_pools[id(loop)] = entry
+                    self._async_client = entry[1]
+        return entry[1]
+
+    def _given_async_client(self) -> httpx2.AsyncClient:
+        client = self._async_client
+        assert client is not None
+        loop = _running_loop()
+        if loop is None:
+            pass  # outside a loop (or under trio): nothing to tell
+        elif self._given_loop is None:
+            self._given_loop = _ref(loop)
+        elif self._given_loop() is not loop:
+            raise ClientStateError(
+                "the httpx2.AsyncClient given with set_async_httpx_client() was first used in another event loop; "
+                "its connections belong to that loop: give one per loop, or let the client build its own (one "
+                "per loop)"
+            )
+        if client.is_closed:
+            raise ClientClosedError("the httpx2.AsyncClient given with set_async_httpx_client() was closed")
+        return client
 
     def set_async_httpx_client(self, async_client: httpx2.AsyncClient) -> Self:
         refuse_old_httpx(async_client, "set_async_httpx_client(async_client)")
         self._async_client = async_client
+        self._given_loop = None
         self._given.add("_async_client")
         return self
 
@@ -311,6 +388,8 @@ class Client:
             if inherited is not None and name not in self._given:
                 _INHERITED.append(inherited)
                 setattr(self, name, None)
+        _INHERITED.extend(client for _, client in self._async_pools.values())
+        self._async_pools = {}
 
     def close(self) -> None:
         """Close the sync httpx2 client (and its connections), if one was made."""
@@ -318,9 +397,17 @@ class Client:
             self._client.close()
 
     async def aclose(self) -> None:
-        """Close the async httpx2 client (and its connections), if one was made."""
-        if self._async_client is not None:
-            await self._async_client.aclose()
+        """Close the async httpx2 client of this event loop (and its connections), if one was made;
+        later async calls raise ClientClosedError. (Pools of other, ended loops are dropped.)"""
+        if "_async_client" in self._given:
+            if self._async_client is not None:
+                await self._async_client.aclose()
+            return
+        self._async_closed = True
+        entry = self._async_pools.pop(id(_running_loop()), None)
+        self._async_pools.clear()
+        if entry is not None:
+            await entry[1].aclose()
 
     def __enter__(self) -> Self:
         self.get_httpx_client().__enter__()
@@ -334,7 +421,10 @@ class Client:
         return self
 
     async def __aexit__(self, *args: Any) -> None:
-        await self.get_async_httpx_client().__aexit__(*args)
+        if "_async_client" in self._given:
+            await self.get_async_httpx_client().__aexit__(*args)
+        else:
+            await self.aclose()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._base_url!r})"

@@ -1,6 +1,8 @@
 """Every error this package raises, under one base class.
 
     APIError
+    ├── ClientStateError              the client cannot send as it is (also a RuntimeError)
+    │   └── ClientClosedError         a call after close() or the end of its `with` block
     ├── MissingCredentialsError       no key at construction
     ├── InvalidCredentialsError       a key with inner whitespace or control characters (also a ValueError)
     ├── APIConnectionError            could not send / no answer (after retries)
@@ -49,6 +51,8 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
+    "ClientStateError",
     "ConflictError",
     "IncompleteStreamError",
     "InternalServerError",
@@ -101,6 +105,18 @@ def _rebuild(cls: type[APIError], args: tuple[Any, ...]) -> APIError:
     error = cls.__new__(cls)
     error.args = args
     return error
+
+
+class ClientStateError(APIError, RuntimeError):
+    """The client cannot send in its current state: it was closed (ClientClosedError), or an
+    httpx2.AsyncClient given with set_async_httpx_client() is used from another event loop than
+    the one it was first used in (its connections belong to that loop). Nothing was sent. Also a
+    RuntimeError, which is what httpx2 raised for these before."""
+
+
+class ClientClosedError(ClientStateError):
+    """A call on a client after close() / aclose() (or after its `with` / `async with` block
+    ended): build a new client. The sync and async sides close separately."""
 
 
 class MissingCredentialsError(APIError):

@@ -15,21 +15,29 @@ import contextlib
 import json
 import logging
 import re
+import traceback
+import urllib.parse
 import weakref
 from typing import Any, Protocol, TypeVar
 
 import httpx2
 
 __all__ = [
+    "MAX_DEPTH",
+    "TOO_DEEP",
     "RedactSecrets",
+    "bounded",
     "mask",
     "register",
     "request_or_none",
+    "safe_repr",
     "scrub",
     "scrub_cause",
     "scrubbed_request",
     "scrubbed_response",
     "secrets_of",
+    "too_deep",
+    "without_locals",
 ]
 
 E = TypeVar("E", bound=BaseException)
@@ -48,11 +56,13 @@ def request_or_none(response: httpx2.Response) -> httpx2.Request | None:
 
 def secrets_of(source: httpx2.Response | httpx2.Request | None) -> tuple[str, ...]:
     """The credentials a request carried: each credential header's token (after its scheme) and
-    the issuer (access key id) inside a JWT, longest first so that masking leaves no fragment."""
+    the issuer (access key id) inside a JWT, plus the live credentials of this process's clients
+    (a request after a cross-origin redirect carries none, yet the server may have put the key
+    in the redirect's URL), longest first so that masking leaves no fragment."""
     request = request_or_none(source) if isinstance(source, httpx2.Response) else source
     if request is None:
         return ()
-    found: set[str] = set()
+    found: set[str] = {secret for holder in list(_LIVE) for secret in holder._secrets()}
     for name in _CREDENTIAL_HEADERS:
         for value in request.headers.get_list(name):
             credential = value.strip().partition(" ")[2].strip() or value.strip()  # after "Bearer "
@@ -73,10 +83,16 @@ def _jwt_issuer(token: str) -> str:
     return issuer if isinstance(issuer, str) else ""
 
 
-def mask(value: Any, secrets: tuple[str, ...]) -> Any:
-    """value with every occurrence of each secret in its strings (keys included) replaced by ***."""
-    if not secrets:
-        return value
+# How deep masking walks JSON-like data: deeper members become TOO_DEEP. A server's JSON nested
+# far deeper (5,000 `[` fit in 10 KB) would otherwise exhaust the stack of whatever walks it
+# next (masking, repr, pickle); no error body or event of a real provider nests that deep.
+MAX_DEPTH = 100
+TOO_DEEP = "[nested too deep]"
+
+
+def mask(value: Any, secrets: tuple[str, ...], _depth: int = 0) -> Any:
+    """value with every occurrence of each secret in its strings (keys included) replaced by ***;
+    containers are copied, and members nested deeper than MAX_DEPTH replaced by TOO_DEEP."""
     if isinstance(value, str):
         for secret in secrets:
             value = value.replace(secret, "***")
@@ -85,13 +101,46 @@ def mask(value: Any, secrets: tuple[str, ...]) -> Any:
         for secret in secrets:
             value = value.replace(secret.encode("utf-8", "replace"), b"***")
         return value
-    if isinstance(value, dict):
-        return {mask(k, secrets): mask(v, secrets) for k, v in value.items()}
-    if isinstance(value, list):
-        return [mask(item, secrets) for item in value]
-    if isinstance(value, tuple):
-        return tuple(mask(item, secrets) for item in value)
+    if isinstance(value, dict | list | tuple):
+        if _depth >= MAX_DEPTH:
+            return TOO_DEEP
+        depth = _depth + 1
+        if isinstance(value, dict):
+            return {mask(k, secrets, depth): mask(v, secrets, depth) for k, v in value.items()}
+        if isinstance(value, list):
+            return [mask(item, secrets, depth) for item in value]
+        return tuple(mask(item, secrets, depth) for item in value)
     return value
+
+
+def bounded(value: Any) -> Any:
+    """value with members nested deeper than MAX_DEPTH replaced (see mask)."""
+    return mask(value, ())
+
+
+def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether JSON-like value nests dicts and lists more than `limit` deep (walked without recursion)."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list | tuple):
+            children = item
+        else:
+            continue
+        if depth >= limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list | tuple))
+    return False
+
+
+def safe_repr(value: Any, limit: int = 200) -> str:
+    """repr(value) cut to `limit` characters; a placeholder when it nests too deep to repr."""
+    try:
+        return repr(value)[:limit]
+    except RecursionError:
+        return f"<{type(value).__name__} nested too deep to show>"
 
 
 def scrub(error: E, source: httpx2.Request | httpx2.Response | None) -> E:
@@ -107,6 +156,34 @@ def scrub(error: E, source: httpx2.Request | httpx2.Response | None) -> E:
         if error.__cause__ is not None:
             scrub_cause(error.__cause__, source)
     return error
+
+
+def without_locals(exc: E) -> E:
+    """exc with the local variables of the finished frames in its traceback, and in those of its
+    chained causes and contexts, cleared (file, line and code stay for the traceback).
+
+    What error reporters record with `capture_locals` (Sentry and others): httpcore2's and h11's
+    frames hold the request's headers (the real Authorization) and the raw body chunks, the JSON
+    decoder's the text it was given, the stream code's the chunk and events it was decoding,
+    all of which can carry a key the client sent or the server echoed. Frames still executing
+    (the one handling exc, and its callers) are left alone: the code there keeps no secret in a
+    local when it raises."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    pending: list[BaseException] = []
+    while current is not None or pending:
+        if current is None:
+            current = pending.pop()
+        if id(current) in seen:
+            current = None
+            continue
+        seen.add(id(current))
+        if current.__traceback__ is not None:
+            traceback.clear_frames(current.__traceback__)  # skips executing frames
+        if current.__context__ is not None:
+            pending.append(current.__context__)
+        current = current.__cause__
+    return exc
 
 
 def scrub_cause(exc: BaseException, source: httpx2.Request | httpx2.Response | None) -> None:
@@ -132,6 +209,9 @@ def scrubbed_request(request: httpx2.Request) -> httpx2.Request:
         for name, value in request.headers.multi_items()
     ]
     url = request.url.copy_with(password="***") if request.url.password else request.url
+    forms = secrets + tuple(urllib.parse.quote(secret, safe="") for secret in secrets)  # as typed, and percent-encoded
+    if any(form in str(url) for form in forms):  # a key in a redirect's Location
+        url = httpx2.URL(mask(str(url), forms))
     try:
         content: bytes | None = request.content
     except httpx2.RequestNotRead:  # a streamed upload: not kept
@@ -177,6 +257,10 @@ _REDACTED_LOGGERS = (
     "httpcore2.http11",
     "httpcore2.http2",
     "httpcore2.proxy",
+    # HTTP/2: hpack logs each header block at DEBUG, Huffman-coded (a key in it cannot be found
+    # by text), and the headers it adds to or evicts from its tables as text
+    "hpack.hpack",
+    "hpack.table",
 )
 
 
@@ -198,9 +282,15 @@ def live(kind: type[S]) -> list[S]:
 
 
 class RedactSecrets(logging.Filter):
-    """Masks every live credential of this package, and `Bearer <token>`, in a log record."""
+    """Masks every live credential of this package, and `Bearer <token>`, in a log record; the
+    raw bytes in hpack's records (whole header blocks, Huffman-coded) are replaced by their size."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("hpack.") and isinstance(record.args, tuple):
+            record.args = tuple(
+                f"<{len(arg)} bytes of HPACK, not shown>" if isinstance(arg, bytes | bytearray | memoryview) else arg
+                for arg in record.args
+            )
         message = record.getMessage()
         redacted = _BEARER.sub(r"\1***", message)
         for holder in list(_LIVE):

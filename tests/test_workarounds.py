@@ -26,7 +26,7 @@ import pytest
 
 from emulator import Emulator
 from tests.hostile import read_request
-from tests.test_http2 import Http2Emulator, h2_emulator, leave_one_early_then_finish_one  # noqa: F401 (fixture)
+from tests.test_http2 import Http2Emulator, h2_client, h2_emulator, leave_one_early_then_finish_one  # noqa: F401 (fixture)
 from tests.test_stream_connections import peers, read_async, read_sync
 from tests.test_streaming import CASES, by_mode, make_client, new_tag
 
@@ -141,3 +141,29 @@ def test_every_http_library_logger_that_logs_a_call_masks_credentials(
         name for name in names if not any(type(f).__name__ == "RedactSecrets" for f in logging.getLogger(name).filters)
     ]
     assert not unmasked, f"loggers without the credential filter: {unmasked}"
+
+
+def test_hpack_debug_lines_never_carry_a_credential(
+    h2_emulator: Http2Emulator,  # noqa: F811 (the fixture)
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Over HTTP/2, hpack logs every header block at DEBUG, Huffman-coded: `Encoded header block
+    to b'...'` decodes to `Bearer <key>`, which no text search finds. Its loggers have the filter,
+    which shows such blocks by their size; the header tables' lines are masked as text."""
+    from hpack.huffman import HuffmanEncoder
+    from hpack.huffman_constants import REQUEST_CODES, REQUEST_CODES_LENGTH
+
+    caplog.set_level(logging.DEBUG)
+    key = h2_emulator.api_key(CASE.provider)
+    client = h2_client(h2_emulator, CASE, new_tag())
+    with client:
+        read_sync(CASE.module.stream(client=client, body=CASE.body()), "for")
+    records = [record for record in caplog.records if record.name.startswith("hpack")]
+    assert {record.name for record in records} >= {"hpack.hpack"}, "no hpack record: is the call HTTP/2?"
+    coded = HuffmanEncoder(REQUEST_CODES, REQUEST_CODES_LENGTH).encode(f"Bearer {key}".encode())
+    for record in records:
+        message = record.getMessage()
+        assert key not in message and str(coded)[2:-1] not in message and coded not in (record.args or ()), message
+    assert any("bytes of HPACK, not shown" in record.getMessage() for record in records)
+    for name in {record.name for record in records}:
+        assert any(type(f).__name__ == "RedactSecrets" for f in logging.getLogger(name).filters), name

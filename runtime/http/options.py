@@ -12,6 +12,7 @@ it here first and refuses an old one, before any request, with a TypeError sayin
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ __all__ = [
     "Query",
     "TimeoutArg",
     "checked_deadline",
+    "checked_headers",
     "checked_max_retries",
     "checked_timeout",
     "refuse_old_httpx",
@@ -66,6 +68,45 @@ class CallOptions:
     timeout: TimeoutArg = UNSET
     max_retries: int | Unset = UNSET
     deadline: DeadlineArg = UNSET
+
+
+# A header name is an RFC 9110 token; a value is visible ASCII, spaces and tabs (no CR, LF, NUL
+# or other control character: h11 refuses them only while writing, in a frame whose locals hold
+# every header of the request, the real Authorization included).
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_BAD_HEADER_CHAR = re.compile(r"[^\t\x20-\x7e]")
+# Set by the HTTP library from the request itself: one given here breaks the framing (h11 then
+# fails with a protocol error) or sends the request to another virtual host.
+_LIBRARY_HEADERS = frozenset({"content-length", "host", "transfer-encoding"})
+
+
+def checked_headers(headers: object, name: str) -> dict[str, str]:
+    """headers as a dict, each name and value checked before any request is built: a TypeError
+    or ValueError naming `name[header]` (never the value, which may be a key) otherwise."""
+    if headers is None:
+        return {}
+    if not isinstance(headers, Mapping):
+        raise TypeError(f"{name} must be a mapping of header names to str values, got {type(headers).__name__}")
+    checked: dict[str, str] = {}
+    for key, value in headers.items():
+        if not isinstance(key, str) or not _HEADER_NAME.fullmatch(key):
+            raise ValueError(f"{name}[{key!r}] is not a header name (letters, digits and !#$%&'*+-.^_`|~ only)")
+        if key.lower() in _LIBRARY_HEADERS:
+            raise ValueError(f"{name}[{key!r}]: the HTTP library sets {key} from the request itself; leave it out")
+        if not isinstance(value, str):
+            raise TypeError(f"{name}[{key!r}] must be a str, got {type(value).__name__}")
+        bad = _BAD_HEADER_CHAR.search(value)
+        if bad is not None:
+            char = bad.group()
+            kind = "a non-ASCII character" if char.isprintable() else "a control character (CR, LF, NUL, ...)"
+            position, size = bad.start(), len(value)
+            del value, bad, char, headers, checked  # the value may be a key: not kept in this frame
+            raise ValueError(
+                f"{name}[{key!r}] contains {kind} at position {position} of {size}: header values are "
+                "visible ASCII, spaces and tabs (the value is not shown)"
+            )
+        checked[key] = value
+    return checked
 
 
 def _positive(value: object, name: str, *, allow_none: bool) -> float | None:

@@ -1,6 +1,8 @@
 """Every error this package raises, under one base class.
 
     APIError
+    ├── ClientStateError              the client cannot send as it is (also a RuntimeError)
+    │   └── ClientClosedError         a call after close() or the end of its `with` block
     ├── MissingCredentialsError       no key at construction
     ├── InvalidCredentialsError       a key with inner whitespace or control characters (also a ValueError)
     ├── APIConnectionError            could not send / no answer (after retries)
@@ -36,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 import httpx2
 
 from .. import _provider
-from .redact import mask, request_or_none, scrubbed_request, scrubbed_response, secrets_of
+from .redact import bounded, mask, request_or_none, safe_repr, scrubbed_request, scrubbed_response, secrets_of
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,6 +51,8 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
+    "ClientStateError",
     "ConflictError",
     "IncompleteStreamError",
     "InternalServerError",
@@ -103,6 +107,18 @@ def _rebuild(cls: type[APIError], args: tuple[Any, ...]) -> APIError:
     return error
 
 
+class ClientStateError(APIError, RuntimeError):
+    """The client cannot send in its current state: it was closed (ClientClosedError), or an
+    httpx2.AsyncClient given with set_async_httpx_client() is used from another event loop than
+    the one it was first used in (its connections belong to that loop). Nothing was sent. Also a
+    RuntimeError, which is what httpx2 raised for these before."""
+
+
+class ClientClosedError(ClientStateError):
+    """A call on a client after close() / aclose() (or after its `with` / `async with` block
+    ended): build a new client. The sync and async sides close separately."""
+
+
 class MissingCredentialsError(APIError):
     """No API key (or access key pair) was given and the environment has none."""
 
@@ -148,7 +164,8 @@ class APIResponseValidationError(_AnswerError):
 
     def __init__(self, response: httpx2.Response, cause: BaseException) -> None:
         secrets = secrets_of(response)
-        super().__init__(mask(f"{response.status_code} answer does not match the spec: {cause!r}", secrets))
+        shown = safe_repr(cause, 2000)
+        super().__init__(mask(f"{response.status_code} answer does not match the spec: {shown}", secrets))
         self.response = scrubbed_response(response, secrets)
         self.status_code = response.status_code
 
@@ -243,7 +260,7 @@ class StreamError(APIError):
     def __init__(self, message: str, *, code: str | int | None = None, body: object = None) -> None:
         super().__init__(message)
         self.code = code
-        self.body = body
+        self.body = bounded(body)
 
     def __str__(self) -> str:
         code = f" ({self.code})" if self.code not in (None, "") else ""
@@ -278,9 +295,10 @@ class MalformedStreamEventError(APIError):
 
 
 class StreamEventTooLargeError(MalformedStreamEventError):
-    """One stream event grew past the client's `max_event_size` (default 16 MiB) before it
-    ended; `data` holds its first 200 characters and `limit` the limit in bytes. Raised as soon
-    as the limit is passed, so memory stays bounded; the event is never cut silently."""
+    """One stream event grew past the client's `max_event_size` (default 16 MiB characters of
+    the decoded text, so decompressed: gzip, deflate, br and zstd bodies count at their full
+    size), whether it ended or not; `data` holds its first 200 characters and `limit` the limit.
+    Raised as soon as the limit is passed, so memory stays bounded; never cut silently."""
 
     def __init__(self, message: str, *, data: str, limit: int) -> None:
         super().__init__(message, data=data)

@@ -20,6 +20,7 @@ from .errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from .redact import too_deep
 
 __all__ = ["aerror_for_response", "error_for_response", "provider_error_in"]
 
@@ -75,10 +76,13 @@ def provider_error_in(response: httpx2.Response) -> ProviderError | None:
 
 
 def _parse_body(response: httpx2.Response) -> object:
+    """The body as JSON, else as text: also when it nests deeper than redact.MAX_DEPTH (json
+    raises RecursionError past ~1,000 levels, and what walks it later would)."""
     try:
-        return json.loads(response.content)
-    except ValueError:
+        body = json.loads(response.content)
+    except (ValueError, RecursionError):
         return response.text
+    return response.text if too_deep(body) else body
 
 
 def _provider_code_and_message(body: object) -> tuple[str | int | None, str | None, str]:

@@ -10,6 +10,24 @@ secret access key. A token is reused until less than `REFRESH_MARGIN` (5 minutes
 is left, then a fresh one is minted; so a request (and its retries, whose waits are capped well
 below the margin) never carries a token that is about to expire.
 
+Clock skew. The server checks `nbf` and `exp` on its own clock. Without any help, a server
+up to 5 s behind ours (the `nbf` margin) or up to 300 s ahead (the refresh margin: a cached
+token is replaced while 300 s of it are left by our clock) accepts every token. Beyond that:
+- a 401 to a minted token re-mints it once and sends the request once more (the auth flow
+  yields at most twice per call: never a loop). If the 401's `Date` header says the server's
+  clock is more than 5 s away from ours, the offset is kept and every later token is minted on
+  the server's time, so a skew of any size costs one extra request per client (measured: 122
+  requests for 121 calls over two simulated hours, server 10 min ahead, 30 s behind or 28 min
+  ahead; 1.x failed 24 of them, or every one). If the second attempt is refused too, the
+  offset is forgotten (the 401 was about something else) and the 401 is raised.
+- limits: `Date` has whole seconds, so the learned offset is right to about a second plus the
+  network delay, inside the 5 s `nbf` margin; without a `Date` (or one a proxy rewrote), only
+  the re-mint helps: a stale token is replaced (a server ahead by less than 1,800 s then
+  accepts it), but a server more than 5 s behind refuses each fresh token's first call (it
+  fails after two attempts; the token is valid on a later call); a 401 for another reason (a
+  wrong secret, a revoked key) costs one extra request per call. The offset lives in the auth
+  object (one per client), never on disk.
+
 Why the standard library and not PyJWT: an HS256 token is three base64url segments and one
 `hmac.new(secret, signing_input, sha256)` call, ~20 lines with nothing to configure; a JWT
 library would add a third runtime dependency (and its release cadence and CVE feed) to a package
@@ -38,6 +56,8 @@ threads, and a lock per loop would mint needlessly.
 from __future__ import annotations
 
 import base64
+import datetime
+import email.utils
 import hashlib
 import hmac
 import json
@@ -56,7 +76,9 @@ __all__ = [
     "TOKEN_LIFETIME",
     "AccessKeyAuth",
     "BearerAuth",
+    "HeaderAuth",
     "checked_credential",
+    "checked_header_credential",
     "mint_jwt",
 ]
 
@@ -88,6 +110,23 @@ def checked_credential(value: str, name: str) -> str:
     return value
 
 
+def checked_header_credential(value: str, name: str) -> str:
+    """A whole Authorization header value (`<scheme> <token>`): stripped, printable ASCII with
+    inner spaces allowed; InvalidCredentialsError naming `name` (never the value) otherwise."""
+    if not isinstance(value, str):
+        raise InvalidCredentialsError(f"{name} must be a str, got {type(value).__name__}")
+    value = value.strip()
+    for position, char in enumerate(value):
+        if not " " <= char <= "~":
+            kind = "a non-ASCII character" if char.isprintable() else "a control character"
+            raise InvalidCredentialsError(
+                f"{name} contains {kind} at position {position} of {len(value)} (the value is not shown)"
+            )
+    if not value:
+        raise InvalidCredentialsError(f"{name} is empty")
+    return value
+
+
 def _b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
@@ -106,8 +145,40 @@ def mint_jwt(access_key_id: str, secret_access_key: str, *, now: float) -> tuple
     return f"{signing_input}.{_b64url(signature)}", expires
 
 
+class _CallCredential:
+    """An Authorization header a call brought itself (`extra_headers=`): masked in log records for
+    as long as its request lives (the request keeps this object in its extensions)."""
+
+    __slots__ = ("__weakref__", "_values")
+
+    def __init__(self, value: str) -> None:
+        token = value.strip().partition(" ")[2].strip()
+        self._values = tuple(v for v in (value.strip(), token) if len(v) >= 4)
+        redact.register(self)
+
+    def _secrets(self) -> tuple[str, ...]:
+        return self._values
+
+    def __repr__(self) -> str:
+        return "_CallCredential('***')"
+
+
+def _per_call(request: httpx2.Request) -> bool:
+    """True if the call set its own Authorization (`extra_headers=`): it is sent as given, for
+    that call only, instead of the client's credential (the openai SDK does the same). The
+    client's own headers never hold one (AuthenticatedClient takes it as its credential)."""
+    value = request.headers.get("authorization")
+    if value is None:
+        return False
+    request.extensions[_CALL_CREDENTIAL] = _CallCredential(value)
+    return True
+
+
+_CALL_CREDENTIAL = "call_credential"
+
+
 class BearerAuth(httpx2.Auth):
-    """`Authorization: Bearer <api key>` on every request."""
+    """`Authorization: Bearer <api key>` on every request (unless the call brings its own)."""
 
     def __init__(self, api_key: str) -> None:
         self.__api_key = checked_credential(api_key, "api_key")
@@ -117,11 +188,39 @@ class BearerAuth(httpx2.Auth):
         return (self.__api_key,) if len(self.__api_key) >= 4 else ()
 
     def auth_flow(self, request: httpx2.Request) -> Generator[httpx2.Request, httpx2.Response, None]:
-        request.headers["Authorization"] = f"Bearer {self.__api_key}"
+        if not _per_call(request):
+            request.headers["Authorization"] = f"Bearer {self.__api_key}"
         yield request
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(api_key='***')"
+
+    __str__ = __repr__
+
+
+class HeaderAuth(httpx2.Auth):
+    """An `Authorization` header given in the client's `headers=`, sent as given (any scheme).
+
+    It is the client's credential, like `api_key=`: kept here rather than in the default headers,
+    masked in logs and errors, and refused together with `api_key=` or an access key pair (which
+    of the two would be sent is not obvious). A call's own Authorization still wins for that call.
+    """
+
+    def __init__(self, value: str, name: str = "headers['Authorization']") -> None:
+        self.__value = checked_header_credential(value, name)
+        redact.register(self)
+
+    def _secrets(self) -> tuple[str, ...]:
+        token = self.__value.partition(" ")[2].strip()
+        return tuple(v for v in (self.__value, token) if len(v) >= 4)
+
+    def auth_flow(self, request: httpx2.Request) -> Generator[httpx2.Request, httpx2.Response, None]:
+        if not _per_call(request):
+            request.headers["Authorization"] = self.__value
+        yield request
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(authorization='***')"
 
     __str__ = __repr__
 
@@ -140,6 +239,7 @@ class AccessKeyAuth(httpx2.Auth):
         self.__lock = threading.Lock()
         self.__token: str | None = None
         self.__expires = 0
+        self.__offset = 0.0  # the server's clock minus ours, learned from a 401's Date header
         redact.register(self)
 
     def _new_lock(self) -> None:
@@ -150,22 +250,73 @@ class AccessKeyAuth(httpx2.Auth):
         found = (self.__token or "", self.__secret, self.__key_id)
         return tuple(secret for secret in found if len(secret) >= 4)
 
+    @property
+    def clock_offset(self) -> float:
+        """Seconds the server's clock is ahead of ours (negative: behind), as learned from the
+        `Date` header of a 401; tokens are minted on the server's time. 0 until a 401 says otherwise."""
+        return self.__offset
+
     def token(self) -> str:
         """The current token, minted anew when none is cached or it has < REFRESH_MARGIN s left."""
         with self.__lock:
-            now = self.__clock()
+            now = self.__clock() + self.__offset
             if self.__token is None or self.__expires - now < REFRESH_MARGIN:
                 self.__token, self.__expires = mint_jwt(self.__key_id, self.__secret, now=now)
             return self.__token
 
+    def _reminted(self, rejected: str, response: httpx2.Response) -> tuple[str, float]:
+        """A token to replace `rejected` after a 401, and the clock offset it was minted with.
+
+        The 401's `Date` says where the server's clock is: if it is more than NOT_BEFORE_SKEW
+        away from ours, tokens are minted on the server's time from now on. The token is minted
+        anew unless another request already replaced the rejected one.
+        """
+        with self.__lock:
+            previous = self.__offset
+            server_now = _server_time(response)
+            now = self.__clock()
+            if server_now is not None and abs(server_now - now - previous) > NOT_BEFORE_SKEW:
+                self.__offset = server_now - now
+            if self.__token in (None, rejected) or self.__offset != previous:
+                self.__token, self.__expires = mint_jwt(self.__key_id, self.__secret, now=now + self.__offset)
+            return self.__token or "", previous
+
     def auth_flow(self, request: httpx2.Request) -> Generator[httpx2.Request, httpx2.Response, None]:
-        request.headers["Authorization"] = f"Bearer {self.token()}"
-        yield request
+        """Sends the token; after a 401, re-mints it once (on the server's clock, if its `Date`
+        says ours is off) and sends the request once more. Never more than two attempts."""
+        if _per_call(request):
+            yield request
+            return
+        sent = self.token()
+        request.headers["Authorization"] = f"Bearer {sent}"
+        response = yield request
+        if response.status_code != 401:
+            return
+        fresh, previous = self._reminted(sent, response)
+        request.headers["Authorization"] = f"Bearer {fresh}"
+        response = yield request
+        if response.status_code == 401:  # not the clock after all: forget what the Date taught
+            with self.__lock:
+                self.__offset = previous
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(access_key_id='***', secret_access_key='***')"
 
     __str__ = __repr__
+
+
+def _server_time(response: httpx2.Response) -> float | None:
+    """The Unix time of a response's `Date` header (whole seconds), None if absent or unreadable."""
+    value = response.headers.get("date")
+    if not value:
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # an HTTP date is always GMT
+        when = when.replace(tzinfo=datetime.UTC)
+    return when.timestamp()
 
 
 def _after_fork_in_child() -> None:

@@ -1,7 +1,9 @@
 """Retries, as an httpx2 transport that wraps the real one.
 
 What is retried: connection failures and timeouts that happen before an answer's headers arrive,
-and answers with status 408, 409, 429 or 5xx. POST is retried like any other method, as the
+and answers with status 408, 409, 429 or 5xx. Not retried: a certificate that fails
+verification and a proxy that refuses the tunnel with a 4xx (407, 403), which the next attempt
+would meet again. POST is retried like any other method, as the
 openai SDK does: these APIs create nothing that a repeat could duplicate (a repeated completion
 costs tokens, but a failed one that is not retried costs the caller the whole answer), and a
 request whose body is a one-shot stream (not replayable) is never retried.
@@ -45,6 +47,7 @@ import email.utils
 import logging
 import math
 import random
+import ssl
 import time
 from dataclasses import dataclass
 from datetime import UTC
@@ -145,6 +148,23 @@ class RetryPolicy:
 DEFAULT_POLICY = RetryPolicy()
 
 
+def _refused_for_good(error: Exception) -> bool:
+    """A connection error that another attempt would meet again: the server's certificate failed
+    verification (a wrong or untrusted certificate does not fix itself in a second), or the proxy
+    refused the tunnel with a 4xx (407 Proxy Authentication Required, 403): not a network fault."""
+    if isinstance(error, httpx2.ProxyError):
+        status = str(error).partition(" ")[0]
+        return status.isdigit() and 400 <= int(status) <= 499
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
 def _retry_limit(request: httpx2.Request, default: int) -> int:
     """The request's own retry count (its extension), else the transport's; a value that is not a
     count is refused, never replaced by the default."""
@@ -206,7 +226,7 @@ class _Base:
     @staticmethod
     def _final(request: httpx2.Request, error: Exception, end: float | None) -> Exception | None:
         """The error to raise at once instead of retrying, if any."""
-        if isinstance(error, _FINAL_ERRORS):
+        if isinstance(error, _FINAL_ERRORS) or _refused_for_good(error):
             return error
         if end is not None and isinstance(error, httpx2.TimeoutException) and time.monotonic() >= end:
             return exceeded(request)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx2
 
-from .. import errors
+from .. import errors, redact
 from ..http import send
 from ..http.deadline import DeadlineExceeded
 
@@ -75,6 +75,7 @@ def payload_error_check(
 
 def stream_error(fmt: StreamFormat[Any], value: Any, body: Any) -> errors.StreamError:
     """The StreamError for an error member `value` (an object with code/message, or a message)."""
+    value, body = redact.bounded(value), redact.bounded(body)  # nothing nested past MAX_DEPTH
     if isinstance(value, dict):
         code, message = value.get(fmt.error_code_key), value.get(fmt.error_message_key)
     else:
@@ -88,15 +89,17 @@ def error_event(fmt: StreamFormat[Any], sse: ServerSentEvent) -> errors.StreamEr
     """The StreamError for an SSE `event: error`, whatever its data looks like."""
     try:
         obj = _json_loads(sse.data)
-    except ValueError:
-        return errors.StreamError(sse.data.strip() or "the provider sent an error event", body=sse.data)
+    except (ValueError, RecursionError):
+        obj = sse.data
+    if isinstance(obj, str) or redact.too_deep(obj):
+        return errors.StreamError(sse.data.strip()[:2000] or "the provider sent an error event", body=sse.data)
     if isinstance(obj, dict):
         for field in (fmt.error_field, "error"):
             inner = obj.get(field)
             if isinstance(inner, dict | str) and inner:
                 return stream_error(fmt, inner, obj)
         return stream_error(fmt, obj, obj)
-    return errors.StreamError(str(obj), body=obj)
+    return errors.StreamError(redact.safe_repr(obj, 2000) if isinstance(obj, list) else str(obj), body=obj)
 
 
 def malformed(gather: Gatherer, sse: ServerSentEvent, problem: str) -> errors.MalformedStreamEventError:
@@ -133,10 +136,10 @@ def cut_by_transport(fmt: StreamFormat[Any], gather: Gatherer, exc: httpx2.HTTPE
 
 
 def too_large(gather: Gatherer, exc: EventTooLarge) -> errors.StreamEventTooLargeError:
-    """The error for an event that passed the client's max_event_size before it ended."""
+    """The error for an event that passed the client's max_event_size (ended or not)."""
     return errors.StreamEventTooLargeError(
         f"Stream event {gather.count + 1} passed the limit of {exc.limit} characters (the client's "
-        f"max_event_size) before it ended; it starts with {exc.start[:200]!r}",
+        f"max_event_size); it starts with {exc.start[:200]!r}",
         data=exc.start,
         limit=exc.limit,
     )
@@ -170,13 +173,17 @@ def json_answer_error(fmt: StreamFormat[Any], response: httpx2.Response) -> erro
         body = _json_loads(response.content)
     except (ValueError, RecursionError):
         body = response.text
+    if redact.too_deep(body):
+        body = response.text
     if isinstance(body, dict):
         error = payload_error_check(fmt)(body) or payload_error_check(fmt, field="error", ok_code=None)(body)
         if error is not None:
             return error
     content_type = response.headers.get("content-type", "")
     if not isinstance(body, dict):
-        shown = f"{body[:200]!r}" if isinstance(body, str) else f"the JSON {type(body).__name__} {body!r:.200}"
+        shown = (
+            f"{body[:200]!r}" if isinstance(body, str) else f"the JSON {type(body).__name__} {redact.safe_repr(body)}"
+        )
         return errors.NotAStreamError(
             f"The server answered the stream request with {content_type} that is not an answer: "
             f"{'an empty body' if body == '' else shown}; .body holds it, .result is None",
@@ -189,7 +196,8 @@ def json_answer_error(fmt: StreamFormat[Any], response: httpx2.Response) -> erro
     except Exception as exc:  # whatever the body holds, the caller gets a typed error
         return errors.NotAStreamError(
             "The server answered the stream request with a complete JSON body instead of an event "
-            f"stream, and it does not match the result schema ({exc!r}); .body holds it, .result is None",
+            f"stream, and it does not match the result schema ({redact.safe_repr(exc, 2000)}); .body holds it, "
+            ".result is None",
             response=response,
             body=body,
             result=None,

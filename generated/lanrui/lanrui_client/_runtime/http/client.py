@@ -11,29 +11,36 @@ Credentials (AuthenticatedClient), first match wins:
 4. the environment's `<PREFIX>_ACCESS_KEY_ID` and `<PREFIX>_SECRET_ACCESS_KEY`.
 So an argument always beats the environment, and at the same level the API key beats the pair.
 Passing an API key and an access key pair as arguments together is refused as ambiguous.
+
+An `Authorization` in `headers=` is a credential argument too, sent as given (any scheme): it
+beats the environment, and together with `api_key=` or an access key pair it is refused as
+ambiguous. A call's own Authorization (`extra_headers=`) is sent instead of the client's
+credential for that call only, as the openai SDK does.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import ssl
 import threading
-import urllib.request
 import weakref
+from collections.abc import Callable
 from typing import Any, ClassVar, NamedTuple, Self
 
 import httpx2
 
 from ... import _provider
-from .. import logs
-from ..errors import MissingCredentialsError
-from .auth import AccessKeyAuth, BearerAuth, checked_credential
+from .. import logs, redact
+from ..errors import ClientClosedError, ClientStateError, InvalidCredentialsError, MissingCredentialsError
+from .auth import AccessKeyAuth, BearerAuth, HeaderAuth, checked_credential
 from .options import (
     DEFAULT_DEADLINE,
     DEFAULT_MAX_EVENT_SIZE,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     checked_deadline,
+    checked_headers,
     checked_max_retries,
     checked_timeout,
     refuse_old_httpx,
@@ -84,6 +91,30 @@ if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
     os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
+def _running_loop() -> object:
+    """The running asyncio event loop; None outside one (or under trio, where one pool serves)."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _no_loop() -> None:
+    return None
+
+
+def _ref(loop: object) -> Callable[[], object]:
+    return _no_loop if loop is None else weakref.ref(loop)
+
+
+def _ended(owner: Callable[[], object]) -> bool:
+    """Whether a pool's loop is gone or closed (a pool without loop never ends)."""
+    if owner is _no_loop:
+        return False
+    loop = owner()
+    return loop is None or bool(getattr(loop, "is_closed", bool)())
+
+
 def _default_ssl_context() -> ssl.SSLContext:
     """httpx2's default verifying context (SSL_CERT_FILE / SSL_CERT_DIR if set, else the operating
     system's trust store: truststore on macOS and Windows, OpenSSL's system paths on Linux), made
@@ -103,8 +134,8 @@ def _checked_base_url(
 ) -> tuple[str, dict[str, str]]:
     """The base URL to use (argument, else the environment's `env`, else `default`, the spec's
     server) without its query, and that query's parameters (sent with every request). An empty
-    or relative URL, a fragment or another scheme than http(s) is a ValueError naming where it
-    came from."""
+    or relative URL, a fragment, another scheme than http(s) or a `user:password@` is a
+    ValueError naming where it came from."""
     name = "base_url"
     if base_url is None:
         name = env if os.environ.get(env) else "the default base URL"
@@ -117,9 +148,14 @@ def _checked_base_url(
         url = httpx2.URL(base_url.strip())
     except httpx2.InvalidURL as exc:
         raise ValueError(f"{name} is not a valid URL ({exc})") from None
+    if url.userinfo:
+        shown = url.copy_with(username="***", password=None)
+        raise ValueError(
+            f"{name} must not hold a user name or password (got {str(shown)!r}): a URL is shown in reprs, "
+            "logs and errors, so credentials go in api_key= or headers= (the value is not shown)"
+        )
     if url.scheme not in ("http", "https") or not url.host:
-        shown = url.copy_with(password="***") if url.password else url
-        raise ValueError(f"{name} must be an absolute http:// or https:// URL, got {str(shown)!r}")
+        raise ValueError(f"{name} must be an absolute http:// or https:// URL, got {str(url)!r}")
     if url.fragment:
         raise ValueError(f"{name} must not have a #fragment")
     params = dict(url.params.multi_items())
@@ -127,18 +163,28 @@ def _checked_base_url(
 
 
 def _environment_proxy(base_url: str) -> str | None:
-    """The proxy the environment (HTTPS_PROXY, ALL_PROXY, NO_PROXY, ...) sets for base_url's host.
+    """The proxy the environment (HTTPS_PROXY, ALL_PROXY, NO_PROXY, ...) sets for base_url.
 
     httpx2 applies environment proxies only when it builds its own transport; ours wraps the
-    transport for retries, so it reads them itself. The client only talks to its base URL,
-    so one decision per client is enough.
+    transport for retries, so it decides here, with httpx2's own reading of the environment and
+    matching (curl's NO_PROXY rules: a domain and its subdomains, `.domain`, `*.domain`, a
+    `host:port`, IPv4/IPv6 addresses and CIDR ranges, `*`), so a request goes where plain httpx2
+    and the openai SDK send it. (urllib's proxy_bypass, used in 1.x, ignores an entry with a
+    port: the request, key included, went to the proxy.) The client only talks to its base
+    URL, so one decision per client is enough.
     """
+    from httpx2._utils import URLPattern, get_environment_proxies  # private: see docs/http-library.md
+
     url = httpx2.URL(base_url)
-    proxies = urllib.request.getproxies()
-    proxy = proxies.get(url.scheme) or proxies.get("all")
-    if not proxy or urllib.request.proxy_bypass(url.host):
-        return None
-    return proxy if "://" in proxy else f"http://{proxy}"
+    mounts = sorted(((URLPattern(key), proxy) for key, proxy in get_environment_proxies().items()), key=_first)
+    for pattern, proxy in mounts:
+        if pattern.matches(url):
+            return proxy
+    return None
+
+
+def _first(item: tuple[Any, Any]) -> Any:
+    return item[0]
 
 
 class Client:
@@ -197,7 +243,7 @@ class Client:
             else:
                 verify_ssl = ssl.create_default_context(cafile=verify_ssl)
         self._verify_ssl = verify_ssl
-        self._headers = dict(headers or {})
+        self._headers = checked_headers(headers, "headers")
         self._cookies = dict(cookies or {})
         self._follow_redirects = follow_redirects
         self._httpx_args = dict(httpx_args or {})
@@ -205,7 +251,10 @@ class Client:
             refuse_old_httpx(value, f"httpx_args[{key!r}]")
         refuse_old_httpx(verify_ssl, "verify_ssl")
         self._client: httpx2.Client | None = None
-        self._async_client: httpx2.AsyncClient | None = None
+        self._async_client: httpx2.AsyncClient | None = None  # given, else the latest one built
+        self._async_pools: dict[int, tuple[Callable[[], object], httpx2.AsyncClient]] = {}  # per event loop
+        self._async_closed = False
+        self._given_loop: Callable[[], object] | None = None  # where a given AsyncClient was first used
         self._given: set[str] = set()  # "_client"/"_async_client" set by the user: theirs to manage
         self._build_lock = threading.Lock()
         _LIVE_CLIENTS.add(self)
@@ -268,11 +317,18 @@ class Client:
         return args
 
     def get_httpx_client(self) -> httpx2.Client:
-        if self._client is None:
+        client = self._client
+        if client is None:
             with self._build_lock:
                 if self._client is None:
                     self._client = httpx2.Client(**self._client_args(asynchronous=False))
-        return self._client
+                client = self._client
+        if client.is_closed:
+            raise ClientClosedError(
+                f"this {type(self).__name__} was closed (close() or the end of its `with` block): build a new "
+                "client to call again"
+            )
+        return client
 
     def set_httpx_client(self, client: httpx2.Client) -> Self:
         refuse_old_httpx(client, "set_httpx_client(client)")
@@ -281,15 +337,56 @@ class Client:
         return self
 
     def get_async_httpx_client(self) -> httpx2.AsyncClient:
-        if self._async_client is None:
+        """The httpx2.AsyncClient of the running event loop, built on first use in that loop.
+
+        Per loop because an async connection belongs to the loop that opened it: one client used
+        by `asyncio.run()` twice (or by two threads with a loop each) gets a pool per loop instead
+        of a RuntimeError from the second loop; pools of loops that have ended are dropped. A
+        given AsyncClient (set_async_httpx_client) is used as it is, in the loop it was first used in.
+        """
+        if "_async_client" in self._given and self._async_client is not None:
+            return self._given_async_client()
+        if self._async_closed:
+            raise ClientClosedError(
+                f"this {type(self).__name__} was closed (close() or the end of its `async with` block): build a "
+                "new client to call again"
+            )
+        loop = _running_loop()
+        entry = self._async_pools.get(id(loop))
+        if entry is None or entry[0]() is not loop:
             with self._build_lock:  # building does no I/O, so a thread lock never blocks a loop for long
-                if self._async_client is None:
-                    self._async_client = httpx2.AsyncClient(**self._client_args(asynchronous=True))
-        return self._async_client
+                entry = self._async_pools.get(id(loop))
+                if entry is None or entry[0]() is not loop:
+                    for key, (owner, _) in list(self._async_pools.items()):
+                        if _ended(owner):
+                            del self._async_pools[key]  # its connections died with their loop
+                    entry = (_ref(loop), httpx2.AsyncClient(**self._client_args(asynchronous=True)))
+                    self._async_pools[id(loop)] = entry
+                    self._async_client = entry[1]
+        return entry[1]
+
+    def _given_async_client(self) -> httpx2.AsyncClient:
+        client = self._async_client
+        assert client is not None
+        loop = _running_loop()
+        if loop is None:
+            pass  # outside a loop (or under trio): nothing to tell
+        elif self._given_loop is None:
+            self._given_loop = _ref(loop)
+        elif self._given_loop() is not loop:
+            raise ClientStateError(
+                "the httpx2.AsyncClient given with set_async_httpx_client() was first used in another event loop; "
+                "its connections belong to that loop: give one per loop, or let the client build its own (one "
+                "per loop)"
+            )
+        if client.is_closed:
+            raise ClientClosedError("the httpx2.AsyncClient given with set_async_httpx_client() was closed")
+        return client
 
     def set_async_httpx_client(self, async_client: httpx2.AsyncClient) -> Self:
         refuse_old_httpx(async_client, "set_async_httpx_client(async_client)")
         self._async_client = async_client
+        self._given_loop = None
         self._given.add("_async_client")
         return self
 
@@ -302,6 +399,8 @@ class Client:
             if inherited is not None and name not in self._given:
                 _INHERITED.append(inherited)
                 setattr(self, name, None)
+        _INHERITED.extend(client for _, client in self._async_pools.values())
+        self._async_pools = {}
 
     def close(self) -> None:
         """Close the sync httpx2 client (and its connections), if one was made."""
@@ -309,9 +408,17 @@ class Client:
             self._client.close()
 
     async def aclose(self) -> None:
-        """Close the async httpx2 client (and its connections), if one was made."""
-        if self._async_client is not None:
-            await self._async_client.aclose()
+        """Close the async httpx2 client of this event loop (and its connections), if one was made;
+        later async calls raise ClientClosedError. (Pools of other, ended loops are dropped.)"""
+        if "_async_client" in self._given:
+            if self._async_client is not None:
+                await self._async_client.aclose()
+            return
+        self._async_closed = True
+        entry = self._async_pools.pop(id(_running_loop()), None)
+        self._async_pools.clear()
+        if entry is not None:
+            await entry[1].aclose()
 
     def __enter__(self) -> Self:
         self.get_httpx_client().__enter__()
@@ -325,7 +432,10 @@ class Client:
         return self
 
     async def __aexit__(self, *args: Any) -> None:
-        await self.get_async_httpx_client().__aexit__(*args)
+        if "_async_client" in self._given:
+            await self.get_async_httpx_client().__aexit__(*args)
+        else:
+            await self.aclose()
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self._base_url!r})"
@@ -368,7 +478,11 @@ class AuthenticatedClient(Client):
         secret_access_key = _credential(secret_access_key, "secret_access_key")
         if api_key and token and api_key != token:
             raise ValueError("pass the API key as api_key= or token=, not both")
-        self.__auth = _choose_auth(api_key or token, access_key_id, secret_access_key, self._where())
+        headers, in_headers = _header_credential(headers, bool(api_key or token or access_key_id or secret_access_key))
+        try:
+            self.__auth = in_headers or _choose_auth(api_key or token, access_key_id, secret_access_key, self._where())
+        except (MissingCredentialsError, InvalidCredentialsError) as exc:
+            raise redact.without_locals(exc) from None  # the frames below held the environment's values
         super().__init__(
             base_url,
             timeout=timeout,
@@ -389,7 +503,10 @@ class AuthenticatedClient(Client):
 
     @property
     def auth_method(self) -> str:
-        """'api_key' or 'access_key': which kind of credential this client sends."""
+        """'api_key', 'access_key' or 'header' (an Authorization in `headers=`): which kind of
+        credential this client sends."""
+        if isinstance(self.__auth, HeaderAuth):
+            return "header"
         return "access_key" if isinstance(self.__auth, AccessKeyAuth) else "api_key"
 
     def _auth(self) -> httpx2.Auth:
@@ -404,6 +521,30 @@ class AuthenticatedClient(Client):
 def _credential(value: str | None, name: str) -> str | None:
     """value stripped and checked (see auth.checked_credential); None if absent or blank."""
     return None if value is None else checked_credential(value, name) or None
+
+
+def _header_credential(
+    headers: dict[str, str] | None, other_given: bool
+) -> tuple[dict[str, str] | None, HeaderAuth | None]:
+    """headers without their Authorization, and that Authorization as the client's credential.
+
+    An argument like api_key= (so it beats the environment's key); given together with api_key=
+    or an access key pair it is refused: which one the server would see is not obvious, and the
+    wrong one bills another account.
+    """
+    names = [name for name in headers or {} if isinstance(name, str) and name.lower() == "authorization"]
+    if not names or headers is None:
+        return headers, None
+    if other_given or len(names) > 1:
+        raise ValueError(
+            "headers= holds an Authorization header and api_key= (or an access key pair) was given too: "
+            "pass the credential one way (api_key=... sends 'Bearer <key>'; headers={'Authorization': ...} "
+            "sends that value as given). A call's extra_headers Authorization overrides either for that call."
+            if other_given
+            else "headers= holds more than one Authorization header"
+        )
+    auth = HeaderAuth(headers[names[0]], f"headers[{names[0]!r}]")
+    return {name: value for name, value in headers.items() if name != names[0]}, auth
 
 
 def _environment_credential(name: str) -> str | None:

@@ -1,7 +1,7 @@
 """How an operation call is sent and read: per-call options, httpx2 errors turned into typed
 ones, and a success answer that is not the result turned into a typed error.
 
-The generated operation modules call `send`/`asend` and `parsed`/`checked_answer`; the streaming
+The generated operation modules call `send`/`asend`, `unparsable` and `answer_error`; the streaming
 module uses `request_options` and `translate_transport_errors` so that streaming and plain calls
 fail the same way.
 """
@@ -78,6 +78,7 @@ def typed_transport_error(exc: httpx2.RequestError, request: httpx2.Request | No
     """
     sent = _request_of(exc, request)
     redact.scrub_cause(exc, sent)
+    redact.without_locals(exc)  # httpcore2's and h11's frames hold the headers, key included
     if isinstance(exc, DeadlineExceeded):
         return APITimeoutError(f"Request timed out: {exc}.", request=sent)
     if isinstance(exc, httpx2.TimeoutException):
@@ -139,25 +140,36 @@ def unparsable(response: httpx2.Response, exc: Exception) -> errors.APIError:
     the provider's error if the body is one, else APIResponseValidationError (whatever the
     exception was: the server must not be able to raise anything outside errors.APIError)."""
     redact.scrub_cause(exc, response)  # chained under ours: an echoed key must not show there
+    redact.without_locals(exc)  # the model's and JSON decoder's frames hold the body
     return answers.provider_error_in(response) or errors.APIResponseValidationError(response, exc)
 
 
-def checked_answer(response: httpx2.Response, result: T) -> T:
-    """result, unless the answer also reports an error (a `status` with a non-zero code, or an
-    `error` member the model keeps as an extra): then that error as errors.ProviderError."""
+def answer_error(response: httpx2.Response, result: object) -> errors.ProviderError | None:
+    """The errors.ProviderError a parsed answer also reports (a `status` with a non-zero code, or
+    an `error` member the model keeps as an extra), else None. Returned, not raised: the
+    generated `_parse_response` drops the result from its locals before raising it (the result
+    holds what the server sent, which may echo the key; see redact.without_locals)."""
     status = getattr(result, "status", None)
     code = getattr(status, "code", None)
     extras = getattr(result, "additional_properties", None)
     if (code not in (None, 0) and not isinstance(code, Unset)) or (
         extras.__class__ is dict and extras.get("error") is not None
     ):
-        error = answers.provider_error_in(response)
-        if error is not None:
-            raise error
+        return answers.provider_error_in(response)
+    return None
+
+
+def checked_answer(response: httpx2.Response, result: T) -> T:
+    """result, unless the answer also reports an error: then that error (see answer_error)."""
+    error = answer_error(response, result)
+    if error is not None:
+        del result
+        raise error
     return result
 
 
 __all__ = [
+    "answer_error",
     "asend",
     "checked_answer",
     "describe",

@@ -106,10 +106,11 @@ class StreamCall(Generic[T]):
             not_a_stream = stream_errors.not_an_event_stream(self.response, chunk)
             if not_a_stream is not None:
                 raise not_a_stream
+        too_large = None
         try:
             decoded = self.decoder.feed(chunk)
         except EventTooLarge as exc:
-            raise stream_errors.too_large(gather, exc) from None
+            decoded, too_large = exc.before, exc  # the events before the large one still count
         for sse in decoded:
             data = sse.data
             if data == terminator:
@@ -147,10 +148,13 @@ class StreamCall(Generic[T]):
             try:
                 event = from_dict(obj)
             except Exception as exc:  # whatever the payload holds, the caller gets a typed error
-                raise stream_errors.malformed(gather, sse, f"does not match the event schema ({exc!r})") from exc
+                problem = f"does not match the event schema ({redact.safe_repr(exc, 2000)})"
+                raise stream_errors.malformed(gather, sse, problem) from exc
             gather.count += 1
             add(obj, event)
             yield event
+        if too_large is not None:
+            raise stream_errors.too_large(gather, too_large)
 
     # --- outcome
 
@@ -261,7 +265,8 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
             raise call.cut_by_transport(exc) from send.typed_transport_error(exc, request)
         raise call.cut_at_eof()
     except errors.APIError as exc:
-        call.failure = redact.scrub(exc, call.response)  # a credential the server echoed, masked
+        chunk = b""  # what the server sent (it may echo the key) stays out of the traceback's locals
+        call.failure = redact.without_locals(redact.scrub(exc, call.response))  # an echoed credential masked
         raise
     finally:
         if response is not None and not call.done:  # left early: over HTTP/2, tell the server
@@ -304,7 +309,8 @@ async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerat
             raise call.cut_by_transport(exc) from send.typed_transport_error(exc, request)
         raise call.cut_at_eof()
     except errors.APIError as exc:
-        call.failure = redact.scrub(exc, call.response)  # a credential the server echoed, masked
+        chunk = b""  # what the server sent (it may echo the key) stays out of the traceback's locals
+        call.failure = redact.without_locals(redact.scrub(exc, call.response))  # an echoed credential masked
         raise
     finally:
         if response is not None and not call.done:  # left early: over HTTP/2, tell the server

@@ -134,9 +134,11 @@ class Stream(_ResultDefault, Generic[T, R]):
         """Iterate the stream, yielding the new text of choice `index` as it arrives."""
         pieces = self._call.gather.pieces
         for _ in self:
+            del _  # no event or text in this frame's locals should the stream raise (they may echo the key)
             for choice, piece in pieces():
                 if choice == index:
                     yield piece
+            piece = ""
 
     def until_done(self) -> R:
         """Consume the rest of the stream and return everything it gathered.
@@ -146,7 +148,7 @@ class Stream(_ResultDefault, Generic[T, R]):
         closed before its end.
         """
         for _ in self:
-            pass
+            del _  # no event in this frame's locals should the stream raise (it may echo the key)
         return cast("R", self._call.result())
 
 
@@ -214,12 +216,14 @@ class AsyncStream(_ResultDefault, Generic[T, R]):
         """Iterate the stream, yielding the new text of choice `index` as it arrives."""
         pieces = self._call.gather.pieces
         async for _ in self:
+            del _  # as in Stream.iter_text
             for choice, piece in pieces():
                 if choice == index:
                     yield piece
+            piece = ""
 
     async def until_done(self) -> R:
         """Consume the rest of the stream and return everything it gathered (see Stream.until_done)."""
         async for _ in self:
-            pass
+            del _  # as in Stream.until_done
         return cast("R", self._call.result())

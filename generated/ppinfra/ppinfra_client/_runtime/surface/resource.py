@@ -28,7 +28,7 @@ from ...types import Unset
 from .. import answers
 from ..errors import request_id_of
 from ..http import send
-from ..http.options import Body, CallOptions
+from ..http.options import Body, CallOptions, checked_headers
 from ..streams import stream as streaming
 from ..streams.format import StreamFormat, StreamResult
 from .response import RawResponse, attach_request_id
@@ -76,7 +76,8 @@ def _request(get_kwargs: GetKwargs, body: Body, options: CallOptions) -> dict[st
     if options.extra_body:
         kwargs["json"] = {**kwargs["json"], **options.extra_body}
     if options.extra_headers:
-        kwargs["headers"] = {**kwargs.get("headers", {}), **options.extra_headers}
+        extra = checked_headers(options.extra_headers, "extra_headers")  # before any request is built
+        kwargs["headers"] = {**kwargs.get("headers", {}), **extra}
     if options.extra_query:
         kwargs["params"] = {**kwargs.get("params", {}), **options.extra_query}
     return kwargs

@@ -9,6 +9,7 @@ however long the stream runs.
 from __future__ import annotations
 
 import codecs
+import itertools
 import json as _json
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
@@ -22,13 +23,14 @@ _BOM = "\ufeff"
 
 
 class EventTooLarge(ValueError):
-    """An unfinished event (block) passed the decoder's max_event_size; `start` holds its first
-    200 characters and `limit` the limit."""
+    """An event (block) passed the decoder's max_event_size; `start` holds its first 200
+    characters, `limit` the limit and `before` the events the same chunk completed before it."""
 
-    def __init__(self, limit: int, start: str) -> None:
-        super().__init__(f"a stream event passed the limit of {limit} characters before it ended")
+    def __init__(self, limit: int, start: str, before: list[ServerSentEvent] | None = None) -> None:
+        super().__init__(f"a stream event passed the limit of {limit} characters")
         self.limit = limit
         self.start = start
+        self.before = before or []  # the events completed in the same chunk before the large one
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +72,8 @@ class SSEDecoder:
     is one potential event. Only the unfinished block is kept between chunks. End of input
     discards that block (as the spec says); ``pending``/``close()`` tell whether there was
     one, so a caller can tell a truncated stream from a clean end. An unfinished block longer
-    than ``max_event_size`` characters raises ``EventTooLarge`` (memory stays bounded).
+    than ``max_event_size`` characters raises ``EventTooLarge`` (memory stays bounded), and so
+    does a block that long completed inside one chunk.
     """
 
     __slots__ = (
@@ -147,6 +150,7 @@ class SSEDecoder:
             and text[-2:] == "\n\n"
             and text.count("\n") == 2
             and "\r" not in text
+            and len(text) <= self.max_event_size
         ):
             value = text[6:-2] if text[5:6] == " " else text[5:-2]
             return [_new_event("message", value, self._last_id, None)]
@@ -195,6 +199,8 @@ class SSEDecoder:
         tail = self._tail
         end = text.rfind("\n\n")
         if end >= 0:
+            if self._tail_size + end > self.max_event_size:  # a block completed in this chunk may be too large
+                self._refuse_large_block("".join(tail) + text[:end])
             tail.append(text[:end])  # a blank line straddling the chunk boundary is inside
             rest = text[end + 2 :]
         elif tail and text[0] == "\n" and tail[-1][-1] == "\n":
@@ -213,10 +219,22 @@ class SSEDecoder:
             self._grown(len(rest))
         return region
 
+    def _refuse_large_block(self, region: str) -> None:
+        """EventTooLarge if one of region's blocks is longer than max_event_size: an event that
+        completes inside one chunk (a decompressed chunk holds up to 1 MiB) is measured too."""
+        offset = 0
+        for block in region.split("\n\n"):
+            if len(block) > self.max_event_size:
+                self._tail.clear()
+                self._tail_size = 0
+                before = self._process(region[: max(offset - 2, 0)]) if offset else []
+                raise EventTooLarge(self.max_event_size, block[:200], before)
+            offset += len(block) + 2
+
     def _grown(self, size: int) -> None:
         self._tail_size += size
         if self._tail_size > self.max_event_size:
-            start = "".join(self._tail)[:200]
+            start = "".join(itertools.islice(self._tail, 200))[:200]  # not the whole tail: no copy of it
             self._tail.clear()
             self._tail_size = 0
             raise EventTooLarge(self.max_event_size, start)

@@ -41,7 +41,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx2.Re
 
         except Exception as exc:  # any failure: nothing the server sends escapes errors.APIError
             raise send.unparsable(response, exc) from exc
-        return send.checked_answer(response, response_200)
+        error = send.answer_error(response, response_200)
+        if error is not None:
+            del response_200  # what the server sent stays out of the traceback's locals
+            raise error
+        return response_200
     raise answers.error_for_response(response)
 
 

@@ -341,3 +341,37 @@ def test_a_read_blocked_when_the_deadline_passes_ends_at_the_deadline(asynchrono
     assert "deadline of 1.5 s passed" in str(exc)
     # Not 1.2 s + a read timeout lowered to 1.5 s at the start (2.7 s): the read ends at the deadline.
     assert 1.5 <= elapsed < 2.2
+
+
+# --- a mid-stream error keeps what arrived -----------------------------------------------------------
+
+_MID_STREAM_ERRORS = {
+    "error-frame": b"data: " + json.dumps({"error": {"message": "overloaded", "code": "busy"}}).encode() + b"\n\n",
+    "error-event": b'event: error\ndata: {"message": "overloaded", "code": "busy"}\n\n',
+}
+
+
+@pytest.mark.parametrize("case", list(_MID_STREAM_ERRORS))
+@MODES
+def test_a_stream_error_keeps_the_text_received_so_far(
+    case: str, asynchronous: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    """1.x: an `event: error` after some text raised StreamError and the text was gone (a cut
+    stream kept it in IncompleteStreamError.text). Now StreamError has .text and .events too."""
+    payload = STREAM_HEAD + chunk("Hello") + chunk(f" world {CANARY}") + _MID_STREAM_ERRORS[case]
+    with raw_server(lambda conn, request: conn.sendall(payload)) as server:
+        exc = consume(package.AuthenticatedClient(CANARY, base_url=server.url, max_retries=0), asynchronous)
+    assert isinstance(exc, errors.StreamError), repr(exc)
+    assert exc.code == "busy" and exc.message == "overloaded"
+    assert exc.text == {0: "Hello world ***"}  # masked like everything else the server sent
+    assert len(exc.events) == 1 and exc.events[0].choices[0].delta.content == " world ***"
+    _assert_hidden(exc, caplog)
+    assert pickle.loads(pickle.dumps(exc)).text == exc.text
+
+
+@MODES
+def test_a_stream_error_before_any_text_keeps_nothing(asynchronous: bool) -> None:
+    payload = STREAM_HEAD + _MID_STREAM_ERRORS["error-event"]
+    with raw_server(lambda conn, request: conn.sendall(payload)) as server:
+        exc = consume(package.AuthenticatedClient(CANARY, base_url=server.url, max_retries=0), asynchronous)
+    assert isinstance(exc, errors.StreamError) and exc.text == {} and exc.events == []

@@ -131,6 +131,17 @@ def test_429_with_retry_after_is_retried_after_that_many_seconds(emulator: Any, 
     assert 1.0 <= gap < 2.0, f"waited {gap:.3f} s between attempts for Retry-After: 1"
 
 
+@MODES
+@pytest.mark.parametrize("provider", PACKAGES)
+def test_retried_attempts_carry_their_number(emulator: Any, provider: str, asynchronous: bool) -> None:
+    """1.x sent every retry byte-identical to the first attempt; now a retry says it is one."""
+    tag = unique("retry-count")
+    fault = f"status;code=503;retry-after=0;times=2;id={tag}"
+    invoke(provider, make_client(emulator, provider, fault=fault), asynchronous=asynchronous)
+    sent = [r.headers.get("x-retry-count") for r in tagged(emulator, tag)]
+    assert sent == [None, "1", "2"]
+
+
 def test_retry_after_as_an_http_date_is_honoured(emulator: Any) -> None:
     # The emulator sends now + 2 s, rounded down to the second: the wait is between 1 and 2 s,
     # longer than any backoff of a first retry (at most 0.5 s).

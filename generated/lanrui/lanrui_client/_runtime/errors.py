@@ -255,12 +255,27 @@ UnexpectedStatus = APIStatusError
 
 
 class StreamError(APIError):
-    """The provider reported an error inside a stream (an error frame or an `error` event)."""
+    """The provider reported an error inside a stream (an error frame or an `error` event).
 
-    def __init__(self, message: str, *, code: str | int | None = None, body: object = None) -> None:
+    As with IncompleteStreamError, `text` holds the text gathered per choice index before the
+    error and `events` the last event received (empty if none arrived), so a caller can keep
+    what was generated; `code` and `body` are the provider's.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | int | None = None,
+        body: object = None,
+        events: Sequence[object] = (),
+        text: dict[int, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.body = bounded(body)
+        self.events = list(events)
+        self.text = dict(text or {})
 
     def __str__(self) -> str:
         code = f" ({self.code})" if self.code not in (None, "") else ""

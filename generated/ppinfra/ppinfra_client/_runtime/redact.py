@@ -145,7 +145,7 @@ def safe_repr(value: Any, limit: int = 200) -> str:
 
 def scrub(error: E, source: httpx2.Request | httpx2.Response | None) -> E:
     """error with source's credentials masked in its message and the attributes that carry what
-    the server sent (`body`, `data`, `code`, `type`, `text`), and in its chained cause; for
+    the server sent (`body`, `data`, `code`, `type`, `text`, `events`), and in its chained cause; for
     errors built from stream events, which have no response of their own to scrub them by."""
     secrets = secrets_of(source)
     if secrets:
@@ -153,6 +153,8 @@ def scrub(error: E, source: httpx2.Request | httpx2.Response | None) -> E:
         for name in ("message", "body", "data", "code", "type", "text"):
             if name in error.__dict__:
                 setattr(error, name, mask(error.__dict__[name], secrets))
+        if error.__dict__.get("events"):  # the last event a stream error keeps: a model
+            error.__dict__["events"] = [_masked_model(event, secrets) for event in error.__dict__["events"]]
         if error.__cause__ is not None:
             scrub_cause(error.__cause__, source)
     return error
@@ -184,6 +186,22 @@ def without_locals(exc: E) -> E:
             pending.append(current.__context__)
         current = current.__cause__
     return exc
+
+
+def _masked_model(event: Any, secrets: tuple[str, ...]) -> Any:
+    """event with secrets masked: a model rebuilt from its masked to_dict() (itself if nothing
+    changed; the masked dict if it no longer builds)."""
+    to_dict, from_dict = getattr(event, "to_dict", None), getattr(type(event), "from_dict", None)
+    if to_dict is None or from_dict is None:
+        return mask(event, secrets)
+    data = to_dict()
+    masked = mask(data, secrets)
+    if masked == data:
+        return event
+    try:
+        return from_dict(masked)
+    except Exception:  # whatever the model refuses: the masked data, never the secret
+        return masked
 
 
 def scrub_cause(exc: BaseException, source: httpx2.Request | httpx2.Response | None) -> None:

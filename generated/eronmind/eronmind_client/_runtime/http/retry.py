@@ -22,6 +22,11 @@ returned at once (a RateLimitError for the caller, with the header in `response.
 because a call that blocks for minutes is rarely what the caller wants and retrying earlier
 than asked would most likely be refused again.
 
+A retried attempt carries `x-retry-count: <n>` (1 for the first retry), so the server and its
+logs can tell a retry from a new call (the openai SDK sends `x-stainless-retry-count` on every
+attempt; that name belongs to its generator, and no provider page here forbids extra headers).
+The first attempt is sent as before.
+
 How many times: the client's `max_retries` (default 2, so at most 3 attempts), or per request
 the `max_retries` request extension that `send.request_options` sets for a call's
 `max_retries=` argument. Each attempt gets the full timeout. A `PoolTimeout` (no free
@@ -68,6 +73,7 @@ from .options import checked_max_retries
 __all__ = [
     "DEFAULT_POLICY",
     "MAX_RETRIES_EXTENSION",
+    "RETRY_COUNT_HEADER",
     "AsyncRetryTransport",
     "RetryPolicy",
     "RetryTransport",
@@ -77,6 +83,8 @@ __all__ = [
 
 # Request extension that overrides the transport's max_retries for one request (set by send.py).
 MAX_RETRIES_EXTENSION = "max_retries"
+# Sent with each retried attempt: its number (1 for the first retry); the first attempt has none.
+RETRY_COUNT_HEADER = "x-retry-count"
 
 # Errors raised before an answer's headers arrived: the request may be sent again.
 _RETRYABLE_ERRORS = (httpx2.TimeoutException, httpx2.NetworkError, httpx2.RemoteProtocolError, httpx2.ProxyError)
@@ -219,7 +227,9 @@ class _Base:
         return wait
 
     @staticmethod
-    def _start_attempt(request: httpx2.Request, end: float | None) -> None:
+    def _start_attempt(request: httpx2.Request, retry: int, end: float | None) -> None:
+        if retry:  # retries are not byte-identical: the server (and its logs) can tell them apart
+            request.headers[RETRY_COUNT_HEADER] = str(retry)
         if end is not None:
             lower_timeouts(request, time_left(request, end))
 
@@ -252,7 +262,7 @@ class RetryTransport(_Base, httpx2.BaseTransport):
         end = deadline_of(request, self.deadline)
         retry = 0
         while True:
-            self._start_attempt(request, end)
+            self._start_attempt(request, retry, end)
             try:
                 response = self.transport.handle_request(request)
             except _RETRYABLE_ERRORS as exc:
@@ -297,7 +307,7 @@ class AsyncRetryTransport(_Base, httpx2.AsyncBaseTransport):
         end = deadline_of(request, self.deadline)
         retry = 0
         while True:
-            self._start_attempt(request, end)
+            self._start_attempt(request, retry, end)
             try:
                 response = await self._attempt(request, end)
             except _RETRYABLE_ERRORS as exc:

@@ -158,6 +158,12 @@ class StreamCall(Generic[T]):
 
     # --- outcome
 
+    def kept_so_far(self, exc: errors.APIError) -> None:
+        """A StreamError keeps the text gathered before it (and the last event), as a cut stream does."""
+        if isinstance(exc, errors.StreamError) and not exc.text and self.gather.count:
+            exc.text = self.gather.text()
+            exc.events = [self.gather.last[0]]
+
     def cut(self, reason: str) -> errors.IncompleteStreamError:
         return stream_errors.cut(self.fmt, self.gather, reason)
 
@@ -266,6 +272,7 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
         raise call.cut_at_eof()
     except errors.APIError as exc:
         chunk = b""  # what the server sent (it may echo the key) stays out of the traceback's locals
+        call.kept_so_far(exc)
         call.failure = redact.without_locals(redact.scrub(exc, call.response))  # an echoed credential masked
         raise
     finally:
@@ -310,6 +317,7 @@ async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerat
         raise call.cut_at_eof()
     except errors.APIError as exc:
         chunk = b""  # what the server sent (it may echo the key) stays out of the traceback's locals
+        call.kept_so_far(exc)
         call.failure = redact.without_locals(redact.scrub(exc, call.response))  # an echoed credential masked
         raise
     finally:

@@ -415,10 +415,12 @@ class Client:
                 await self._async_client.aclose()
             return
         self._async_closed = True
-        entry = self._async_pools.pop(id(_running_loop()), None)
+        # This loop's pool, and one built outside any loop (it holds no loop's connections).
+        entries = [self._async_pools.pop(id(loop), None) for loop in (_running_loop(), None)]
         self._async_pools.clear()
-        if entry is not None:
-            await entry[1].aclose()
+        for entry in entries:
+            if entry is not None:
+                await entry[1].aclose()
 
     def __enter__(self) -> Self:
         self.get_httpx_client().__enter__()

@@ -23,6 +23,11 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     clear_credentials_env(monkeypatch)
 
 
+def package_of(provider: str) -> Any:
+    """The package of a client key (a provider, or a client on another host: sensenova-token-plan)."""
+    return PACKAGES[provider.partition("-")[0]]
+
+
 def _client(emulator: Emulator, provider: str, asynchronous: bool, tag: str, **kwargs: Any) -> Any:
     kwargs.setdefault("base_url", emulator.base_url(provider))
     kwargs["headers"] = {"X-Emulator-Tag": tag, **kwargs.get("headers", {})}
@@ -79,7 +84,7 @@ def test_a_calls_own_authorization_is_sent_for_that_call_only(
         {"stream": stream},
     )
     assert not isinstance(own, Exception), own
-    assert isinstance(then, PACKAGES[provider.partition("-")[0]].errors.AuthenticationError)  # the next call: the client's key again
+    assert isinstance(then, package_of(provider).errors.AuthenticationError)  # the next call: the client's key again
     assert _sent(emulator, tag) == [good, f"Bearer {WRONG}"]
 
 
@@ -102,7 +107,7 @@ def test_a_calls_own_authorization_beats_an_access_key_pair(emulator: Emulator, 
 def test_an_authorization_in_client_headers_is_the_credential_and_beats_the_environment(
     emulator: Emulator, provider: str, method: str, asynchronous: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(f"{PACKAGES[provider.partition('-')[0]]._provider.ENV_PREFIX}_API_KEY", WRONG)
+    monkeypatch.setenv(f"{package_of(provider)._provider.ENV_PREFIX}_API_KEY", WRONG)
     tag = unique("client-header-auth")
     good = f"Bearer {emulator.api_key(provider)}"
     client = _client(emulator, provider, asynchronous, tag, headers={"Authorization": good})
@@ -120,10 +125,10 @@ def test_an_authorization_in_client_headers_with_a_key_argument_is_refused_as_am
         with pytest.raises(ValueError, match="one way") as info:
             client_class(provider, asynchronous)(api_key="sk-argument-key", headers=headers)
         assert "sk-header-key" not in str(info.value) and "sk-argument-key" not in str(info.value)
-    if PACKAGES[provider.partition("-")[0]]._provider.ACCESS_KEY_AUTH:
+    if package_of(provider)._provider.ACCESS_KEY_AUTH:
         with pytest.raises(ValueError, match="one way"):
             client_class(provider, False)(access_key_id="id-1234", secret_access_key="secret-1234", headers=headers)
-    with pytest.raises(PACKAGES[provider.partition("-")[0]].errors.InvalidCredentialsError, match="control character") as bad:
+    with pytest.raises(package_of(provider).errors.InvalidCredentialsError, match="control character") as bad:
         client_class(provider, False)(headers={"Authorization": "Bearer sk-a\r\nX-Evil: 1"})
     assert "sk-a" not in str(bad.value)
 

@@ -16,6 +16,7 @@ import pytest
 
 from emulator import Emulator
 from tests.client_cases import MODES, PACKAGES
+from tests.test_authorization import package_of
 from tests.test_surface import CASES, EACH, client_class, resolve
 
 
@@ -38,7 +39,7 @@ async def _one(client: Any, method: str, kwargs: dict[str, Any], stream: bool = 
 def test_a_call_after_close_is_a_typed_error_before_anything_is_sent(
     emulator: Emulator, provider: str, method: str, asynchronous: bool
 ) -> None:
-    errors = PACKAGES[provider.partition("-")[0]].errors
+    errors = package_of(provider).errors
     kwargs = CASES[(provider, method)]
     before = len(emulator.requests)
     client = _surface(emulator, provider, asynchronous)
@@ -96,13 +97,13 @@ def test_one_async_client_serves_asyncio_run_twice_and_a_loop_per_thread(
         await client.close()
 
     asyncio.run(close())
-    with pytest.raises(PACKAGES[provider.partition("-")[0]].errors.ClientClosedError):
+    with pytest.raises(package_of(provider).errors.ClientClosedError):
         asyncio.run(_one(client, method, kwargs))
 
 
 @pytest.mark.parametrize("provider", PACKAGES)
 def test_a_given_async_client_used_from_a_second_loop_is_a_typed_error(emulator: Emulator, provider: str) -> None:
-    package = PACKAGES[provider.partition("-")[0]]
+    package = package_of(provider)
     api = package.AuthenticatedClient(emulator.api_key(provider), base_url=emulator.base_url(provider))
     api.set_async_httpx_client(httpx2.AsyncClient(base_url=emulator.base_url(provider)))
     api.get_async_httpx_client()  # outside any loop: not yet tied to one

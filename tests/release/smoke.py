@@ -71,7 +71,7 @@ def _mismatches(speedups: Any) -> list[str]:
 
 
 def _speedups(case: dict[str, Any], operation: Any, client: Any, body: Any) -> dict[str, Any]:
-    speedups = importlib.import_module(f"{case['package']}.speedups")
+    speedups = importlib.import_module(f"{case['package']}._runtime.streams.parse")  # behind <package>.speedups
     orjson_calls = 0
 
     def hook(frame: Any, event: str, arg: Any) -> None:

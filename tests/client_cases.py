@@ -16,21 +16,10 @@ from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
 
-import eronmind_client
-import eronmind_client.api.completions.create_completion
-import eronmind_client.models
-import lanrui_client
-import lanrui_client.api.chat.create_chat_completion
-import lanrui_client.models
-import ppinfra_client
-import ppinfra_client.api.completions.create_completion
-import ppinfra_client.models
 import pytest
-import sensenova_client
-import sensenova_client.api.chat.create_chat_completion
-import sensenova_client.models
 
 from emulator import Emulator, Settings
+from tests.cases import PACKAGES, main_operation
 
 # Secrets no output of the package may ever contain. Distinct, so a leak names its source.
 CANARY = "sk-CANARY-0b5e2f7d1c"
@@ -38,45 +27,16 @@ CANARY_SECRET = "CANARY-SECRET-9a4c3e-padded-to-32-bytes"
 CANARY_KEY_ID = "canary-access-key-id"
 CANARIES = (CANARY, CANARY_SECRET)
 
-PACKAGES: dict[str, ModuleType] = {
-    "sensenova": sensenova_client,
-    "lanrui": lanrui_client,
-    "eronmind": eronmind_client,
-    "ppinfra": ppinfra_client,
-}
-
-# One non-streaming operation per provider and the smallest body the spec accepts.
-_OPERATIONS: dict[str, tuple[ModuleType, Any, dict[str, Any]]] = {
-    "sensenova": (
-        sensenova_client.api.chat.create_chat_completion,
-        sensenova_client.models.ChatCompletionRequest,
-        {"model": "SenseChat", "messages": [{"role": "user", "content": "Hello"}]},
-    ),
-    "lanrui": (
-        lanrui_client.api.chat.create_chat_completion,
-        lanrui_client.models.ChatCompletionRequest,
-        {"model": "qwen/7b", "messages": [{"role": "user", "content": "Hello"}]},
-    ),
-    "eronmind": (
-        eronmind_client.api.completions.create_completion,
-        eronmind_client.models.CompletionRequest,
-        {"model": "gpt-3.5-turbo-instruct", "prompt": "Say this is a test"},
-    ),
-    "ppinfra": (
-        ppinfra_client.api.completions.create_completion,
-        ppinfra_client.models.CompletionRequest,
-        {"model": "meta-llama/llama-3.1-8b-instruct", "prompt": "Say this is a test"},
-    ),
-}
-
 
 def operation(provider: str) -> ModuleType:
-    return _OPERATIONS[provider][0]
+    """The function module of the provider's representative call (tests/cases.py main_operation)."""
+    return main_operation(provider).module
 
 
 def body(provider: str) -> Any:
-    _, model, data = _OPERATIONS[provider]
-    return model.from_dict(data)
+    """Its smallest request body (the fixture request-minimal.json) as the request model."""
+    case = main_operation(provider)
+    return case.request_model.from_dict(case.minimal)
 
 
 def call(provider: str, client: Any, *, asynchronous: bool = False, **options: Any) -> Any:

@@ -6,13 +6,21 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import sys
 from collections.abc import Iterator
 
 import pytest
 
+from codegen.providers import load_providers
 from emulator import Emulator
 
-PACKAGE_NAMES = ("sensenova_client", "lanrui_client", "eronmind_client", "ppinfra_client")
+# Each generated project is importable from where it is generated (ahead of an installed copy),
+# so a provider added to codegen/providers.toml needs no list of paths kept by hand.
+PACKAGE_NAMES: list[str] = []
+for _provider in load_providers().values():
+    if str(_provider.project_dir) not in sys.path:
+        sys.path.insert(0, str(_provider.project_dir))
+    PACKAGE_NAMES.append(_provider.package)
 
 
 @pytest.fixture(scope="session")

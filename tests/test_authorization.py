@@ -13,7 +13,7 @@ import pytest
 
 from emulator import Emulator
 from tests.client_cases import MODES, PACKAGES, clear_credentials_env, local_server, tagged, unique
-from tests.test_surface import CASES, EACH, client_class, resolve, run
+from tests.test_surface import CASES, EACH, client_class, package_of, resolve, run
 
 WRONG = "sk-wrong-account-0000"
 
@@ -21,11 +21,6 @@ WRONG = "sk-wrong-account-0000"
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     clear_credentials_env(monkeypatch)
-
-
-def package_of(provider: str) -> Any:
-    """The package of a client key (a provider, or a client on another host: sensenova-token-plan)."""
-    return PACKAGES[provider.partition("-")[0]]
 
 
 def _client(emulator: Emulator, provider: str, asynchronous: bool, tag: str, **kwargs: Any) -> Any:

@@ -16,8 +16,7 @@ import pytest
 
 from emulator import Emulator
 from tests.client_cases import MODES, PACKAGES
-from tests.test_authorization import package_of
-from tests.test_surface import CASES, EACH, client_class, resolve
+from tests.test_surface import CASES, EACH, client_class, package_of, resolve
 
 
 def _surface(emulator: Emulator, provider: str, asynchronous: bool) -> Any:

@@ -19,7 +19,7 @@ import pytest
 import sensenova_client.models as sensenova_models
 
 from tests.specs import FIXTURES
-from tests.test_streaming import CASES, Case, by_case
+from tests.test_streaming import Case, by_case, case_named
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -96,7 +96,8 @@ def test_result_models_carry_a_read_only_request_id() -> None:
         result.request_id = "other"  # type: ignore[misc]
     assert "req-123" not in repr(result) and "request_id" not in result.to_dict()
     assert result == lanrui_models.ChatCompletion.from_dict(payload)  # not part of equality
-    assert not hasattr(lanrui_models.ChatCompletionChunk.from_dict(stream_payloads(CASES[2])[0]), "request_id")
+    first_event = stream_payloads(case_named("lanrui-create_chat_completion"))[0]
+    assert not hasattr(lanrui_models.ChatCompletionChunk.from_dict(first_event), "request_id")
 
 
 def test_request_models_keep_not_set_means_not_sent() -> None:

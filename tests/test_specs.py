@@ -2,6 +2,8 @@
 
 Fixtures live in tests/fixtures/<provider>/<operationId>/:
   request*.json          a documented request body          -> must validate
+  request-minimal.json   the smallest body the spec accepts -> must validate; the one call every
+                                                               suite makes (tests/cases.py)
   response*.json         a documented 200 JSON body         -> must validate
   error*.json            a documented/known error body      -> must validate against 4XX
   stream*.sse            a documented stream, raw bytes     -> every data payload but the terminator
@@ -19,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from codegen.prepare import validate_spec
+from tests.cases import MINIMAL
 from tests.specs import (
     FIXTURES,
     PROVIDERS,
@@ -84,7 +87,7 @@ def test_every_operation_streams_with_an_item_schema_and_extension(provider: str
 def test_every_operation_has_fixtures(provider: str) -> None:
     for op in operations(provider):
         folder = FIXTURES / provider / op.operation_id
-        for pattern in ("request*.json", "response*.json", "stream*.sse", "invalid-request*.json"):
+        for pattern in (MINIMAL, "request*.json", "response*.json", "stream*.sse", "invalid-request*.json"):
             assert list(folder.glob(pattern)), f"no {pattern} fixture in {folder}"
 
 

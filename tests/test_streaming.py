@@ -10,61 +10,27 @@ from __future__ import annotations
 import asyncio
 import uuid
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any
 
 import attrs
-import eronmind_client
-import eronmind_client.api.completions.create_completion
 import httpx2
-import lanrui_client
-import lanrui_client.api.chat.create_chat_completion
-import ppinfra_client
-import ppinfra_client.api.completions.create_completion
 import pytest
-import sensenova_client
-import sensenova_client.api.chat.create_chat_completion
-import sensenova_client.api.completions.create_completion
-import sensenova_client.api.token_plan.create_token_plan_chat_completion
 
 from emulator import Emulator
 from emulator.generation import predict
-from tests.specs import operation as spec_operation
-from tests.specs import stream_extension
+from tests.cases import OPERATIONS, OperationCase
 
 # Every test here runs with each stream event parser (orjson, the speedups extra; json, the pure path).
 pytestmark = pytest.mark.usefixtures("json_parser")
 
 
 @dataclass(frozen=True)
-class Case:
-    provider: str
-    operation_id: str
-    package: ModuleType
-    module: ModuleType
-    request: dict[str, Any]
-
-    def __str__(self) -> str:
-        return f"{self.provider}-{self.operation_id}"
-
-    def _schema_name(self, media: str, key: str) -> str:
-        content = spec_operation(self.provider, self.operation_id).raw["responses"]["200"]["content"]
-        return str(content[media][key]["$ref"]).rsplit("/", 1)[1]
+class Case(OperationCase):
+    """An operation (tests/cases.py) called with its smallest request body."""
 
     @property
-    def event_model(self) -> type:
-        """The model of one stream event's payload (the `contentSchema` of the itemSchema's data)."""
-        name = stream_extension(spec_operation(self.provider, self.operation_id))["event"].rsplit("/", 1)[1]
-        return getattr(self.package.models, name)
-
-    @property
-    def result_model(self) -> type:
-        return getattr(self.package.models, self._schema_name("application/json", "schema"))
-
-    @property
-    def request_model(self) -> type:
-        name = spec_operation(self.provider, self.operation_id).raw["requestBody"]["content"]["application/json"]
-        return getattr(self.package.models, str(name["schema"]["$ref"]).rsplit("/", 1)[1])
+    def request(self) -> dict[str, Any]:
+        return self.minimal
 
     def body(self, **extra: Any) -> Any:
         return self.request_model.from_dict({**self.request, **extra})
@@ -73,50 +39,15 @@ class Case:
         return predict(self.provider, self.operation_id, {**self.request, **extra, "stream": True})
 
 
-CASES = [
-    Case(
-        "sensenova",
-        "create_completion",
-        sensenova_client,
-        sensenova_client.api.completions.create_completion,
-        {"model": "nova-ptc-xl-v1", "prompt": "Tell me about rivers"},
-    ),
-    Case(
-        "sensenova",
-        "create_chat_completion",
-        sensenova_client,
-        sensenova_client.api.chat.create_chat_completion,
-        {"model": "SenseChat", "messages": [{"role": "user", "content": "Hello there"}]},
-    ),
-    Case(
-        "lanrui",
-        "create_chat_completion",
-        lanrui_client,
-        lanrui_client.api.chat.create_chat_completion,
-        {"model": "qwen/7b", "messages": [{"role": "user", "content": "Hello there"}]},
-    ),
-    Case(
-        "eronmind",
-        "create_completion",
-        eronmind_client,
-        eronmind_client.api.completions.create_completion,
-        {"model": "gpt-3.5-turbo-instruct", "prompt": "Say this is a test"},
-    ),
-    Case(
-        "ppinfra",
-        "create_completion",
-        ppinfra_client,
-        ppinfra_client.api.completions.create_completion,
-        {"model": "meta-llama/llama-3.1-8b-instruct", "prompt": "Say this is a test"},
-    ),
-    Case(  # appended: other suites index CASES (CASES[1:3], the two wire formats)
-        "sensenova",
-        "create_token_plan_chat_completion",
-        sensenova_client,
-        sensenova_client.api.token_plan.create_token_plan_chat_completion,
-        {"model": "sensenova-6.7-flash-lite", "messages": [{"role": "user", "content": "Hello there"}]},
-    ),
-]
+CASES = [Case(c.provider, c.operation_id, c.client, c.method, c.spec) for c in OPERATIONS]
+
+
+def case_named(name: str) -> Case:
+    """The case named "<provider>-<operationId>"."""
+    (found,) = [c for c in CASES if str(c) == name]
+    return found
+
+
 MODES = ["sync", "async"]
 
 
@@ -347,7 +278,7 @@ def test_documented_stream_example_decodes_to_the_documented_text(emulator: Emul
 
 @by_mode
 def test_documented_knowledge_and_search_results_are_gathered_typed(emulator: Emulator, mode: str) -> None:
-    case = next(c for c in CASES if str(c) == "sensenova-create_chat_completion")
+    case = case_named("sensenova-create_chat_completion")
     out = consume(mode, case, make_client(emulator, case, new_tag(), fault="replay"), case.body())
 
     assert out.error is None, repr(out.error)

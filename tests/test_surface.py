@@ -16,29 +16,14 @@ import pytest
 
 from codegen.providers import load_providers
 from emulator import Emulator
+from tests.cases import OPERATIONS
 from tests.client_cases import MODES, PACKAGES, local_server, tagged, unique
 from tests.specs import PROVIDERS, operations, stream_extension
 
-# One call per operation with the smallest arguments its spec accepts, messages as plain dicts,
-# keyed by the client the operation is on (a provider key, or the emulator mount of a client for
-# another host, e.g. "sensenova-token-plan") and its method.
-CASES: dict[tuple[str, str], dict[str, Any]] = {
-    ("sensenova", "chat.completions.create"): {
-        "model": "SenseChat-5",
-        "messages": [{"role": "user", "content": "Hello"}],
-    },
-    ("sensenova", "completions.create"): {"model": "nova-ptc-xl-v1", "prompt": "Hello"},
-    ("sensenova-token-plan", "chat.completions.create"): {
-        "model": "sensenova-6.7-flash-lite",
-        "messages": [{"role": "user", "content": "Hello"}],
-    },
-    ("lanrui", "chat.completions.create"): {
-        "model": "meta-llama/Llama-2-7b-chat-hf",
-        "messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hello"}],
-    },
-    ("eronmind", "completions.create"): {"model": "gpt-3.5-turbo-instruct", "prompt": "Say this is a test"},
-    ("ppinfra", "completions.create"): {"model": "meta-llama/llama-3.1-8b-instruct", "prompt": "Say this is a test"},
-}
+# One call per operation (tests/cases.py: its fixture request-minimal.json, messages as plain
+# dicts), keyed by the client the operation is on (a provider key, or the emulator mount of a
+# client for another host, e.g. "sensenova-token-plan") and its method.
+CASES: dict[tuple[str, str], dict[str, Any]] = {(case.client, case.method): case.minimal for case in OPERATIONS}
 IDS = [f"{provider}:{method}" for provider, method in CASES]
 EACH = pytest.mark.parametrize(("provider", "method"), list(CASES), ids=IDS)
 
@@ -111,17 +96,6 @@ def run(client: Any, asynchronous: bool, body: Callable[[Any], Any]) -> Any:
 def the_request(emulator: Emulator, tag: str) -> Any:
     [request] = tagged(emulator, tag)
     return request
-
-
-def test_every_operation_has_a_case() -> None:
-    """A provider or operation added to the specs must be added here too."""
-    clients = {p: LOADED[p] for p in PROVIDERS}
-    in_specs = {
-        (clients[p].client_of(op.path, op.method).mount, op.raw["x-client-method"])
-        for p in PROVIDERS
-        for op in operations(p)
-    }
-    assert in_specs == set(CASES)
 
 
 # --- create(): result model, exactly the passed fields -------------------------------------------

@@ -49,12 +49,16 @@ class Provider:
         `x-client` a client of its own (specs/CONVENTIONS.md, "A second client")."""
         urls: dict[str, str] = {"": self.default_base_url}
         own_security: dict[str, list[bool]] = {"": []}
+        paths: dict[str, list[str]] = {"": []}
         for where, op in self._operations():
             name, url = self._server_of(op, where)
             if urls.setdefault(name, url) != url:
                 raise ValueError(f"{self.spec_path.name}: x-client {name} is given two servers")
             own_security.setdefault(name, []).append("security" in op)
-        return {name: self._client(name, url, own_security[name]) for name, url in urls.items()}
+            paths.setdefault(name, []).append(where.split(" ", 1)[1])
+        return {
+            name: self._client(name, url, own_security[name], _shared_folder(paths[name])) for name, url in urls.items()
+        }
 
     def client_of(self, path: str, method: str = "post") -> ClientFacts:
         """The client an operation is on (the one whose base URL serves it)."""
@@ -80,7 +84,7 @@ class Provider:
             raise ValueError(f"{self.spec_path.name} {where}: an operation's own server needs x-client: <Name>")
         return name, str(server["url"]).rstrip("/")
 
-    def _client(self, name: str, url: str, own_security: list[bool]) -> ClientFacts:
+    def _client(self, name: str, url: str, own_security: list[bool], path_prefix: str) -> ClientFacts:
         snake = re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
         return ClientFacts(
             name=name,
@@ -90,7 +94,20 @@ class Provider:
             # An operation with a security of its own (API keys only) leaves the access key pair out.
             access_key=self.access_key and not any(own_security),
             mount=f"{self.key}-{snake.replace('_', '-')}" if name else self.key,
+            path_prefix=path_prefix,
         )
+
+
+def _shared_folder(paths: list[str]) -> str:
+    """The leading path segments every one of paths has before its last ("/v1" for "/v1/a" and
+    "/v1/b"): the part an openai-style base URL repeats (`https://api.lanrui.co/v1`)."""
+    folders = [path.strip("/").split("/")[:-1] for path in paths]
+    shared: list[str] = []
+    for segments in zip(*folders, strict=False):
+        if len(set(segments)) != 1:
+            break
+        shared.append(segments[0])
+    return "/" + "/".join(shared) if shared else ""
 
 
 @dataclass(frozen=True)
@@ -103,6 +120,7 @@ class ClientFacts:
     base_url_env: str  # <ENV_PREFIX>_BASE_URL, or <ENV_PREFIX>_<NAME>_BASE_URL
     access_key: bool  # whether it also takes the access key pair
     mount: str  # its path prefix on the emulator: /<key>, or /<key>-<name in kebab case>
+    path_prefix: str = ""  # the folder all its operation paths share ("/v1/chat"): see _shared_folder
 
 
 def _identifier(value: str, where: str) -> str:

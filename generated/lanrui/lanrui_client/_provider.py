@@ -8,5 +8,6 @@ DISTRIBUTION = "lanrui-client"
 PROVIDER = "Lanrui"
 ENV_PREFIX = "LANRUI"
 DEFAULT_BASE_URL = "https://api.lanrui.co"
+PATH_PREFIX = "/v1/chat"  # the folder every operation path shares
 ACCESS_KEY_AUTH = False
 REQUEST_ID_HEADER = "x-request-id"

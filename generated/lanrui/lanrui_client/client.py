@@ -8,6 +8,7 @@ from ._runtime.http.client import (
     API_KEY_ENV,
     BASE_URL_ENV,
     SECRET_ACCESS_KEY_ENV,
+    USER_AGENT,
     AuthenticatedClient,
     Client,
 )
@@ -35,4 +36,5 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "RetryTransport",
     "SECRET_ACCESS_KEY_ENV",
+    "USER_AGENT",
 ]

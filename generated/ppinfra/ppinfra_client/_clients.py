@@ -6,6 +6,7 @@ Generated from codegen/providers.toml and ppinfra.yaml by codegen/surface.py; do
 from __future__ import annotations
 
 import ssl
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +14,7 @@ import httpx2
 
 from ._runtime.http.client import AuthenticatedClient
 from ._runtime.http.options import DEFAULT_DEADLINE, DEFAULT_MAX_EVENT_SIZE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
-from ._runtime.surface.base_client import AsyncClientBase, SyncClientBase
+from ._runtime.surface.base_client import AsyncClientBase, SyncClientBase, default_headers_of
 
 if TYPE_CHECKING:
     from .resources.completions import AsyncCompletions, Completions
@@ -40,12 +41,16 @@ class PPInfra(SyncClientBase):
         cookies: dict[str, str] | None = None,
         follow_redirects: bool = False,
         httpx_args: dict[str, Any] | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
     ) -> None:
         """A client for PPInfra. Credentials, first match wins: `api_key=`,
         then the environment's PPINFRA_API_KEY;
         with none, errors.MissingCredentialsError. `base_url` defaults to PPINFRA_BASE_URL, else
-        https://api.ppinfra.com. The other arguments are AuthenticatedClient's (see `client.py`);
-        PPINFRA_LOG=info|debug turns on the package logger.
+        https://api.ppinfra.com (an openai-style one ending in the API's version folder works too).
+        `default_headers` and `default_query` are sent with every request (`default_headers` is the
+        openai SDK's name for `headers`: pass one of the two). The other arguments are
+        AuthenticatedClient's (see `client.py`); PPINFRA_LOG=info|debug turns on the package logger.
         """
         super().__init__(
             AuthenticatedClient(
@@ -56,10 +61,11 @@ class PPInfra(SyncClientBase):
                 deadline=deadline,
                 max_event_size=max_event_size,
                 verify_ssl=verify_ssl,
-                headers=headers,
+                headers=default_headers_of(headers, default_headers),
                 cookies=cookies,
                 follow_redirects=follow_redirects,
                 httpx_args=httpx_args,
+                default_query=default_query,
             )
         )
 
@@ -89,12 +95,16 @@ class AsyncPPInfra(AsyncClientBase):
         cookies: dict[str, str] | None = None,
         follow_redirects: bool = False,
         httpx_args: dict[str, Any] | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
     ) -> None:
         """A asynchronous client for PPInfra. Credentials, first match wins: `api_key=`,
         then the environment's PPINFRA_API_KEY;
         with none, errors.MissingCredentialsError. `base_url` defaults to PPINFRA_BASE_URL, else
-        https://api.ppinfra.com. The other arguments are AuthenticatedClient's (see `client.py`);
-        PPINFRA_LOG=info|debug turns on the package logger.
+        https://api.ppinfra.com (an openai-style one ending in the API's version folder works too).
+        `default_headers` and `default_query` are sent with every request (`default_headers` is the
+        openai SDK's name for `headers`: pass one of the two). The other arguments are
+        AuthenticatedClient's (see `client.py`); PPINFRA_LOG=info|debug turns on the package logger.
         """
         super().__init__(
             AuthenticatedClient(
@@ -105,10 +115,11 @@ class AsyncPPInfra(AsyncClientBase):
                 deadline=deadline,
                 max_event_size=max_event_size,
                 verify_ssl=verify_ssl,
-                headers=headers,
+                headers=default_headers_of(headers, default_headers),
                 cookies=cookies,
                 follow_redirects=follow_redirects,
                 httpx_args=httpx_args,
+                default_query=default_query,
             )
         )
 

@@ -6,6 +6,7 @@ Generated from codegen/providers.toml and sensenova.yaml by codegen/surface.py; 
 from __future__ import annotations
 
 import ssl
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +14,7 @@ import httpx2
 
 from ._runtime.http.client import AuthenticatedClient
 from ._runtime.http.options import DEFAULT_DEADLINE, DEFAULT_MAX_EVENT_SIZE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
-from ._runtime.surface.base_client import AsyncClientBase, SyncClientBase
+from ._runtime.surface.base_client import AsyncClientBase, SyncClientBase, default_headers_of
 
 if TYPE_CHECKING:
     from .resources.chat import AsyncChat, Chat
@@ -40,6 +41,7 @@ class TokenPlanAuthenticatedClient(AuthenticatedClient):
     _DEFAULT_BASE_URL = "https://token.sensenova.cn"
     _BASE_URL_ENV = "SENSENOVA_TOKEN_PLAN_BASE_URL"
     _ACCESS_KEY_AUTH = False
+    _PATH_PREFIX = "/v1/chat"
 
 
 class SenseNova(SyncClientBase):
@@ -63,13 +65,17 @@ class SenseNova(SyncClientBase):
         cookies: dict[str, str] | None = None,
         follow_redirects: bool = False,
         httpx_args: dict[str, Any] | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
     ) -> None:
         """A client for SenseNova. Credentials, first match wins: `api_key=`,
         `access_key_id=` + `secret_access_key=` (a JWT is minted from the pair and refreshed),
         the environment's SENSENOVA_API_KEY, then SENSENOVA_ACCESS_KEY_ID + SENSENOVA_SECRET_ACCESS_KEY;
         with none, errors.MissingCredentialsError. `base_url` defaults to SENSENOVA_BASE_URL, else
-        https://api.sensenova.cn. The other arguments are AuthenticatedClient's (see `client.py`);
-        SENSENOVA_LOG=info|debug turns on the package logger.
+        https://api.sensenova.cn (an openai-style one ending in the API's version folder works too).
+        `default_headers` and `default_query` are sent with every request (`default_headers` is the
+        openai SDK's name for `headers`: pass one of the two). The other arguments are
+        AuthenticatedClient's (see `client.py`); SENSENOVA_LOG=info|debug turns on the package logger.
         """
         super().__init__(
             AuthenticatedClient(
@@ -82,10 +88,11 @@ class SenseNova(SyncClientBase):
                 deadline=deadline,
                 max_event_size=max_event_size,
                 verify_ssl=verify_ssl,
-                headers=headers,
+                headers=default_headers_of(headers, default_headers),
                 cookies=cookies,
                 follow_redirects=follow_redirects,
                 httpx_args=httpx_args,
+                default_query=default_query,
             )
         )
 
@@ -123,13 +130,17 @@ class AsyncSenseNova(AsyncClientBase):
         cookies: dict[str, str] | None = None,
         follow_redirects: bool = False,
         httpx_args: dict[str, Any] | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
     ) -> None:
         """A asynchronous client for SenseNova. Credentials, first match wins: `api_key=`,
         `access_key_id=` + `secret_access_key=` (a JWT is minted from the pair and refreshed),
         the environment's SENSENOVA_API_KEY, then SENSENOVA_ACCESS_KEY_ID + SENSENOVA_SECRET_ACCESS_KEY;
         with none, errors.MissingCredentialsError. `base_url` defaults to SENSENOVA_BASE_URL, else
-        https://api.sensenova.cn. The other arguments are AuthenticatedClient's (see `client.py`);
-        SENSENOVA_LOG=info|debug turns on the package logger.
+        https://api.sensenova.cn (an openai-style one ending in the API's version folder works too).
+        `default_headers` and `default_query` are sent with every request (`default_headers` is the
+        openai SDK's name for `headers`: pass one of the two). The other arguments are
+        AuthenticatedClient's (see `client.py`); SENSENOVA_LOG=info|debug turns on the package logger.
         """
         super().__init__(
             AuthenticatedClient(
@@ -142,10 +153,11 @@ class AsyncSenseNova(AsyncClientBase):
                 deadline=deadline,
                 max_event_size=max_event_size,
                 verify_ssl=verify_ssl,
-                headers=headers,
+                headers=default_headers_of(headers, default_headers),
                 cookies=cookies,
                 follow_redirects=follow_redirects,
                 httpx_args=httpx_args,
+                default_query=default_query,
             )
         )
 
@@ -181,12 +193,16 @@ class SenseNovaTokenPlan(SyncClientBase):
         cookies: dict[str, str] | None = None,
         follow_redirects: bool = False,
         httpx_args: dict[str, Any] | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
     ) -> None:
         """A client for SenseNova (https://token.sensenova.cn). Credentials, first match wins: `api_key=`,
         then the environment's SENSENOVA_API_KEY (this endpoint takes API keys only);
         with none, errors.MissingCredentialsError. `base_url` defaults to SENSENOVA_TOKEN_PLAN_BASE_URL, else
-        https://token.sensenova.cn. The other arguments are AuthenticatedClient's (see `client.py`);
-        SENSENOVA_LOG=info|debug turns on the package logger.
+        https://token.sensenova.cn (an openai-style one ending in the API's version folder works too).
+        `default_headers` and `default_query` are sent with every request (`default_headers` is the
+        openai SDK's name for `headers`: pass one of the two). The other arguments are
+        AuthenticatedClient's (see `client.py`); SENSENOVA_LOG=info|debug turns on the package logger.
         """
         super().__init__(
             TokenPlanAuthenticatedClient(
@@ -197,10 +213,11 @@ class SenseNovaTokenPlan(SyncClientBase):
                 deadline=deadline,
                 max_event_size=max_event_size,
                 verify_ssl=verify_ssl,
-                headers=headers,
+                headers=default_headers_of(headers, default_headers),
                 cookies=cookies,
                 follow_redirects=follow_redirects,
                 httpx_args=httpx_args,
+                default_query=default_query,
             )
         )
 
@@ -230,12 +247,16 @@ class AsyncSenseNovaTokenPlan(AsyncClientBase):
         cookies: dict[str, str] | None = None,
         follow_redirects: bool = False,
         httpx_args: dict[str, Any] | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
     ) -> None:
         """A asynchronous client for SenseNova (https://token.sensenova.cn). Credentials, first match wins: `api_key=`,
         then the environment's SENSENOVA_API_KEY (this endpoint takes API keys only);
         with none, errors.MissingCredentialsError. `base_url` defaults to SENSENOVA_TOKEN_PLAN_BASE_URL, else
-        https://token.sensenova.cn. The other arguments are AuthenticatedClient's (see `client.py`);
-        SENSENOVA_LOG=info|debug turns on the package logger.
+        https://token.sensenova.cn (an openai-style one ending in the API's version folder works too).
+        `default_headers` and `default_query` are sent with every request (`default_headers` is the
+        openai SDK's name for `headers`: pass one of the two). The other arguments are
+        AuthenticatedClient's (see `client.py`); SENSENOVA_LOG=info|debug turns on the package logger.
         """
         super().__init__(
             TokenPlanAuthenticatedClient(
@@ -246,10 +267,11 @@ class AsyncSenseNovaTokenPlan(AsyncClientBase):
                 deadline=deadline,
                 max_event_size=max_event_size,
                 verify_ssl=verify_ssl,
-                headers=headers,
+                headers=default_headers_of(headers, default_headers),
                 cookies=cookies,
                 follow_redirects=follow_redirects,
                 httpx_args=httpx_args,
+                default_query=default_query,
             )
         )
 

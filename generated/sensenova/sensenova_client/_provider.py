@@ -8,5 +8,6 @@ DISTRIBUTION = "sensenova-client"
 PROVIDER = "SenseNova"
 ENV_PREFIX = "SENSENOVA"
 DEFAULT_BASE_URL = "https://api.sensenova.cn"
+PATH_PREFIX = "/v1/llm"  # the folder every operation path shares
 ACCESS_KEY_AUTH = True
 REQUEST_ID_HEADER = "x-request-id"

@@ -33,7 +33,9 @@ __all__ = [
     "TimeoutArg",
     "checked_deadline",
     "checked_headers",
+    "checked_httpx_args",
     "checked_max_retries",
+    "checked_query",
     "checked_timeout",
     "refuse_old_httpx",
 ]
@@ -109,6 +111,25 @@ def checked_headers(headers: object, name: str) -> dict[str, str]:
     return checked
 
 
+def checked_query(query: object, name: str) -> dict[str, object]:
+    """query as a dict of parameter names to str, int, float, bool or None (or a list of
+    those), checked before any request is built: a TypeError naming `name[key]` otherwise."""
+    if query is None:
+        return {}
+    if not isinstance(query, Mapping):
+        raise TypeError(f"{name} must be a mapping of query parameter names to values, got {type(query).__name__}")
+    checked: dict[str, object] = {}
+    for key, value in query.items():
+        if not isinstance(key, str):
+            raise TypeError(f"{name} keys must be str, got {type(key).__name__} {key!r}")
+        items = value if isinstance(value, list | tuple) else [value]
+        for item in items:
+            if item is not None and not isinstance(item, str | int | float):
+                raise TypeError(f"{name}[{key!r}] must be a str, int, float, bool or None, got {type(item).__name__}")
+        checked[key] = value
+    return checked
+
+
 def _positive(value: object, name: str, *, allow_none: bool) -> float | None:
     if value is None and allow_none:
         return None
@@ -139,6 +160,52 @@ def checked_max_retries(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError(f"max_retries must be an int >= 0, got {value!r}")
     return value
+
+
+# httpx_args keys the client sets itself from its own arguments (given here they would be
+# overridden or silently win over the checked argument), and what to write instead.
+_OWN_HTTPX_ARGS = {
+    "verify": "verify_ssl= (True, a CA bundle path, an ssl.SSLContext or False)",
+    "base_url": "base_url=",
+    "headers": "headers= (or default_headers=)",
+    "params": "default_query= (or a query in base_url)",
+    "cookies": "cookies=",
+    "timeout": "timeout=",
+    "follow_redirects": "follow_redirects=",
+    "retries": "max_retries= (the client retries more than connection failures, with backoff)",
+}
+# httpx2 arguments of the transport the client builds: with `transport=` given they would be ignored.
+TRANSPORT_ARGS = ("cert", "http1", "http2", "limits", "proxy", "trust_env", "local_address", "socket_options", "uds")
+# httpx2.Client arguments passed on as they are.
+_PASSED_HTTPX_ARGS = ("auth", "transport", "mounts", "event_hooks", "max_redirects", "default_encoding")
+
+
+def checked_httpx_args(args: object) -> dict[str, object]:
+    """httpx_args as a dict, refusing before any request what would not take effect as written:
+    an old-httpx object, a key the client sets from one of its own arguments (naming that
+    argument), a transport setting next to a `transport` (which would ignore it), an unknown key."""
+    if args is None:
+        return {}
+    if not isinstance(args, Mapping):
+        raise TypeError(f"httpx_args must be a dict of httpx2.Client arguments, got {type(args).__name__}")
+    checked = dict(args)
+    for key, value in checked.items():
+        refuse_old_httpx(value, f"httpx_args[{key!r}]")
+        if key in _OWN_HTTPX_ARGS:
+            raise ValueError(
+                f"httpx_args[{key!r}] is set by the client from its own argument: pass {_OWN_HTTPX_ARGS[key]} instead"
+            )
+        if key not in TRANSPORT_ARGS and key not in _PASSED_HTTPX_ARGS:
+            known = ", ".join(sorted((*TRANSPORT_ARGS, *_PASSED_HTTPX_ARGS)))
+            raise TypeError(f"httpx_args[{key!r}] is not an httpx2 client or transport argument (known: {known})")
+    if "transport" in checked:
+        ignored = [key for key in TRANSPORT_ARGS if key in checked]
+        if ignored:
+            raise ValueError(
+                f"httpx_args[{ignored[0]!r}] would be ignored next to httpx_args['transport']: give it to "
+                "the transport you build (e.g. httpx2.HTTPTransport(limits=...)) instead"
+            )
+    return checked
 
 
 _OLD_LIBRARIES = {"httpx": "httpx2", "httpcore": "httpcore2"}

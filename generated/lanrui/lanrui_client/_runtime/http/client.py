@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import platform
 import ssl
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, NamedTuple, Self
 
 import httpx2
@@ -39,9 +40,12 @@ from .options import (
     DEFAULT_MAX_EVENT_SIZE,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
+    TRANSPORT_ARGS,
     checked_deadline,
     checked_headers,
+    checked_httpx_args,
     checked_max_retries,
+    checked_query,
     checked_timeout,
     refuse_old_httpx,
 )
@@ -52,6 +56,7 @@ __all__ = [
     "API_KEY_ENV",
     "BASE_URL_ENV",
     "SECRET_ACCESS_KEY_ENV",
+    "USER_AGENT",
     "AuthenticatedClient",
     "Client",
 ]
@@ -61,10 +66,12 @@ BASE_URL_ENV = f"{_provider.ENV_PREFIX}_BASE_URL"
 ACCESS_KEY_ID_ENV = f"{_provider.ENV_PREFIX}_ACCESS_KEY_ID"
 SECRET_ACCESS_KEY_ENV = f"{_provider.ENV_PREFIX}_SECRET_ACCESS_KEY"
 
-# httpx2.Client arguments that configure the connection pool: with our own transport httpx2 would
-# ignore them, so they are given to the transport instead.
-_TRANSPORT_ARGS = ("cert", "http1", "http2", "limits", "proxy", "trust_env", "local_address", "socket_options")
-
+# What a provider's logs and support see of the caller, as from other SDKs: this distribution and
+# version, then the Python and HTTP library versions (product tokens, RFC 9110 10.1.5).
+USER_AGENT = (
+    f"{_provider.DISTRIBUTION}/{_provider.__version__} "
+    f"{platform.python_implementation()}/{platform.python_version()} httpx2/{httpx2.__version__}"
+)
 
 _shared_contexts: dict[tuple[str | None, str | None], ssl.SSLContext] = {}
 _shared_contexts_lock = threading.Lock()
@@ -130,12 +137,17 @@ def _default_ssl_context() -> ssl.SSLContext:
 
 
 def _checked_base_url(
-    base_url: str | None, default: str = _provider.DEFAULT_BASE_URL, env: str = BASE_URL_ENV
+    base_url: str | None,
+    default: str = _provider.DEFAULT_BASE_URL,
+    env: str = BASE_URL_ENV,
+    prefix: str = _provider.PATH_PREFIX,
 ) -> tuple[str, dict[str, str]]:
     """The base URL to use (argument, else the environment's `env`, else `default`, the spec's
     server) without its query, and that query's parameters (sent with every request). An empty
     or relative URL, a fragment, another scheme than http(s) or a `user:password@` is a
-    ValueError naming where it came from."""
+    ValueError naming where it came from. A path ending in the start of the operations' shared
+    folder `prefix` (the openai SDK's `https://api.lanrui.co/v1`) loses that ending, since every
+    operation path holds it already (see _openai_style)."""
     name = "base_url"
     if base_url is None:
         name = env if os.environ.get(env) else "the default base URL"
@@ -159,7 +171,24 @@ def _checked_base_url(
     if url.fragment:
         raise ValueError(f"{name} must not have a #fragment")
     params = dict(url.params.multi_items())
-    return str(url.copy_with(query=None)), params
+    return str(_openai_style(url, prefix).copy_with(query=None)), params
+
+
+def _openai_style(url: httpx2.URL, prefix: str) -> httpx2.URL:
+    """url without a trailing part of `prefix`: "/v1" and "/v1/chat" for "/v1/chat".
+
+    The openai SDK's base URLs end in the API's version folder (`/v1`, PPInfra's `/v3/openai`),
+    which the specs' operation paths start with; kept, a call would go to `/v1/v1/...` and get a
+    404. Unambiguous in practice: an API mounted under a folder named like its own version would
+    need its base URL written with that folder twice.
+    """
+    segments = prefix.strip("/").split("/") if prefix.strip("/") else []
+    path = url.path.rstrip("/")
+    for size in range(len(segments), 0, -1):
+        ending = "/" + "/".join(segments[:size])
+        if path.endswith(ending):
+            return url.copy_with(path=path[: -len(ending)])
+    return url
 
 
 def _environment_proxy(base_url: str) -> str | None:
@@ -183,6 +212,13 @@ def _environment_proxy(base_url: str) -> str | None:
     return None
 
 
+def _with_user_agent(headers: dict[str, str]) -> dict[str, str]:
+    """headers with this package's User-Agent, unless they hold one (any case: theirs wins)."""
+    if any(name.lower() == "user-agent" for name in headers):
+        return headers
+    return {"User-Agent": USER_AGENT, **headers}
+
+
 def _first(item: tuple[Any, Any]) -> Any:
     return item[0]
 
@@ -196,9 +232,12 @@ class Client:
     connect 5 s, per attempt and step), `max_retries` (default 2), `deadline` (seconds a whole
     call may take, retries and reading included; default None), `max_event_size` (characters one
     stream event may reach, default 16 MiB), `verify_ssl` (True, a CA bundle path or an
-    ssl.SSLContext; True by default), `headers`, `cookies`, `follow_redirects`, and `httpx_args`
-    passed to the httpx2 clients as they are built (a `transport` given there is wrapped for
-    retries; `proxy`, `limits`, `http2`, `cert`, `trust_env` configure the transport).
+    ssl.SSLContext; True by default), `headers`, `cookies`, `follow_redirects`, `default_query`
+    (query parameters of every request, over those of base_url), and `httpx_args`
+    passed to the httpx2 clients as they are built (a `transport` or `mounts` given there are
+    wrapped for retries; `proxy`, `limits`, `http2`, `cert`, `trust_env`, `uds` configure the
+    transport; `auth` replaces the credential). A key the client sets from its own argument
+    (`verify`, `headers`, `timeout`, ...) or would ignore is refused: options.checked_httpx_args.
 
     An httpx2 client given with set_httpx_client/set_async_httpx_client is used as it is: it has
     this client's retries only if its transport is a RetryTransport/AsyncRetryTransport.
@@ -213,6 +252,7 @@ class Client:
     _DEFAULT_BASE_URL: ClassVar[str] = _provider.DEFAULT_BASE_URL
     _BASE_URL_ENV: ClassVar[str] = BASE_URL_ENV
     _ACCESS_KEY_AUTH: ClassVar[bool] = _provider.ACCESS_KEY_AUTH
+    _PATH_PREFIX: ClassVar[str] = _provider.PATH_PREFIX
 
     def __init__(
         self,
@@ -227,8 +267,12 @@ class Client:
         cookies: dict[str, str] | None = None,
         follow_redirects: bool = False,
         httpx_args: dict[str, Any] | None = None,
+        default_query: Mapping[str, object] | None = None,
     ) -> None:
-        self._base_url, self._params = _checked_base_url(base_url, self._DEFAULT_BASE_URL, self._BASE_URL_ENV)
+        self._base_url, params = _checked_base_url(
+            base_url, self._DEFAULT_BASE_URL, self._BASE_URL_ENV, self._PATH_PREFIX
+        )
+        self._params = {**params, **checked_query(default_query, "default_query")}  # sent with every request
         self._timeout = checked_timeout(timeout)
         self._max_retries = checked_max_retries(max_retries)
         self._deadline = checked_deadline(deadline)
@@ -246,9 +290,7 @@ class Client:
         self._headers = checked_headers(headers, "headers")
         self._cookies = dict(cookies or {})
         self._follow_redirects = follow_redirects
-        self._httpx_args = dict(httpx_args or {})
-        for key, value in self._httpx_args.items():
-            refuse_old_httpx(value, f"httpx_args[{key!r}]")
+        self._httpx_args = checked_httpx_args(httpx_args)
         refuse_old_httpx(verify_ssl, "verify_ssl")
         self._client: httpx2.Client | None = None
         self._async_client: httpx2.AsyncClient | None = None  # given, else the latest one built
@@ -292,14 +334,15 @@ class Client:
             "base_url": self._base_url,
             "params": self._params,
             "cookies": self._cookies,
-            "headers": self._headers,
+            "headers": _with_user_agent(self._headers),
             "timeout": self._timeout,
             "follow_redirects": self._follow_redirects,
             "auth": self._auth(),
             **self._httpx_args,
         }
-        transport_args = {name: args.pop(name) for name in _TRANSPORT_ARGS if name in args}
-        args.pop("verify", None)  # verify_ssl is the one way to set it
+        # httpx2 ignores pool settings next to a transport of its own (ours wraps one), so the
+        # transport gets them.
+        transport_args = {name: args.pop(name) for name in TRANSPORT_ARGS if name in args}
         inner = args.pop("transport", None)
         if inner is None:
             trust_env = transport_args.get("trust_env", True)
@@ -314,6 +357,13 @@ class Client:
                 inner = httpx2.HTTPTransport(verify=verify, **transport_args)
         wrapper = AsyncRetryTransport if asynchronous else RetryTransport
         args["transport"] = wrapper(inner, max_retries=self._max_retries, deadline=self._deadline)
+        if args.get("mounts"):  # a mounted transport gets the same retries as the main one
+            args["mounts"] = {
+                pattern: None
+                if mounted is None
+                else wrapper(mounted, max_retries=self._max_retries, deadline=self._deadline)
+                for pattern, mounted in args["mounts"].items()
+            }
         return args
 
     def get_httpx_client(self) -> httpx2.Client:
@@ -473,6 +523,7 @@ class AuthenticatedClient(Client):
         cookies: dict[str, str] | None = None,
         follow_redirects: bool = False,
         httpx_args: dict[str, Any] | None = None,
+        default_query: Mapping[str, object] | None = None,
     ) -> None:
         api_key = _credential(api_key, "api_key")
         token = _credential(token, "token")
@@ -496,6 +547,7 @@ class AuthenticatedClient(Client):
             cookies=cookies,
             follow_redirects=follow_redirects,
             httpx_args=httpx_args,
+            default_query=default_query,
         )
 
     @classmethod

@@ -8,6 +8,7 @@ AuthenticatedClient (same pools, same credentials) with other defaults for its c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import httpx2
@@ -20,7 +21,17 @@ if TYPE_CHECKING:
 
     from ..http.client import AuthenticatedClient
 
-__all__ = ["AsyncClientBase", "CallDefaults", "SyncClientBase"]
+__all__ = ["AsyncClientBase", "CallDefaults", "SyncClientBase", "default_headers_of"]
+
+
+def default_headers_of(
+    headers: Mapping[str, str] | None, default_headers: Mapping[str, str] | None
+) -> dict[str, str] | None:
+    """The client's headers from `headers=` or its openai SDK name `default_headers=`; both is a TypeError."""
+    if headers is not None and default_headers is not None:
+        raise TypeError("pass headers= or default_headers= (the openai SDK's name for it), not both")
+    given = headers if headers is not None else default_headers
+    return None if given is None else dict(given)
 
 
 class CallDefaults(NamedTuple):

@@ -1,0 +1,235 @@
+"""What an openai SDK user's hands write works here too (issue 21 items 3, 6, 7), every client of
+the four packages, sync and async, against the emulator or a loopback socket: an openai-style
+base URL, httpx_args keys refused by name, the User-Agent on the wire."""
+
+from __future__ import annotations
+
+import platform
+import re
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import httpx2
+import pytest
+
+from emulator import Emulator
+from tests.client_cases import MODES, PACKAGES, unique
+from tests.test_surface import CASES, CLIENTS, EACH, client_class, package_of, resolve, run, surface_client, the_request
+
+CLIENT_KEYS = sorted({client for client, _ in CASES})
+EACH_CLIENT = pytest.mark.parametrize("client_key", CLIENT_KEYS)
+
+
+def first_case(client_key: str) -> tuple[str, dict[str, Any]]:
+    return next((method, kwargs) for (key, method), kwargs in CASES.items() if key == client_key)
+
+
+# --- a base URL written the openai way --------------------------------------------------------------
+
+# What the openai SDK is given for each client, relative to the host (the providers' pages).
+OPENAI_FOLDERS = {
+    "lanrui": "/v1",
+    "eronmind": "/v1",
+    "ppinfra": "/v3/openai",
+    "sensenova-token-plan": "/v1",
+    "sensenova": "/v1",  # the official sensenova SDK's api_base
+}
+
+
+@MODES
+@EACH_CLIENT
+def test_an_openai_style_base_url_reaches_the_same_paths(
+    emulator: Emulator, client_key: str, asynchronous: bool
+) -> None:
+    method, kwargs = first_case(client_key)
+    plain, openai_style = unique("plain-base"), unique("openai-base")
+    for tag, base_url in (
+        (plain, emulator.base_url(client_key)),
+        (openai_style, emulator.base_url(client_key) + OPENAI_FOLDERS[client_key] + "/"),
+    ):
+        client = surface_client(emulator, client_key, asynchronous=asynchronous, tag=tag, base_url=base_url)
+        assert client.base_url == emulator.base_url(client_key)
+        run(client, asynchronous, lambda c: resolve(c, method)(**kwargs))
+    assert the_request(emulator, openai_style).path == the_request(emulator, plain).path
+
+
+def test_a_base_url_under_another_folder_is_kept() -> None:
+    """Only an ending the operation paths start with is dropped: a gateway's own folder stays."""
+    cls = client_class("lanrui", False)
+    assert cls(api_key="k", base_url="https://gw.example/lanrui").base_url == "https://gw.example/lanrui"
+    assert cls(api_key="k", base_url="https://gw.example/v2").base_url == "https://gw.example/v2"
+    assert cls(api_key="k", base_url="https://gw.example/xv1").base_url == "https://gw.example/xv1"
+    ppinfra = client_class("ppinfra", False)
+    assert ppinfra(api_key="k", base_url="https://api.ppinfra.com/v3").base_url == "https://api.ppinfra.com"
+    assert ppinfra(api_key="k", base_url="https://api.ppinfra.com/openai").base_url == "https://api.ppinfra.com/openai"
+
+
+def test_the_openai_style_base_url_from_the_environment_works_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LANRUI_BASE_URL", "https://api.lanrui.co/v1")
+    assert client_class("lanrui", False)(api_key="k").base_url == "https://api.lanrui.co"
+
+
+# --- httpx_args: nothing silently dropped ------------------------------------------------------------
+
+REFUSED = {
+    "verify": (False, "verify_ssl="),
+    "base_url": ("http://127.0.0.1:9", "base_url="),
+    "headers": ({"X-A": "1"}, "headers="),
+    "params": ({"a": "1"}, "default_query="),
+    "cookies": ({"a": "1"}, "cookies="),
+    "timeout": (5.0, "timeout="),
+    "follow_redirects": (True, "follow_redirects="),
+    "retries": (3, "max_retries="),
+}
+
+
+@pytest.mark.parametrize("provider", PACKAGES)
+@pytest.mark.parametrize("key", REFUSED)
+def test_an_httpx_arg_the_client_sets_itself_is_refused_naming_the_argument(provider: str, key: str) -> None:
+    value, instead = REFUSED[key]
+    for cls in (PACKAGES[provider].AuthenticatedClient, client_class(provider, False), client_class(provider, True)):
+        with pytest.raises(ValueError, match=rf"httpx_args\['{key}'\].*{re.escape(instead)}"):
+            cls(api_key="k", base_url="http://127.0.0.1:9", httpx_args={key: value})
+
+
+@pytest.mark.parametrize("provider", PACKAGES)
+def test_transport_settings_next_to_a_transport_and_unknown_keys_are_refused(provider: str) -> None:
+    cls = PACKAGES[provider].AuthenticatedClient
+    with pytest.raises(ValueError, match=r"httpx_args\['limits'\] would be ignored next to httpx_args\['transport'\]"):
+        cls("k", httpx_args={"transport": httpx2.HTTPTransport(), "limits": httpx2.Limits(max_connections=1)})
+    with pytest.raises(TypeError, match=r"httpx_args\['verfiy'\] is not an httpx2"):
+        cls("k", httpx_args={"verfiy": False})
+
+
+@MODES
+def test_a_mounted_transport_gets_the_clients_retries(emulator: Emulator, asynchronous: bool) -> None:
+    tag = unique("mounted")
+    transport: Any = httpx2.AsyncHTTPTransport() if asynchronous else httpx2.HTTPTransport()
+    mounts = {emulator.url: transport}
+    client = surface_client(
+        emulator, "lanrui", asynchronous=asynchronous, tag=tag, max_retries=1, httpx_args={"mounts": mounts}
+    )
+    method, kwargs = first_case("lanrui")
+    with pytest.raises(PACKAGES["lanrui"].InternalServerError):
+        run(
+            client,
+            asynchronous,
+            lambda c: resolve(c, method)(**kwargs, extra_headers={"X-Emulator-Fault": "status;code=500"}),
+        )
+    assert len([r for r in emulator.requests if tag in r.headers.get("x-emulator-tag", "")]) == 2
+
+
+# --- User-Agent ----------------------------------------------------------------------------------------
+
+
+def expected_user_agent(package: Any) -> str:
+    provider = package._provider
+    return (
+        f"{provider.DISTRIBUTION}/{provider.__version__} "
+        f"{platform.python_implementation()}/{platform.python_version()} httpx2/{httpx2.__version__}"
+    )
+
+
+@MODES
+@EACH
+def test_the_user_agent_names_the_distribution_python_and_httpx2(
+    emulator: Emulator, provider: str, method: str, asynchronous: bool
+) -> None:
+    tag = unique("user-agent")
+    client = surface_client(emulator, provider, asynchronous=asynchronous, tag=tag)
+    run(client, asynchronous, lambda c: resolve(c, method)(**CASES[(provider, method)]))
+    agent = the_request(emulator, tag).headers["user-agent"]
+    assert agent == expected_user_agent(package_of(provider))
+    assert agent.startswith(f"{CLIENTS[provider][0].replace('-token-plan', '')}-client/")
+
+
+@contextmanager
+def head_catcher() -> Iterator[tuple[str, list[bytes]]]:
+    """A loopback socket that keeps each request head as sent (repeated headers included) and
+    answers 400."""
+    heads: list[bytes] = []
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        break
+                    data += chunk
+                heads.append(data.partition(b"\r\n\r\n")[0])
+                conn.sendall(
+                    b"HTTP/1.1 400 Bad Request\r\ncontent-length: 2\r\ncontent-type: application/json\r\n\r\n{}"
+                )
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}", heads
+    finally:
+        listener.close()
+        thread.join(timeout=5)
+
+
+def user_agents(head: bytes) -> list[str]:
+    lines = head.decode("latin-1").split("\r\n")[1:]
+    return [line.split(":", 1)[1].strip() for line in lines if line.lower().startswith("user-agent:")]
+
+
+@MODES
+@pytest.mark.parametrize("provider", PACKAGES)
+def test_a_user_agent_the_user_gives_wins_and_is_sent_once(provider: str, asynchronous: bool) -> None:
+    method, kwargs = first_case(provider)
+    package = PACKAGES[provider]
+    with head_catcher() as (url, heads):
+        for options in ({"headers": {"user-agent": "mine/1"}}, {"default_headers": {"User-Agent": "mine/1"}}, {}):
+            client = client_class(provider, asynchronous)(api_key="k", base_url=url, max_retries=0, **options)
+            with pytest.raises(package.errors.BadRequestError):
+                run(client, asynchronous, lambda c: resolve(c, method)(**kwargs))
+        client = client_class(provider, asynchronous)(api_key="k", base_url=url, max_retries=0)
+        with pytest.raises(package.errors.BadRequestError):
+            run(client, asynchronous, lambda c: resolve(c, method)(**kwargs, extra_headers={"User-Agent": "call/2"}))
+    assert [user_agents(head) for head in heads] == [
+        ["mine/1"],
+        ["mine/1"],
+        [expected_user_agent(package)],
+        ["call/2"],
+    ]
+
+
+# --- default_headers= and default_query= -----------------------------------------------------------------
+
+
+@MODES
+@EACH
+def test_default_headers_and_default_query_reach_every_request(
+    emulator: Emulator, provider: str, method: str, asynchronous: bool
+) -> None:
+    tag = unique("defaults")
+    client = client_class(provider, asynchronous)(
+        api_key=emulator.api_key(provider),
+        base_url=emulator.base_url(provider) + "?from_url=1",
+        default_headers={"X-Emulator-Tag": tag, "X-Team": "a"},
+        default_query={"team": "a", "n": 2},
+    )
+    run(client, asynchronous, lambda c: resolve(c, method)(**CASES[(provider, method)], extra_query={"call": "1"}))
+    request = the_request(emulator, tag)
+    assert request.headers["x-team"] == "a"
+    assert sorted(request.query.split("&")) == ["call=1", "from_url=1", "n=2", "team=a"]
+
+
+def test_headers_and_default_headers_together_and_a_bad_query_are_refused() -> None:
+    cls = client_class("lanrui", False)
+    with pytest.raises(TypeError, match="headers= or default_headers="):
+        cls(api_key="k", headers={"a": "1"}, default_headers={"b": "2"})
+    with pytest.raises(TypeError, match=r"default_query\['a'\]"):
+        cls(api_key="k", default_query={"a": object()})

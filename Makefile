@@ -1,7 +1,8 @@
 # Typed Python clients for Chinese LLM providers, generated from specs/.
 # `make` sets everything up and shows it working; `make test` is what CI runs.
 
-PROVIDERS := sensenova lanrui eronmind ppinfra
+# The [<key>] tables of codegen/providers.toml (the one list of providers), in their order.
+PROVIDERS := $(shell sed -n 's/^\[\([a-z0-9_-]*\)\]$$/\1/p' codegen/providers.toml)
 PYTHON    ?= $(shell command -v python3.11 || command -v python3)
 VENV      := .venv
 PY        := $(VENV)/bin/python

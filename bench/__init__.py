@@ -12,9 +12,12 @@ import os
 import sys
 from pathlib import Path
 
+from codegen.providers import load_providers
+
 ROOT = Path(__file__).resolve().parent.parent
-PROVIDERS = ("sensenova", "lanrui", "eronmind", "ppinfra")
-PACKAGE_DIRS = [ROOT / "generated" / p for p in PROVIDERS]
+_PROVIDERS = load_providers()  # codegen/providers.toml
+PROVIDERS = tuple(_PROVIDERS)
+PACKAGE_DIRS = [p.project_dir for p in _PROVIDERS.values()]
 
 
 def add_generated_to_path() -> None:
@@ -22,8 +25,8 @@ def add_generated_to_path() -> None:
     as installed without extras: ``<PREFIX>_SPEEDUPS=0`` (inherited by the measuring subprocesses)
     unless set already, so streams parse JSON with json unless a ``+speedups`` candidate (or
     bench.profile) switches orjson on."""
-    for provider in PROVIDERS:
-        os.environ.setdefault(f"{provider.upper()}_SPEEDUPS", "0")
+    for provider in _PROVIDERS.values():
+        os.environ.setdefault(f"{provider.env_prefix}_SPEEDUPS", "0")
     for path in map(str, [ROOT, *PACKAGE_DIRS]):
         if path not in sys.path:
             sys.path.insert(0, path)

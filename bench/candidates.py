@@ -85,13 +85,13 @@ class GeneratedSync:
     speedups = False  # parse stream events with orjson (the speedups extra) instead of json
 
     def __init__(self, base_url: str, route: Route) -> None:
-        package = importlib.import_module(f"{route.provider}_client")
+        package = importlib.import_module(route.package)
         self.set_parser = functools.partial(
-            importlib.import_module(f"{route.provider}_client.speedups").set_enabled, self.speedups
+            importlib.import_module(f"{route.package}.speedups").set_enabled, self.speedups
         )
         self.set_parser()  # fails here, not in the rounds, if orjson is missing
         self.op = importlib.import_module(route.module)
-        model = getattr(importlib.import_module(f"{route.provider}_client.models"), route.request_model)
+        model = getattr(importlib.import_module(f"{route.package}.models"), route.request_model)
         self.route = route
         self.client = package.AuthenticatedClient(token="bench-key", base_url=base_url, verify_ssl=tls_context())
         self.body = model.from_dict(route.body)

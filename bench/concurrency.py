@@ -81,9 +81,9 @@ class Ours:
 
         import httpx2
 
-        package = importlib.import_module(f"{route.provider}_client")
+        package = importlib.import_module(route.package)
         self.op = importlib.import_module(route.module)
-        model = getattr(importlib.import_module(f"{route.provider}_client.models"), route.request_model)
+        model = getattr(importlib.import_module(f"{route.package}.models"), route.request_model)
         limits = httpx2.Limits(max_connections=n, max_keepalive_connections=keepalive)
         self.client = package.AuthenticatedClient(token="k", base_url=base_url, httpx_args={"limits": limits})
         self.body = model.from_dict(route.body)

@@ -456,10 +456,9 @@ def _import_modules() -> list[tuple[str, str]]:
     """(label, module): each generated package, package + operation module, httpx-sse, openai,
     and httpx 0.28.1 (the reference row, timed alone)."""
     modules = []
-    for route_key in ("sensenova-chat", "lanrui-chat", "eronmind-completion", "ppinfra-completion"):
-        route = payloads.ROUTES[route_key]
-        modules.append((f"{route.provider}_client", f"{route.provider}_client"))
-        modules.append((f"{route.provider}_client + op", route.module))
+    for route in payloads.first_route_per_provider():
+        modules.append((route.package, route.package))
+        modules.append((f"{route.package} + op", route.module))
     modules += [("httpx-sse", "httpx_sse"), ("openai", "openai"), (REF, "httpx")]
     return modules
 

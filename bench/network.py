@@ -75,9 +75,9 @@ class Ours:
     def __init__(self, base_url: str, route: payloads.Route, ca: str) -> None:
         import importlib
 
-        package = importlib.import_module(f"{route.provider}_client")
+        package = importlib.import_module(route.package)
         self.op = importlib.import_module(route.module)
-        model = getattr(importlib.import_module(f"{route.provider}_client.models"), route.request_model)
+        model = getattr(importlib.import_module(f"{route.package}.models"), route.request_model)
         self.client = package.AuthenticatedClient(token="bench-key", base_url=base_url, verify_ssl=_context(ca))
         self.body = model.from_dict(route.body)
 

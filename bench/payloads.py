@@ -1,6 +1,6 @@
 """The bytes the benchmark server sends, rendered once and shared by the server and the harness.
 
-Five routes, one per streaming operation, in the two wire formats: SenseNova frames
+One route per operation of the specs (but NOT_BENCHED), in the two wire formats: SenseNova frames
 (``data:{...}`` without a space, payload wrapped in ``{"data": ..., "status": ...}``) and
 OpenAI-style frames (``data: {...}``). Events follow the shapes of tests/fixtures/*/stream.sse,
 with varying token text (CJK, emoji, escapes) and counters so no two events are the same bytes.
@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench import ROOT
+from tests.cases import KEYS, OPERATIONS, OperationCase, main_operation
+from tests.specs import stream_extension
 
 # Token texts the streams cycle through: multi-byte UTF-8 (split across writes in "split" mode),
 # a 4-byte emoji, JSON escapes and plain ASCII.
@@ -42,6 +44,7 @@ def stamp_of(event_id: str) -> int:
 class Route:
     key: str  # short name used in tables and JSON
     provider: str  # generated/<provider>
+    package: str  # its import package
     path: str  # the provider's path (the server matches on it)
     wire: str  # "sensenova" (data: without space) or "openai" (data: with a space)
     module: str  # generated operation module
@@ -90,91 +93,97 @@ _PPI = (
 
 _CHAT_BODY = {"messages": [{"role": "user", "content": "你好，请介绍一下你自己。"}], "temperature": 0.8, "top_p": 0.7}
 
-ROUTES: dict[str, Route] = {
-    r.key: r
-    for r in (
-        Route(
-            key="sensenova-chat",
-            provider="sensenova",
-            path="/v1/llm/chat-completions",
-            wire="sensenova",
-            module="sensenova_client.api.chat.create_chat_completion",
-            request_model="ChatCompletionRequest",
-            body={"model": "SenseChat-5", **_CHAT_BODY, "max_new_tokens": 1024},
-            openai_prefix=None,
-            openai_kind=None,
-            event_template=_SN_CHAT,
-            first_template=_SN_CHAT,
-            finish_empty="",
-            finish_last="stop",
-            fixture="sensenova/create_chat_completion",
-        ),
-        Route(
-            key="sensenova-completion",
-            provider="sensenova",
-            path="/v1/llm/completions",
-            wire="sensenova",
-            module="sensenova_client.api.completions.create_completion",
-            request_model="CompletionRequest",
-            body={"model": "SenseChat", "prompt": "床前明月光，", "max_new_tokens": 1024, "temperature": 0.8},
-            openai_prefix=None,
-            openai_kind=None,
-            event_template=_SN_COMPLETION,
-            first_template=_SN_COMPLETION,
-            finish_empty="",
-            finish_last="stop",
-            fixture="sensenova/create_completion",
-        ),
-        Route(
-            key="lanrui-chat",
-            provider="lanrui",
-            path="/v1/chat/completions",
-            wire="openai",
-            module="lanrui_client.api.chat.create_chat_completion",
-            request_model="ChatCompletionRequest",
-            body={"model": "Qwen/Qwen2-7B-Instruct", **_CHAT_BODY, "max_tokens": 1024},
-            openai_prefix="/v1",
-            openai_kind="chat",
-            event_template=_LR_CHAT,
-            first_template=_LR_CHAT_FIRST,
-            finish_empty="null",
-            finish_last='"stop"',
-            fixture="lanrui/create_chat_completion",
-        ),
-        Route(
-            key="eronmind-completion",
-            provider="eronmind",
-            path="/v1/completions",
-            wire="openai",
-            module="eronmind_client.api.completions.create_completion",
-            request_model="CompletionRequest",
-            body={"model": "gpt-3.5-turbo-instruct", "prompt": "Say this is a test", "max_tokens": 1024},
-            openai_prefix="/v1",
-            openai_kind="completions",
-            event_template=_ERON,
-            first_template=_ERON,
-            finish_empty="null",
-            finish_last='"length"',
-            fixture="eronmind/create_completion",
-        ),
-        Route(
-            key="ppinfra-completion",
-            provider="ppinfra",
-            path="/v3/openai/completions",
-            wire="openai",
-            module="ppinfra_client.api.completions.create_completion",
-            request_model="CompletionRequest",
-            body={"model": "meta-llama/llama-3.1-8b-instruct", "prompt": "Say this is a test", "max_tokens": 1024},
-            openai_prefix="/v3/openai",
-            openai_kind="completions",
-            event_template=_PPI,
-            first_template=_PPI,
-            finish_empty="null",
-            finish_last='"stop"',
-            fixture="ppinfra/create_completion",
-        ),
-    )
+
+@dataclass(frozen=True)
+class Shape:
+    """What the bench sends and answers on one operation: hand-made (the event templates), the
+    rest of its Route comes from the spec (tests/cases.py)."""
+
+    key: str
+    body: dict[str, Any]
+    event_template: str
+    first_template: str
+    finish_empty: str
+    finish_last: str
+
+
+# By operation ("<provider>-<operationId>"): every operation needs one, or a reason in NOT_BENCHED
+# (tests/test_bench_smoke.py fails naming the missing).
+SHAPES: dict[str, Shape] = {
+    "sensenova-create_chat_completion": Shape(
+        "sensenova-chat", {"model": "SenseChat-5", **_CHAT_BODY, "max_new_tokens": 1024}, _SN_CHAT, _SN_CHAT, "", "stop"
+    ),
+    "sensenova-create_completion": Shape(
+        "sensenova-completion",
+        {"model": "SenseChat", "prompt": "床前明月光，", "max_new_tokens": 1024, "temperature": 0.8},
+        _SN_COMPLETION,
+        _SN_COMPLETION,
+        "",
+        "stop",
+    ),
+    "lanrui-create_chat_completion": Shape(
+        "lanrui-chat",
+        {"model": "Qwen/Qwen2-7B-Instruct", **_CHAT_BODY, "max_tokens": 1024},
+        _LR_CHAT,
+        _LR_CHAT_FIRST,
+        "null",
+        '"stop"',
+    ),
+    "eronmind-create_completion": Shape(
+        "eronmind-completion",
+        {"model": "gpt-3.5-turbo-instruct", "prompt": "Say this is a test", "max_tokens": 1024},
+        _ERON,
+        _ERON,
+        "null",
+        '"length"',
+    ),
+    "ppinfra-create_completion": Shape(
+        "ppinfra-completion",
+        {"model": "meta-llama/llama-3.1-8b-instruct", "prompt": "Say this is a test", "max_tokens": 1024},
+        _PPI,
+        _PPI,
+        "null",
+        '"stop"',
+    ),
 }
+# The server tells routes apart by path alone; these share theirs with a benched one.
+NOT_BENCHED = {
+    "sensenova-create_token_plan_chat_completion": "another host's /v1/chat/completions (lanrui-chat's path)"
+}
+
+
+def _route(case: OperationCase, shape: Shape) -> Route:
+    openai = case.openai_route
+    return Route(
+        key=shape.key,
+        provider=case.provider,
+        package=case.package_name,
+        path=case.spec.path,
+        wire="openai" if stream_extension(case.spec)["data-prefix"] == "data: " else "sensenova",
+        module=case.module_name,
+        request_model=case.request_model_name,
+        body=shape.body,
+        openai_prefix=openai[0] if openai else None,
+        openai_kind=openai[1] if openai else None,
+        event_template=shape.event_template,
+        first_template=shape.first_template,
+        finish_empty=shape.finish_empty,
+        finish_last=shape.finish_last,
+        fixture=f"{case.provider}/{case.operation_id}",
+    )
+
+
+ROUTES: dict[str, Route] = {
+    route.key: route for route in (_route(case, SHAPES[str(case)]) for case in OPERATIONS if str(case) in SHAPES)
+}
+
+
+def first_route_per_provider() -> list[Route]:
+    """One route per provider, a chat one where it has one (tests/cases.py main_operation)."""
+    by_operation = {f"{r.fixture.replace('/', '-')}": r for r in ROUTES.values()}
+    return [by_operation[str(main_operation(key))] for key in KEYS]
+
+
 ROUTE_BY_PATH = {r.path: r for r in ROUTES.values()}
 # The two routes the headline numbers use, one per wire format.
 MAIN_ROUTES = ("sensenova-chat", "lanrui-chat")

@@ -64,7 +64,7 @@ def _parsers() -> dict[str, bool]:
 
 def _parser(route: payloads.Route, on: bool) -> Callable[[], None]:
     """A function that switches the route's package to speedups (on) or the pure path."""
-    speedups = importlib.import_module(f"{route.provider}_client.speedups")
+    speedups = importlib.import_module(f"{route.package}.speedups")
     return lambda: speedups.set_enabled(on)
 
 
@@ -74,9 +74,9 @@ def offline_stages(route: payloads.Route, events: int) -> dict[str, float]:
     payload_texts = [f[len(route.prefix) : -2].decode() for f in frames[:-1]]
     objects = [json.loads(t) for t in payload_texts]
     op = importlib.import_module(route.module)
-    fold = importlib.import_module(f"{route.provider}_client._runtime.streams.fold")
-    lifecycle = importlib.import_module(f"{route.provider}_client._runtime.streams.lifecycle")
-    sse = importlib.import_module(f"{route.provider}_client._runtime.streams.sse")
+    fold = importlib.import_module(f"{route.package}._runtime.streams.fold")
+    lifecycle = importlib.import_module(f"{route.package}._runtime.streams.lifecycle")
+    sse = importlib.import_module(f"{route.package}._runtime.streams.sse")
     fmt = op._STREAM_FORMAT
     stages: dict[str, Callable[[], Any]] = {}
 
@@ -117,7 +117,7 @@ def offline_stages(route: payloads.Route, events: int) -> dict[str, float]:
     if "speedups" in _parsers():
         _parser(route, True)()
         # The live value: `<package>.speedups.loads` is a re-export bound at import (None then).
-        parse = importlib.import_module(f"{route.provider}_client._runtime.streams.parse")
+        parse = importlib.import_module(f"{route.package}._runtime.streams.parse")
         guarded = parse.loads
         assert guarded is not None, "speedups switched on but no orjson parser"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -26,11 +27,27 @@ KEYS = tuple(PROVIDERS)
 MINIMAL = "request-minimal.json"
 
 
-def package(key: str) -> ModuleType:
-    return importlib.import_module(PROVIDERS[key].package)
+class _Packages(Mapping[str, ModuleType]):
+    """Each provider's package by key, imported when first asked for (bench/ reads the cases
+    before it puts the generated projects on sys.path)."""
+
+    def __getitem__(self, key: str) -> ModuleType:
+        return importlib.import_module(PROVIDERS[key].package)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(KEYS)
+
+    def __len__(self) -> int:
+        return len(KEYS)
 
 
-PACKAGES: dict[str, ModuleType] = {key: package(key) for key in KEYS}
+PACKAGES: Mapping[str, ModuleType] = _Packages()
+
+
+_OPENAI_KINDS = (
+    ("/chat/completions", "chat", "chat.completions.create"),
+    ("/completions", "completions", "completions.create"),
+)
 
 
 def _ref_name(schema: dict[str, Any]) -> str:
@@ -55,10 +72,32 @@ class OperationCase:
         return PACKAGES[self.provider]
 
     @property
-    def module(self) -> ModuleType:
+    def package_name(self) -> str:
+        return PROVIDERS[self.provider].package
+
+    @property
+    def module_name(self) -> str:
         """The generated function module: <package>.api.<tag>.<operationId>."""
         (tag, *_) = self.spec.raw["tags"]
-        return importlib.import_module(f"{PROVIDERS[self.provider].package}.api.{tag}.{self.operation_id}")
+        return f"{self.package_name}.api.{tag}.{self.operation_id}"
+
+    @property
+    def module(self) -> ModuleType:
+        return importlib.import_module(self.module_name)
+
+    @property
+    def openai_route(self) -> tuple[str, str] | None:
+        """(base path, "chat" or "completions") where the openai SDK can call the operation: an
+        OpenAI path, events with `data: ` and choices at the top, errors under `error`; else None."""
+        facts = stream_extension(self.spec)
+        if facts["data-prefix"] != "data: " or facts["gather"]["choices"] != "choices":
+            return None
+        if facts["error"]["field"] != "error":
+            return None
+        for suffix, kind, method in _OPENAI_KINDS:
+            if self.spec.path.endswith(suffix) and self.method == method:
+                return self.spec.path.removesuffix(suffix), kind
+        return None
 
     @property
     def fixtures(self) -> Path:
@@ -74,8 +113,12 @@ class OperationCase:
         return getattr(models, name)  # type: ignore[no-any-return]
 
     @property
+    def request_model_name(self) -> str:
+        return _ref_name(self.spec.raw["requestBody"]["content"]["application/json"]["schema"])
+
+    @property
     def request_model(self) -> type:
-        return self._model(_ref_name(self.spec.raw["requestBody"]["content"]["application/json"]["schema"]))
+        return self._model(self.request_model_name)
 
     @property
     def result_model(self) -> type:

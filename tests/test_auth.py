@@ -18,6 +18,7 @@ import sensenova_client
 from sensenova_client._runtime.http.auth import REFRESH_MARGIN, TOKEN_LIFETIME, AccessKeyAuth, mint_jwt
 from sensenova_client.errors import AuthenticationError, MissingCredentialsError
 
+from tests.cases import KEYS
 from tests.client_cases import (
     CANARY,
     CANARY_SECRET,
@@ -174,7 +175,7 @@ def test_providers_without_access_keys_refuse_them() -> None:
         package.AuthenticatedClient(access_key_id="a", secret_access_key="b")
 
 
-@pytest.mark.parametrize("provider", ["sensenova", "lanrui"])
+@pytest.mark.parametrize("provider", KEYS)
 @MODES
 def test_wrong_key_raises_authentication_error_with_the_providers_message(
     emulator: Any, provider: str, asynchronous: bool

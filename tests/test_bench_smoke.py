@@ -7,8 +7,18 @@ from __future__ import annotations
 
 from bench import harness, payloads
 from bench.candidates import CANDIDATES
+from tests.cases import OPERATIONS
 
 EVENTS = 200
+
+
+def test_every_operation_is_benched_or_says_why() -> None:
+    """A provider added to codegen/providers.toml needs a Shape per operation in bench/payloads.py
+    (its event templates), or a reason in NOT_BENCHED; routes must differ in path."""
+    wanted = {str(case) for case in OPERATIONS} - set(payloads.NOT_BENCHED)
+    assert not wanted - set(payloads.SHAPES), f"bench/payloads.py SHAPES lacks {sorted(wanted - set(payloads.SHAPES))}"
+    paths = [route.path for route in payloads.ROUTES.values()]
+    assert len(set(paths)) == len(paths), f"two bench routes share a path: {sorted(paths)}"
 
 
 def test_every_candidate_reads_every_event_of_every_route() -> None:

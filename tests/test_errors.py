@@ -19,6 +19,7 @@ import httpx2
 import jwt
 import pytest
 
+from tests.cases import KEYS
 from tests.client_cases import (
     CANARY,
     CANARY_KEY_ID,
@@ -71,7 +72,7 @@ _STATUS_CASES = [(status, False) for status in STATUS_CLASSES] + [(s, True) for 
 @pytest.mark.parametrize(
     ("status", "asynchronous"), _STATUS_CASES, ids=[f"{'async' if a else 'sync'}-{s}" for s, a in _STATUS_CASES]
 )
-@pytest.mark.parametrize("provider", ["sensenova", "lanrui"])
+@pytest.mark.parametrize("provider", KEYS)
 def test_error_status_raises_its_class_with_the_providers_code_and_message(
     canary: Any, provider: str, status: int, asynchronous: bool, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -90,19 +91,6 @@ def test_error_status_raises_its_class_with_the_providers_code_and_message(
     assert f"Error code: {status}" in str(exc)
     assert exc.message in str(exc)
     assert_error_hides_secrets(exc, caplog)
-
-
-@pytest.mark.parametrize("provider", ["eronmind", "ppinfra"])
-@pytest.mark.parametrize("status", [401, 404, 500])
-def test_other_openai_style_providers_map_statuses_too(
-    canary: Any, provider: str, status: int, caplog: pytest.LogCaptureFixture
-) -> None:
-    errors = PACKAGES[provider].errors
-    client = make_client(canary, provider, fault=f"status;code={status};id={unique('status')}")
-    with pytest.raises(getattr(errors, STATUS_CLASSES[status])) as info:
-        invoke(provider, client, asynchronous=False, max_retries=0)
-    assert info.value.message == f"injected error {status} (status fault)"
-    assert_error_hides_secrets(info.value, caplog)
 
 
 @MODES

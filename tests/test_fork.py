@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from codegen.providers import load_providers
+from tests.cases import main_operation
 from tests.client_cases import PACKAGES
 
 SCRIPT = Path(__file__).parent / "forking" / "preload.py"
@@ -29,6 +30,7 @@ def preload(emulator: Any, provider: str, mode: str) -> dict[str, Any]:
     root = Path(PACKAGES[provider].__file__).parent.parent  # generated/<provider>
     environment = {**os.environ, "PYTHONPATH": str(root)}
     name = load_providers()[provider].client_class
+    case = main_operation(provider)
     command = [
         sys.executable,
         str(SCRIPT),
@@ -37,8 +39,11 @@ def preload(emulator: Any, provider: str, mode: str) -> dict[str, Any]:
         emulator.base_url(provider),
         emulator.api_key(provider),
         mode,
+        str(ROUNDS),
+        case.method,
+        json.dumps(case.minimal),
     ]
-    done = subprocess.run([*command, str(ROUNDS)], capture_output=True, text=True, timeout=120, env=environment)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, env=environment)
     assert done.returncode == 0, done.stderr[-3000:]
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 

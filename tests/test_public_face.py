@@ -61,7 +61,8 @@ DOCUMENTED = {
     "speedups": ["enabled", "set_enabled"],
     "types": ["UNSET", "Unset", "Response"],
 }
-_IMPORT = re.compile(r"^from ((?:sensenova|lanrui|eronmind|ppinfra)_client[\w.]*) import ([\w, ]+)$", re.M)
+_PACKAGES = "|".join(p.package for p in PROVIDERS.values())
+_IMPORT = re.compile(rf"^from ((?:{_PACKAGES})[\w.]*) import ([\w, ]+)$", re.M)
 
 
 @pytest.mark.parametrize("key", PROVIDERS)

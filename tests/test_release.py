@@ -42,6 +42,7 @@ from packaging.utils import canonicalize_name, parse_wheel_filename
 
 from codegen.prepare import stream_facts
 from codegen.providers import ROOT, Provider, load_providers
+from tests.cases import OPERATIONS
 from tests.specs import operations
 
 # The first test to ask for the wheels waits for `make wheels` (and a fresh machine's first uv downloads).
@@ -557,11 +558,10 @@ def test_publish_wants_the_index_and_credentials_from_the_environment(dist: Path
 
 # --- one HTTP stack with the openai SDK ----------------------------------------------------------
 
-# The emulator's OpenAI-style routes: the SDK's base URL, which of its resources, and a request.
+# The emulator's OpenAI-style routes by client (tests/cases.py): the SDK's base URL path, which
+# of its resources, and a request.
 OPENAI_ROUTES = {
-    "lanrui": ("/v1", "chat", {"model": "qwen/7b", "messages": [{"role": "user", "content": "Hello there"}]}),
-    "eronmind": ("/v1", "completions", {"model": "gpt-3.5-turbo-instruct", "prompt": "Say this is a test"}),
-    "ppinfra": ("/v3/openai", "completions", {"model": "meta-llama/llama-3.1-8b-instruct", "prompt": "Say this"}),
+    case.client: (*case.openai_route, case.minimal) for case in OPERATIONS if case.openai_route is not None
 }
 
 

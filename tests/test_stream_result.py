@@ -16,10 +16,14 @@ from typing import Any
 import pytest
 
 from emulator import Emulator
+from tests.specs import stream_extension
 from tests.test_streaming import CASES, Case, by_case, by_mode, consume, make_client, new_tag
 
 ROOT = Path(__file__).resolve().parent.parent
-WITH_LOGPROBS = [c for c in CASES if c.provider in ("eronmind", "ppinfra")]
+# The legacy completions whose events carry logprobs (the spec's x-stream gathers them).
+WITH_LOGPROBS = [
+    c for c in CASES if c.method == "completions.create" and "logprobs" in stream_extension(c.spec)["gather"]
+]
 HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
 
 

@@ -31,14 +31,23 @@ from emulator import Emulator
 
 PROVIDERS = load_providers()
 USER_CODE = Path(__file__).parent / "user_code"
-# Per provider, and per client of another host (sensenova_token_plan_app.py: SenseNovaTokenPlan).
-APPS = sorted(USER_CODE.glob("*_app.py"))
-MISTAKES = sorted(USER_CODE.glob("*_mistakes.py"))
+# Per client: one per provider, and one per client of another host (sensenova_token_plan_app.py:
+# SenseNovaTokenPlan). Named from the client's emulator mount; test_every_client_has_user_code
+# fails for a client without its two files.
+CLIENT_FILES = [c.mount.replace("-", "_") for p in PROVIDERS.values() for c in p.clients.values()]
+APPS = [USER_CODE / f"{name}_app.py" for name in CLIENT_FILES]
+MISTAKES = [USER_CODE / f"{name}_mistakes.py" for name in CLIENT_FILES]
 PACKAGE_DIRS = [str(p.project_dir) for p in PROVIDERS.values()]
 BIN = Path(sys.executable).parent
 MYPY_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): error: (?P<message>.*)$")
 
 Diagnostics = dict[Path, dict[int, list[str]]]  # file -> line -> messages
+
+
+def test_every_client_has_user_code() -> None:
+    missing = [path.name for path in APPS + MISTAKES if not path.is_file()]
+    assert not missing, f"tests/user_code/ lacks {missing}: write them as for the openai SDK (see the others)"
+    assert set(USER_CODE.glob("*_app.py")) | set(USER_CODE.glob("*_mistakes.py")) == set(APPS + MISTAKES)
 
 
 @pytest.mark.parametrize("app", APPS, ids=lambda path: path.stem)

@@ -2,7 +2,11 @@
 a module-level client makes a call, then the process forks ROUNDS times; parent and child each
 call at once on the client built before the fork and check that the answer is to their own prompt.
 
-    python tests/forking/preload.py <package> <client class> <base_url> <api_key> <sync|async> <rounds>
+    python tests/forking/preload.py <package> <client class> <base_url> <api_key> <sync|async> <rounds> \
+        <method> <body>
+
+<method> is the x-client-method to call ("chat.completions.create"), <body> its smallest request
+as JSON (tests/cases.py); the marker goes into the last message's content, or the prompt.
 
 Prints one JSON line: {"rounds": N, "crossed": [...], "failed": [...]}. A child reports through
 its exit status: 0 its own answer, 3 another's, 4 an error.
@@ -11,48 +15,44 @@ its exit status: 0 its own answer, 3 another's, 4 an error.
 from __future__ import annotations
 
 import asyncio
+import functools
 import importlib
 import json
 import os
 import sys
 from typing import Any
 
-CHAT = {"sensenova_client": "SenseChat", "lanrui_client": "qwen/7b"}
-COMPLETION = {"eronmind_client": "gpt-3.5-turbo-instruct", "ppinfra_client": "meta-llama/llama-3.1-8b-instruct"}
 
-
-def request(package: str, marker: str) -> dict[str, Any]:
-    body: dict[str, Any]
-    if package in CHAT:
-        body = {"model": CHAT[package], "messages": [{"role": "user", "content": marker}]}
-        path = "chat"
+def request(body: dict[str, Any], marker: str) -> dict[str, Any]:
+    body = json.loads(json.dumps(body))
+    if "messages" in body:
+        body["messages"][-1]["content"] = marker
     else:
-        body = {"model": COMPLETION[package], "prompt": marker}
-        path = "completions"
-    return {"path": path, **body}
+        body["prompt"] = marker
+    return body
 
 
-def call(client: Any, package: str, marker: str) -> str:
-    spec = request(package, marker)
-    resource = client.chat.completions if spec.pop("path") == "chat" else client.completions
-    return json.dumps(resource.create(**spec).to_dict())
+def call(client: Any, method: str, body: dict[str, Any], marker: str) -> str:
+    return json.dumps(functools.reduce(getattr, method.split("."), client)(**request(body, marker)).to_dict())
 
 
-async def acall(client: Any, package: str, marker: str) -> str:
-    spec = request(package, marker)
-    resource = client.chat.completions if spec.pop("path") == "chat" else client.completions
-    return json.dumps((await resource.create(**spec)).to_dict())
+async def acall(client: Any, method: str, body: dict[str, Any], marker: str) -> str:
+    create = functools.reduce(getattr, method.split("."), client)
+    return json.dumps((await create(**request(body, marker))).to_dict())
 
 
 def main() -> None:
     package, name, base_url, api_key, mode = sys.argv[1:6]
     rounds = int(sys.argv[6])
+    method, body = sys.argv[7], json.loads(sys.argv[8])
     module = importlib.import_module(package)
     client_class = getattr(module, f"Async{name}" if mode == "async" else name)
     client = client_class(api_key=api_key, base_url=base_url, max_retries=0)
 
     def own(marker: str) -> str:
-        return asyncio.run(acall(client, package, marker)) if mode == "async" else call(client, package, marker)
+        if mode == "async":
+            return asyncio.run(acall(client, method, body, marker))
+        return call(client, method, body, marker)
 
     own("warm-up")  # the pool now holds a keep-alive connection
     crossed, failed = [], []

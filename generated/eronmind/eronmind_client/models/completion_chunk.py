@@ -131,6 +131,15 @@ class CompletionChunk:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+    @property
+    def object(self) -> CompletionObject | str:
+        """`object_` under its JSON name."""
+        return self.object_
+
+    @object.setter
+    def object(self, value: CompletionObject | str) -> None:
+        self.object_ = value
+
 
 # Imported after the class so that models referring to each other load in any order.
 from ..models.completion_choice import CompletionChoice

@@ -153,6 +153,15 @@ class ChatCompletion:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+    @property
+    def object(self) -> ChatCompletionObject | str:
+        """`object_` under its JSON name."""
+        return self.object_
+
+    @object.setter
+    def object(self, value: ChatCompletionObject | str) -> None:
+        self.object_ = value
+
 
 # Imported after the class so that models referring to each other load in any order.
 from ..models.chat_completion_choice import ChatCompletionChoice

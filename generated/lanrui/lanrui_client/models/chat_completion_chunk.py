@@ -142,6 +142,15 @@ class ChatCompletionChunk:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+    @property
+    def object(self) -> ChatCompletionChunkObject | str:
+        """`object_` under its JSON name."""
+        return self.object_
+
+    @object.setter
+    def object(self, value: ChatCompletionChunkObject | str) -> None:
+        self.object_ = value
+
 
 # Imported after the class so that models referring to each other load in any order.
 from ..models.chat_completion_chunk_choice import ChatCompletionChunkChoice

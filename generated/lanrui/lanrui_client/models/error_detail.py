@@ -117,3 +117,12 @@ class ErrorDetail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> None | str:
+        """`type_` under its JSON name."""
+        return self.type_
+
+    @type.setter
+    def type(self, value: None | str) -> None:
+        self.type_ = value

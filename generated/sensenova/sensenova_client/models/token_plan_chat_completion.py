@@ -157,6 +157,15 @@ class TokenPlanChatCompletion:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+    @property
+    def object(self) -> str | TokenPlanChatCompletionObject | None:
+        """`object_` under its JSON name."""
+        return self.object_
+
+    @object.setter
+    def object(self, value: str | TokenPlanChatCompletionObject | None) -> None:
+        self.object_ = value
+
 
 # Imported after the class so that models referring to each other load in any order.
 from ..models.token_plan_choice import TokenPlanChoice

@@ -159,6 +159,15 @@ class TokenPlanChatCompletionChunk:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+    @property
+    def object(self) -> str | TokenPlanChatCompletionChunkObject | None:
+        """`object_` under its JSON name."""
+        return self.object_
+
+    @object.setter
+    def object(self, value: str | TokenPlanChatCompletionChunkObject | None) -> None:
+        self.object_ = value
+
 
 # Imported after the class so that models referring to each other load in any order.
 from ..models.token_plan_chunk_choice import TokenPlanChunkChoice

@@ -108,3 +108,12 @@ class TokenPlanErrorDetail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> str | TokenPlanErrorType | None:
+        """`type_` under its JSON name."""
+        return self.type_
+
+    @type.setter
+    def type(self, value: str | TokenPlanErrorType | None) -> None:
+        self.type_ = value

@@ -90,6 +90,15 @@ class TokenPlanImagePart:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+    @property
+    def type(self) -> Literal["image_url"]:
+        """`type_` under its JSON name."""
+        return self.type_
+
+    @type.setter
+    def type(self, value: Literal["image_url"]) -> None:
+        self.type_ = value
+
 
 # Imported after the class so that models referring to each other load in any order.
 from ..models.token_plan_image_url import TokenPlanImageUrl

@@ -79,3 +79,12 @@ class TokenPlanTextPart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    @property
+    def type(self) -> Literal["text"]:
+        """`type_` under its JSON name."""
+        return self.type_
+
+    @type.setter
+    def type(self, value: Literal["text"]) -> None:
+        self.type_ = value

@@ -69,6 +69,9 @@ class Operation:
     # (argument, TypedDict of its items) for each list-of-objects argument of the hello world, e.g.
     # ("messages", "ChatMessageParam"): what a list kept in a variable is annotated with.
     list_params: list[tuple[str, str]]
+    # (argument, params it takes) for each list-of-objects argument of the request: its item's
+    # TypedDict, then those nested in it (content parts), as in <package>.params.
+    item_types: list[tuple[str, list[str]]]
     # (JSON name, attribute) for each field of the result whose attribute differs: the generator
     # adds `_` to names of Python builtins and keywords, e.g. ("object", "object_").
     renamed: list[tuple[str, str]]
@@ -82,6 +85,11 @@ class Operation:
     def result_var(self) -> str:
         """The README's variable for a result: `chat_completion`, `completion`."""
         return snake_case(self.result)
+
+    @property
+    def module(self) -> str:
+        """The operation's function module under the package: `api.chat.create_chat_completion`."""
+        return f"api.{snake_case(self.tag)}.{self.id}"
 
     @property
     def hello(self) -> Example:
@@ -185,6 +193,7 @@ def _operation(provider: Provider, path: str, op: dict[str, Any]) -> Operation:
         extras=[extra.rsplit(".", 1)[-1] for extra in gather.get("extras", [])],
         examples=examples,
         list_params=_list_params(spec, media["schema"], examples[0].arguments),
+        item_types=_item_types(spec, media["schema"]),
         renamed=[
             (name, fix_reserved_words(snake_case(name)))
             for name in _resolve(spec, result).get("properties", {})
@@ -206,6 +215,36 @@ def _list_params(spec: dict[str, Any], request: dict[str, Any], arguments: dict[
         items = schema.get("items", {})
         if schema.get("type") == "array" and "$ref" in items and _resolve(spec, items).get("type") == "object":
             found.append((name, items["$ref"].rsplit("/", 1)[1] + "Param"))
+    return found
+
+
+def _item_types(spec: dict[str, Any], request: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    properties = _resolve(spec, request).get("properties", {})
+    names = [(name, _list_params(spec, request, {name: None})) for name in properties]
+    return [(name, _nested_params(spec, found[0][1].removesuffix("Param"), [])) for name, found in names if found]
+
+
+def _nested_params(spec: dict[str, Any], name: str, found: list[str]) -> list[str]:
+    """`<name>Param` and every object or union of objects params it names inside (codegen/surface.py
+    gives exactly these a TypedDict or alias), depth first, each once."""
+    found.append(f"{name}Param")
+    pending: list[Any] = [spec["components"]["schemas"][name]]
+    while pending:
+        node = pending.pop(0)
+        if isinstance(node, list):
+            pending[:0] = node
+        elif isinstance(node, dict):
+            ref = node.get("$ref")
+            if ref is None:
+                pending[:0] = [*node.get("properties", {}).values(), node.get("items")]
+                pending[:0] = node.get("anyOf", []) + node.get("oneOf", [])
+                continue
+            target = ref.rsplit("/", 1)[1]
+            schema = spec["components"]["schemas"][target]
+            options = schema.get("oneOf") or schema.get("anyOf") or []
+            is_union = bool(options) and all(isinstance(o, dict) and "$ref" in o for o in options)
+            if f"{target}Param" not in found and (schema.get("type") == "object" or "properties" in schema or is_union):
+                _nested_params(spec, target, found)
     return found
 
 

@@ -21,10 +21,9 @@ def main() -> int:
         print(f"# {client.base_url}", file=sys.stderr)
         try:
             with client.chat.completions.create(model="SenseChat-5", messages=messages, stream=True) as stream:
-                for chunk in stream:
-                    if chunk.data is not None:  # a SenseNova frame carries its answer under `data`
-                        for choice in chunk.data.choices:
-                            print(choice.delta, end="", flush=True)
+                for chunk in stream:  # a SenseNova frame carries its answer under `data`
+                    for choice in chunk.data.choices:
+                        print(choice.delta or "", end="", flush=True)
                 result = stream.until_done()
         except errors.APIError as exc:
             print(f"\nfailed: {exc}", file=sys.stderr)

@@ -49,6 +49,8 @@ def sync_calls() -> None:
         with stream:
             for chunk in stream:
                 assert_type(chunk, ChatCompletionChunk)
+                for choice in chunk.data.choices:  # the loop as written: every chunk has `data`
+                    print(choice.delta or "", end="")
             result = stream.until_done()
         assert_type(result, ChatCompletionStreamResult)
         text: str = result.text
@@ -59,7 +61,8 @@ def sync_calls() -> None:
         print(prompt.data.choices[0].text)
         pieces = client.completions.create(model=MODEL, prompt="Once upon a time", stream=True)
         assert_type(pieces, Stream[CompletionChunk, CompletionStreamResult])
-        print("".join(pieces.iter_text()))
+        for piece in pieces:
+            print(piece.data.choices[0].delta if piece.data.choices else "", end="")
 
         raw = client.chat.completions.with_raw_response.create(
             model=MODEL, messages=[{"role": "user", "content": "Hello!"}]
@@ -100,6 +103,7 @@ async def async_calls() -> None:
         async with stream:
             async for chunk in stream:
                 assert_type(chunk, ChatCompletionChunk)
+                print("".join(choice.delta or "" for choice in chunk.data.choices), end="")
             result = await stream.until_done()
         print(result.text)
 

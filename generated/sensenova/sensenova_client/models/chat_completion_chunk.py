@@ -11,12 +11,12 @@ T = TypeVar("T", bound="ChatCompletionChunk")
 
 # (attribute, JSON key) of every field, for the repr.
 _FIELDS: tuple[tuple[str, str], ...] = (
-    ("status", "status"),
     ("data", "data"),
+    ("status", "status"),
 )
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
-_KNOWN_KEYS: frozenset[str] = frozenset({"status", "data"})
+_KNOWN_KEYS: frozenset[str] = frozenset({"data", "status"})
 
 
 @_attrs_define
@@ -24,12 +24,12 @@ class ChatCompletionChunk:
     """One event of a streaming chat generation.
 
     Attributes:
+        data (ChatCompletionChunkData): Content of one chat stream frame.
         status (Status): Outcome carried by every stream frame; `code` 0 means success, anything else is an error.
-        data (ChatCompletionChunkData | None): Content of one chat stream frame.
     """
 
+    data: ChatCompletionChunkData
     status: Status
-    data: ChatCompletionChunkData | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     # The JSON object this model was parsed from (empty if built in code): which keys arrived.
     _arrived: Container[str] = _attrs_field(default=(), init=False, repr=False, eq=False)
@@ -38,12 +38,9 @@ class ChatCompletionChunk:
         """The JSON object: keys that did not arrive stay absent, a null that arrived stays null."""
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict["status"] = self.status.to_dict()
+        field_dict["data"] = self.data.to_dict()
 
-        if self.data is not None:
-            field_dict["data"] = self.data.to_dict()
-        elif "data" in self._arrived:
-            field_dict["data"] = None
+        field_dict["status"] = self.status.to_dict()
 
         return field_dict
 
@@ -53,17 +50,16 @@ class ChatCompletionChunk:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        status = Status.from_dict(src_dict["status"])
+        data = ChatCompletionChunkData.from_dict(src_dict["data"])
 
-        _data = src_dict.get("data")
-        data = None if _data is None else ChatCompletionChunkData.from_dict(_data)
+        status = Status.from_dict(src_dict["status"])
 
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
         chat_completion_chunk = object.__new__(cls)
-        chat_completion_chunk.status = status
         chat_completion_chunk.data = data
+        chat_completion_chunk.status = status
         chat_completion_chunk._arrived = src_dict
 
         d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}

@@ -28,11 +28,17 @@ MINIMAL = "request-minimal.json"
 
 
 class _Packages(Mapping[str, ModuleType]):
-    """Each provider's package by key, imported when first asked for (bench/ reads the cases
-    before it puts the generated projects on sys.path)."""
+    """Each provider's package by key, with its models and operation modules (so that
+    `PACKAGES[key].api.<tag>.<operationId>` is there), imported when first asked for: bench/
+    reads the cases before it puts the generated projects on sys.path."""
 
     def __getitem__(self, key: str) -> ModuleType:
-        return importlib.import_module(PROVIDERS[key].package)
+        package = importlib.import_module(PROVIDERS[key].package)
+        importlib.import_module(f"{package.__name__}.models")
+        for case in OPERATIONS:
+            if case.provider == key:
+                importlib.import_module(case.module_name)
+        return package
 
     def __iter__(self) -> Iterator[str]:
         return iter(KEYS)

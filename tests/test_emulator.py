@@ -20,6 +20,7 @@ import pytest
 from emulator import Emulator, generation
 from emulator.dialect import find
 from tests import specs
+from tests.cases import OPERATIONS as OPERATION_CASES
 
 # One connection pool for the module: a fresh httpx2.Client per call costs ~50 ms (TLS context).
 HTTP = httpx2.Client(timeout=10)
@@ -203,10 +204,16 @@ def test_completion_list_prompt_gives_n_choices_per_prompt(emulator: Emulator) -
 # --- generation features -----------------------------------------------------------------------
 
 
+# The OpenAI-style completions (a stop string or list); SenseNova's own stop: the test below.
+OPENAI_COMPLETIONS = [
+    (case.provider, case.operation_id)
+    for case in OPERATION_CASES
+    if (case.openai_route or ("", ""))[1] == "completions"
+]
+
+
 @pytest.mark.parametrize("stop", ["this", ["zzz", "is a"], '" '])
-@pytest.mark.parametrize(
-    ("provider", "operation_id"), [("eronmind", "create_completion"), ("ppinfra", "create_completion")]
-)
+@pytest.mark.parametrize(("provider", "operation_id"), OPENAI_COMPLETIONS)
 def test_stop_sequences_end_the_text(emulator: Emulator, provider: str, operation_id: str, stop: Any) -> None:
     body = body_for(provider, operation_id, stop=stop)
     natural = generation.natural_text("Say this is a test", 0, None)

@@ -51,7 +51,8 @@ def validate_spec(spec: dict[str, Any]) -> None:
 
     OpenAPIV32SpecValidator(spec).validate()
     for where, media in _stream_media_types(spec):
-        normalize_stream_extension(stream_facts(media, where, spec), where)
+        facts = normalize_stream_extension(stream_facts(media, where, spec), where)
+        _check_gather_paths(spec, facts, where)
     _refuse_unsupported_shapes(spec)
     _refuse_closed_response_enums(spec)
 
@@ -67,6 +68,7 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any]:
     _mark_response_models(prepared)  # before lowering: it follows itemSchema's contentSchema
     for where, media in _stream_media_types(prepared):
         facts = normalize_stream_extension(stream_facts(media, where, spec), where)
+        _check_gather_paths(spec, facts, where)
         del media["itemSchema"]
         media["x-stream"] = {**facts, "python": _python_literals(facts)}
     from openapi_spec_validator import OpenAPIV31SpecValidator  # see validate_spec
@@ -157,6 +159,50 @@ def _python_literals(facts: dict[str, Any]) -> dict[str, str]:
     if "reasoning" in gather:
         values["reasoning_path"] = tuple(gather["reasoning"])
     return {name: repr(value) for name, value in values.items()}
+
+
+def _check_gather_paths(spec: dict[str, Any], facts: dict[str, Any], where: str) -> None:
+    """Refuse a gather path the event schema does not name member by member.
+
+    The templates render the paths the fold reads on typed events (usage, extras) as the
+    models' attribute names; a path the models cannot follow would have no attribute to read.
+    """
+    components = spec.get("components", {}).get("schemas", {})
+    event = components.get(str(facts["event"]).rsplit("/", 1)[-1], {})
+    gather = facts["gather"]
+    choice = _follow(components, event, gather["choices"], f"{where}: x-stream.gather.choices")
+    choice = _member(components, choice, "items")
+    for key in ("index", "text", "finish-reason", "logprobs", "reasoning"):
+        if key in gather:
+            _follow(components, choice, gather[key], f"{where}: x-stream.gather.{key}")
+    for key, path in [("usage", gather.get("usage")), *(("extras", p) for p in gather["extras"])]:
+        if path:
+            _follow(components, event, path, f"{where}: x-stream.gather.{key}")
+
+
+def _follow(components: dict[str, Any], schema: Any, path: list[str], where: str) -> Any:
+    for key in path:
+        found = _member(components, schema, "properties").get(key)
+        if not isinstance(found, dict):
+            raise SpecError(f"{where}: {'.'.join(path)} is not in the event schema ({key!r} not found)")
+        schema = found
+    return schema
+
+
+def _member(components: dict[str, Any], schema: Any, part: str) -> dict[str, Any]:
+    """The schema behind $ref and a nullable anyOf/oneOf; then its `part` (properties, items)."""
+    while isinstance(schema, dict):
+        if "$ref" in schema:
+            schema = components.get(str(schema["$ref"]).rsplit("/", 1)[-1])
+            continue
+        options: list[Any] = schema.get("anyOf") or schema.get("oneOf") or []
+        alternatives = [s for s in options if not isinstance(s, dict) or s.get("type") != "null"]
+        if len(alternatives) == 1:
+            schema = alternatives[0]
+            continue
+        break
+    found = schema.get(part) if isinstance(schema, dict) else None
+    return found if isinstance(found, dict) else {}
 
 
 def _path(dotted: Any, where: str) -> list[str]:

@@ -147,3 +147,18 @@ def test_x_stream_values_are_rendered_with_python_repr() -> None:
     assert ast.literal_eval(rendered["text_path"]) == ("delta", "content")
     _stream(spec)["x-stream"]["error"]["ok-code"] = 0
     assert _stream(prepare(spec))["x-stream"]["python"]["error_ok_code"] == "0"
+
+
+@pytest.mark.parametrize(
+    ("key", "path"),
+    [("usage", "usage.nope"), ("usage", "nope"), ("text", "delta.nope"), ("extras", ["choices.nope"])],
+)
+def test_a_gather_path_the_event_schema_does_not_name_is_refused(key: str, path: Any) -> None:
+    """The fold reads usage and extras on the typed event by the attribute names rendered from these
+    paths: a path the models cannot follow is refused here instead of falling back to raw JSON."""
+    spec = _lanrui()
+    _stream(spec)["x-stream"]["gather"][key] = path
+    with pytest.raises(SpecError, match=f"x-stream.gather.{key}: .* is not in the event schema"):
+        prepare(spec)
+    with pytest.raises(SpecError, match="is not in the event schema"):
+        validate_spec(spec)

@@ -7,6 +7,7 @@ mypy --strict reads user code to prove the gathered values are typed by the oper
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -165,3 +166,33 @@ def test_gathered_values_are_typed_by_the_operations_models(tmp_path: Path) -> N
 def test_every_stream_operation_names_its_result_type(case: Case) -> None:
     result_name = case.result_model.__name__ + "StreamResult"
     assert getattr(case.module, result_name).__origin__ is case.package.StreamResult
+
+
+def test_usage_and_extras_are_read_along_the_rendered_attribute_names() -> None:
+    """The typed value is read along the names the generator rendered (SenseNova's data.usage and
+    extras); a name that is not there raises instead of handing back the raw JSON."""
+    import dataclasses
+
+    from sensenova_client.api.chat import create_chat_completion as op
+    from sensenova_client.models.chat_completion_chunk import ChatCompletionChunk
+
+    fmt = op._STREAM_FORMAT
+    assert fmt.usage_attrs == ("data", "usage")
+    assert fmt.extras_attrs == (("data", "knowledge_base_results"), ("data", "plugins"))
+    frame = {
+        "data": {
+            "id": "x",
+            "choices": [{"index": 0, "role": "assistant", "delta": "hi", "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+        },
+        "status": {"code": 0, "message": "ok"},
+    }
+    fold = importlib.import_module("sensenova_client._runtime.streams.fold")
+    gatherer = fold.Gatherer(fmt)
+    gatherer.add(frame, ChatCompletionChunk.from_dict(frame))
+    usage = gatherer.result().usage
+    assert type(usage).__name__ == "Usage" and usage.total_tokens == 2
+    broken = fold.Gatherer(dataclasses.replace(fmt, usage_attrs=("data", "usage_")))
+    broken.add(frame, ChatCompletionChunk.from_dict(frame))
+    with pytest.raises(AttributeError, match="usage_"):
+        broken.result()

@@ -13,16 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
 
-from ...types import Unset
 from .format import StreamChoice, StreamResult
 
 if TYPE_CHECKING:
     from .format import StreamFormat
 
 __all__ = ["Gatherer"]
-
-
-_MISSING: Any = object()
 
 
 def _getter(path: tuple[str, ...]) -> Any:
@@ -58,24 +54,15 @@ def _getter(path: tuple[str, ...]) -> Any:
     return get
 
 
-def _typed_at(event: Any, path: tuple[str, ...], raw: Any) -> Any:
-    """The typed value at a JSON path of a typed event; `raw` if the model has nothing there.
+def _typed_at(event: Any, attrs: tuple[str, ...]) -> Any:
+    """The typed value along `attrs` (attribute names the generator rendered from the gather path).
 
-    Generated attribute names equal the JSON keys, or add a trailing `_` where the key is a
-    Python keyword or builtin; members the schema does not name are in `additional_properties`.
+    Only called for a path whose JSON value was not null, so every model on the way is there: a
+    missing attribute is a generator bug and raises, it never falls back to the raw JSON.
     """
-    obj = event
-    for key in path:
-        value = getattr(obj, key, _MISSING)
-        if value is _MISSING:
-            value = getattr(obj, key + "_", _MISSING)
-        if value is _MISSING:
-            extra = getattr(obj, "additional_properties", None)
-            value = extra.get(key, _MISSING) if isinstance(extra, dict) else _MISSING
-        if value is _MISSING or value is None or isinstance(value, Unset):
-            return raw
-        obj = value
-    return obj
+    for name in attrs:
+        event = getattr(event, name)
+    return event
 
 
 class _Text:
@@ -124,6 +111,10 @@ class Gatherer:
         self.last: list[Any] = [None, None]
         self._usage_path = fmt.usage_path
         self._extras_paths = tuple(path for path in fmt.extras_paths if path)
+        # JSON path -> the attribute names the typed value is read along.
+        self._attrs = dict(zip(fmt.extras_paths, fmt.extras_attrs, strict=True))
+        if fmt.usage_path:
+            self._attrs[fmt.usage_path] = fmt.usage_attrs
         self._index = _getter(fmt.index_path)
         self._text = _getter(fmt.text_path)
         self.add = self._adder(fmt)
@@ -199,8 +190,8 @@ class Gatherer:
     def _typed(self, path: tuple[str, ...]) -> Any:
         if path not in self.kept:
             return None
-        event, raw = self.kept[path]
-        return _typed_at(event, path, raw)
+        event, _ = self.kept[path]
+        return _typed_at(event, self._attrs[path])
 
     def _typed_logprobs(self, index: int) -> Any:
         entries = self.logprobs.get(index)

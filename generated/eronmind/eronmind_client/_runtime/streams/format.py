@@ -139,6 +139,10 @@ class StreamFormat(_ResultDefault, Generic[T, R]):
     finish_reason_path: tuple[str, ...]
     usage_path: tuple[str, ...] = ()
     extras_paths: tuple[tuple[str, ...], ...] = ()
+    # The same paths as the models' attribute names (a JSON key that is a Python keyword or
+    # builtin gets a trailing `_`), rendered at generation time: the typed value is read there.
+    usage_attrs: tuple[str, ...] = ()
+    extras_attrs: tuple[tuple[str, ...], ...] = ()
     logprobs_path: tuple[str, ...] = ()  # inside one choice
     logprobs_model: _FromDict[Any] | None = None  # builds a choice's gathered log-probabilities
     reasoning_path: tuple[str, ...] = ()  # inside one choice

@@ -254,6 +254,7 @@ _STREAM_FORMAT: stream_format.StreamFormat[ChatCompletionChunk, ChatCompletionSt
         usage_path=("usage",),
         extras_paths=(),
         logprobs_path=("logprobs",),
+        usage_attrs=("usage",),
         logprobs_model=ChatCompletionLogprobs,
     )
 )

@@ -283,6 +283,7 @@ _STREAM_FORMAT: stream_format.StreamFormat[TokenPlanChatCompletionChunk, TokenPl
         usage_path=("usage",),
         extras_paths=(),
         reasoning_path=("delta", "reasoning"),
+        usage_attrs=("usage",),
     )
 )
 

@@ -11,7 +11,7 @@ PORT      ?= 8000
 # the last release of each provider (<key>.json, <key>_app.py): docs/releasing.md
 RELEASES  ?= releases
 
-# Inputs of every generated package: a change here regenerates all four; a spec change, one.
+# Inputs of every generated package: a change here regenerates every package; a spec change, its own.
 CODEGEN_INPUTS := $(wildcard codegen/*.py codegen/*.toml codegen/*.yaml codegen/templates/*.jinja \
                     codegen/templates/property_templates/*.jinja \
                     codegen/project_templates/*.jinja codegen/surface_templates/*.jinja) \
@@ -65,11 +65,11 @@ generated/%/pyproject.toml: specs/%.yaml changelogs/%.md $(CODEGEN_INPUTS) | $(V
 emulator/models/%.py: specs/%.yaml codegen/server_models.py | $(VENV)/.installed
 	$(PY) -m codegen.server_models $*
 
-# The four clients are installed into .venv editable (one .pth line naming generated/<key>, the
+# The clients are installed into .venv editable (one .pth line naming generated/<key>, the
 # pyproject's dev-mode-dirs), so .venv/bin/python imports them from anywhere and always sees the
 # current generated code. --no-deps: their dependencies are in requirements.lock already. The
 # stamp depends on .installed because `uv pip sync` there removes whatever the lock does not list.
-develop: $(VENV)/.clients ## install the four generated clients into .venv (editable)
+develop: $(VENV)/.clients ## install the generated clients into .venv (editable)
 
 $(VENV)/.clients: $(VENV)/.installed $(CLIENT_STAMPS)
 	$(UV) pip install --quiet --python $(PY) --no-deps --no-build-isolation $(PROVIDERS:%=-e generated/%)
@@ -103,7 +103,7 @@ test: $(VENV)/.installed $(VENV)/.clients $(PYTHONS_STAMP) check lint ## check +
 # --- distribution ------------------------------------------------------------------------------
 
 # Each package is built by `python -m build` (the PEP 517 frontend) in an isolated environment
-# that uv fills (seconds, not tens of seconds), the four in parallel: the sdist first, then the wheel
+# that uv fills (seconds, not tens of seconds), all in parallel: the sdist first, then the wheel
 # from the unpacked sdist, which proves the sdist is complete. requirements.lock constrains the
 # build environment, so the backend is the locked hatchling and, with hatchling's fixed timestamps,
 # the same sources give the same bytes. DIST=<dir> builds elsewhere (the release check does);

@@ -33,6 +33,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "streams.stream",
             "streams.lifecycle",
+            "streams.idle",
             "streams.errors",
             "streams.fold",
             "streams.format",

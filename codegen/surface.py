@@ -40,7 +40,9 @@ EXTENSION = "x-client-method"
 # Keyword arguments every method has: a body field of that name gets a trailing underscore in
 # Python (`timeout_=...`) and keeps its name on the wire. `stream` is not here: a body `stream`
 # field is the streaming flag itself.
-CALL_OPTIONS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "deadline", "self"})
+CALL_OPTIONS = frozenset(
+    {"extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "deadline", "stream_idle_timeout", "self"}
+)
 
 JSON = dict[str, Any]
 

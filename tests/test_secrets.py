@@ -300,6 +300,9 @@ def test_every_error_class_round_trips_through_pickle_without_the_key() -> None:
         redact.scrub(errors.MalformedStreamEventError(f"raw {CANARY}", data=CANARY), sent),
         redact.scrub(errors.StreamEventTooLargeError(f"raw {CANARY}", data=CANARY, limit=10), sent),
         redact.scrub(errors.IncompleteStreamError(f"cut {CANARY}", events=[], text={0: CANARY}), sent),
+        redact.scrub(
+            errors.StreamIdleTimeoutError(f"idle {CANARY}", events=[], text={0: CANARY}, idle_timeout=1.0), sent
+        ),
     ]
     exported = {
         getattr(errors, name)

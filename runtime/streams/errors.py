@@ -29,6 +29,7 @@ __all__ = [
     "cut_at_eof",
     "cut_by_transport",
     "error_event",
+    "idle",
     "json_answer_error",
     "malformed",
     "not_an_event_stream",
@@ -117,6 +118,18 @@ def cut(fmt: StreamFormat[Any], gather: Gatherer, reason: str) -> errors.Incompl
         f"{gather.count} events arrived; .text holds their text, .events the last one.",
         events=[] if gather.count == 0 else [gather.last[0]],
         text=gather.text(),
+    )
+
+
+def idle(fmt: StreamFormat[Any], gather: Gatherer, seconds: float) -> errors.StreamIdleTimeoutError:
+    """The error for a stream that waited longer than its stream_idle_timeout for an event."""
+    return errors.StreamIdleTimeoutError(
+        f"The stream ended before its terminator {fmt.terminator!r}: no event for {seconds:g} s "
+        "(stream_idle_timeout; keep-alive comments and empty events count as silence). "
+        f"{gather.count} events arrived; .text holds their text, .events the last one.",
+        events=[] if gather.count == 0 else [gather.last[0]],
+        text=gather.text(),
+        idle_timeout=seconds,
     )
 
 

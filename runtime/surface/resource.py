@@ -13,8 +13,9 @@ dicts and sequences are copied as they are. Then the call options:
   of the same name);
 - `extra_headers`: added to the request's headers (over the client's);
 - `extra_query`: added to the URL's query;
-- `timeout`, `max_retries`, `deadline`: this call's, else the client's with_options() value, else the
-  AuthenticatedClient's own.
+- `timeout`, `max_retries`, `deadline`, `stream_idle_timeout`: this call's, else the client's
+  with_options() value, else the AuthenticatedClient's own (`stream_idle_timeout` bounds a
+  stream's wait for each event; a call that is not streamed has no events and ignores it).
 """
 
 from __future__ import annotations
@@ -120,7 +121,9 @@ class SyncResource:
     ) -> RawResponse[streaming.Stream[E, SR]]:
         client = self._client
         kwargs = _request(get_kwargs, body, options)
-        stream = streaming.Stream(client._api, kwargs, fmt, **client._call_options(options))
+        stream = streaming.Stream(
+            client._api, kwargs, fmt, **client._call_options(options), stream_idle_timeout=client._idle_option(options)
+        )
         stream.__enter__()  # sends the request; an error status raises here, as for a plain call
         return RawResponse(_opened(stream.response), lambda: stream)
 
@@ -146,6 +149,8 @@ class AsyncResource:
     ) -> RawResponse[streaming.AsyncStream[E, SR]]:
         client = self._client
         kwargs = _request(get_kwargs, body, options)
-        stream = streaming.AsyncStream(client._api, kwargs, fmt, **client._call_options(options))
+        stream = streaming.AsyncStream(
+            client._api, kwargs, fmt, **client._call_options(options), stream_idle_timeout=client._idle_option(options)
+        )
         await stream.__aenter__()  # sends the request; an error status raises here
         return RawResponse(_opened(stream.response), lambda: stream)

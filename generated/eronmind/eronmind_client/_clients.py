@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING, Any
 import httpx2
 
 from ._runtime.http.client import AuthenticatedClient
-from ._runtime.http.options import DEFAULT_DEADLINE, DEFAULT_MAX_EVENT_SIZE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._runtime.http.options import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_EVENT_SIZE,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_STREAM_IDLE_TIMEOUT,
+    DEFAULT_TIMEOUT,
+)
 from ._runtime.surface.base_client import AsyncClientBase, SyncClientBase, default_headers_of
 
 if TYPE_CHECKING:
@@ -36,6 +42,7 @@ class Eronmind(SyncClientBase):
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
+        stream_idle_timeout: float | None = DEFAULT_STREAM_IDLE_TIMEOUT,
         verify_ssl: str | bool | ssl.SSLContext = True,
         headers: dict[str, str] | None = None,
         cookies: dict[str, str] | None = None,
@@ -60,6 +67,7 @@ class Eronmind(SyncClientBase):
                 max_retries=max_retries,
                 deadline=deadline,
                 max_event_size=max_event_size,
+                stream_idle_timeout=stream_idle_timeout,
                 verify_ssl=verify_ssl,
                 headers=default_headers_of(headers, default_headers),
                 cookies=cookies,
@@ -90,6 +98,7 @@ class AsyncEronmind(AsyncClientBase):
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
+        stream_idle_timeout: float | None = DEFAULT_STREAM_IDLE_TIMEOUT,
         verify_ssl: str | bool | ssl.SSLContext = True,
         headers: dict[str, str] | None = None,
         cookies: dict[str, str] | None = None,
@@ -114,6 +123,7 @@ class AsyncEronmind(AsyncClientBase):
                 max_retries=max_retries,
                 deadline=deadline,
                 max_event_size=max_event_size,
+                stream_idle_timeout=stream_idle_timeout,
                 verify_ssl=verify_ssl,
                 headers=default_headers_of(headers, default_headers),
                 cookies=cookies,

@@ -35,6 +35,7 @@ from .errors import (
     RateLimitError,
     StreamError,
     StreamEventTooLargeError,
+    StreamIdleTimeoutError,
     UnprocessableEntityError,
 )
 
@@ -92,6 +93,7 @@ __all__ = (
     "RateLimitError",
     "StreamError",
     "StreamEventTooLargeError",
+    "StreamIdleTimeoutError",
     "UnprocessableEntityError",
     "__version__",
     "errors",

@@ -16,6 +16,7 @@ from ._runtime.http.options import (
     DEFAULT_DEADLINE,
     DEFAULT_MAX_EVENT_SIZE,
     DEFAULT_MAX_RETRIES,
+    DEFAULT_STREAM_IDLE_TIMEOUT,
     DEFAULT_TIMEOUT,
 )
 from ._runtime.http.retry import (
@@ -33,6 +34,7 @@ __all__ = [
     "DEFAULT_DEADLINE",
     "DEFAULT_MAX_EVENT_SIZE",
     "DEFAULT_MAX_RETRIES",
+    "DEFAULT_STREAM_IDLE_TIMEOUT",
     "DEFAULT_TIMEOUT",
     "RetryTransport",
     "SECRET_ACCESS_KEY_ENV",

@@ -36,6 +36,7 @@ from .errors import (
     RateLimitError,
     StreamError,
     StreamEventTooLargeError,
+    StreamIdleTimeoutError,
     UnprocessableEntityError,
 )
 
@@ -108,6 +109,7 @@ __all__ = (
     "RateLimitError",
     "StreamError",
     "StreamEventTooLargeError",
+    "StreamIdleTimeoutError",
     "UnprocessableEntityError",
     "__version__",
     "errors",

@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING, Any
 import httpx2
 
 from ._runtime.http.client import AuthenticatedClient
-from ._runtime.http.options import DEFAULT_DEADLINE, DEFAULT_MAX_EVENT_SIZE, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._runtime.http.options import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_EVENT_SIZE,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_STREAM_IDLE_TIMEOUT,
+    DEFAULT_TIMEOUT,
+)
 from ._runtime.surface.base_client import AsyncClientBase, SyncClientBase, default_headers_of
 
 if TYPE_CHECKING:
@@ -60,6 +66,7 @@ class SenseNova(SyncClientBase):
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
+        stream_idle_timeout: float | None = DEFAULT_STREAM_IDLE_TIMEOUT,
         verify_ssl: str | bool | ssl.SSLContext = True,
         headers: dict[str, str] | None = None,
         cookies: dict[str, str] | None = None,
@@ -87,6 +94,7 @@ class SenseNova(SyncClientBase):
                 max_retries=max_retries,
                 deadline=deadline,
                 max_event_size=max_event_size,
+                stream_idle_timeout=stream_idle_timeout,
                 verify_ssl=verify_ssl,
                 headers=default_headers_of(headers, default_headers),
                 cookies=cookies,
@@ -125,6 +133,7 @@ class AsyncSenseNova(AsyncClientBase):
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
+        stream_idle_timeout: float | None = DEFAULT_STREAM_IDLE_TIMEOUT,
         verify_ssl: str | bool | ssl.SSLContext = True,
         headers: dict[str, str] | None = None,
         cookies: dict[str, str] | None = None,
@@ -152,6 +161,7 @@ class AsyncSenseNova(AsyncClientBase):
                 max_retries=max_retries,
                 deadline=deadline,
                 max_event_size=max_event_size,
+                stream_idle_timeout=stream_idle_timeout,
                 verify_ssl=verify_ssl,
                 headers=default_headers_of(headers, default_headers),
                 cookies=cookies,
@@ -188,6 +198,7 @@ class SenseNovaTokenPlan(SyncClientBase):
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
+        stream_idle_timeout: float | None = DEFAULT_STREAM_IDLE_TIMEOUT,
         verify_ssl: str | bool | ssl.SSLContext = True,
         headers: dict[str, str] | None = None,
         cookies: dict[str, str] | None = None,
@@ -212,6 +223,7 @@ class SenseNovaTokenPlan(SyncClientBase):
                 max_retries=max_retries,
                 deadline=deadline,
                 max_event_size=max_event_size,
+                stream_idle_timeout=stream_idle_timeout,
                 verify_ssl=verify_ssl,
                 headers=default_headers_of(headers, default_headers),
                 cookies=cookies,
@@ -242,6 +254,7 @@ class AsyncSenseNovaTokenPlan(AsyncClientBase):
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
+        stream_idle_timeout: float | None = DEFAULT_STREAM_IDLE_TIMEOUT,
         verify_ssl: str | bool | ssl.SSLContext = True,
         headers: dict[str, str] | None = None,
         cookies: dict[str, str] | None = None,
@@ -266,6 +279,7 @@ class AsyncSenseNovaTokenPlan(AsyncClientBase):
                 max_retries=max_retries,
                 deadline=deadline,
                 max_event_size=max_event_size,
+                stream_idle_timeout=stream_idle_timeout,
                 verify_ssl=verify_ssl,
                 headers=default_headers_of(headers, default_headers),
                 cookies=cookies,

@@ -60,6 +60,7 @@ class Completions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion: ...
 
     @overload
@@ -81,6 +82,7 @@ class Completions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
@@ -102,6 +104,7 @@ class Completions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     def create(
@@ -122,6 +125,7 @@ class Completions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Continue a prompt
 
@@ -156,6 +160,9 @@ class Completions(_resource.SyncResource):
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
+            stream_idle_timeout: Seconds a stream may wait for its next event (keep-alive
+                comments and empty events count as waiting), else errors.StreamIdleTimeoutError;
+                None for no limit. A call that is not streamed ignores it.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -176,7 +183,7 @@ class Completions(_resource.SyncResource):
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
         return raw.parse()
 
@@ -216,6 +223,7 @@ class CompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
 
     @overload
@@ -237,6 +245,7 @@ class CompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
@@ -258,6 +267,7 @@ class CompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     def create(
@@ -278,6 +288,7 @@ class CompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return self._resource._create(
@@ -293,7 +304,7 @@ class CompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
 
 
@@ -324,6 +335,7 @@ class AsyncCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion: ...
 
     @overload
@@ -345,6 +357,7 @@ class AsyncCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
@@ -366,6 +379,7 @@ class AsyncCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     async def create(
@@ -386,6 +400,7 @@ class AsyncCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Continue a prompt
 
@@ -420,6 +435,9 @@ class AsyncCompletions(_resource.AsyncResource):
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
+            stream_idle_timeout: Seconds a stream may wait for its next event (keep-alive
+                comments and empty events count as waiting), else errors.StreamIdleTimeoutError;
+                None for no limit. A call that is not streamed ignores it.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -440,7 +458,7 @@ class AsyncCompletions(_resource.AsyncResource):
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
         return raw.parse()
 
@@ -480,6 +498,7 @@ class AsyncCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
 
     @overload
@@ -501,6 +520,7 @@ class AsyncCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
@@ -522,6 +542,7 @@ class AsyncCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> (
         RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]
     ): ...
@@ -544,6 +565,7 @@ class AsyncCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return await self._resource._create(
@@ -559,5 +581,5 @@ class AsyncCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )

@@ -60,6 +60,7 @@ class ChatCompletions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> ChatCompletion: ...
 
     @overload
@@ -80,6 +81,7 @@ class ChatCompletions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     @overload
@@ -100,6 +102,7 @@ class ChatCompletions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> ChatCompletion | Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     def create(
@@ -119,6 +122,7 @@ class ChatCompletions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> ChatCompletion | Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]:
         """Generate the next assistant message of a conversation
 
@@ -156,6 +160,9 @@ class ChatCompletions(_resource.SyncResource):
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
+            stream_idle_timeout: Seconds a stream may wait for its next event (keep-alive
+                comments and empty events count as waiting), else errors.StreamIdleTimeoutError;
+                None for no limit. A call that is not streamed ignores it.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -175,7 +182,7 @@ class ChatCompletions(_resource.SyncResource):
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
         return raw.parse()
 
@@ -219,6 +226,7 @@ class ChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[ChatCompletion]: ...
 
     @overload
@@ -239,6 +247,7 @@ class ChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]: ...
 
     @overload
@@ -259,6 +268,7 @@ class ChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> (
         RawResponse[ChatCompletion]
         | RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
@@ -281,6 +291,7 @@ class ChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> (
         RawResponse[ChatCompletion]
         | RawResponse[Stream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
@@ -298,7 +309,7 @@ class ChatCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
 
 
@@ -328,6 +339,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> ChatCompletion: ...
 
     @overload
@@ -348,6 +360,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     @overload
@@ -368,6 +381,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> ChatCompletion | AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]: ...
 
     async def create(
@@ -387,6 +401,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> ChatCompletion | AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]:
         """Generate the next assistant message of a conversation
 
@@ -424,6 +439,9 @@ class AsyncChatCompletions(_resource.AsyncResource):
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
+            stream_idle_timeout: Seconds a stream may wait for its next event (keep-alive
+                comments and empty events count as waiting), else errors.StreamIdleTimeoutError;
+                None for no limit. A call that is not streamed ignores it.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -443,7 +461,7 @@ class AsyncChatCompletions(_resource.AsyncResource):
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
         return raw.parse()
 
@@ -489,6 +507,7 @@ class AsyncChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[ChatCompletion]: ...
 
     @overload
@@ -509,6 +528,7 @@ class AsyncChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]: ...
 
     @overload
@@ -529,6 +549,7 @@ class AsyncChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> (
         RawResponse[ChatCompletion]
         | RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
@@ -551,6 +572,7 @@ class AsyncChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> (
         RawResponse[ChatCompletion]
         | RawResponse[AsyncStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult]]
@@ -568,5 +590,5 @@ class AsyncChatCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )

@@ -19,7 +19,8 @@
     │   ├── InternalServerError       5xx
     │   └── ProviderError             a 2xx answer whose body is the provider's error
     ├── StreamError                   an error reported inside a stream
-    ├── IncompleteStreamError         a stream cut before its terminator
+    ├── IncompleteStreamError         a stream cut before its terminator; .text .events .request_id
+    │   └── StreamIdleTimeoutError    no event for the call's stream_idle_timeout (keep-alives count as silence)
     ├── MalformedStreamEventError     a stream event that is not JSON or not the event schema
     │   └── StreamEventTooLargeError  one event grew past the client's max_event_size
     └── NotAStreamError               a JSON (.result) or other (.content_type) answer to a stream request
@@ -66,6 +67,7 @@ __all__ = [
     "RateLimitError",
     "StreamError",
     "StreamEventTooLargeError",
+    "StreamIdleTimeoutError",
     "UnexpectedStatus",
     "UnprocessableEntityError",
     "request_id_of",
@@ -287,13 +289,27 @@ class IncompleteStreamError(APIError):
 
     `text` holds all the text gathered per choice index, so a caller can still use (or show)
     what arrived; `events` holds the last event received (streams keep no more, to run in flat
-    memory) and the message says how many arrived.
+    memory) and the message says how many arrived. `request_id` is the provider's id from the
+    response head (None if it sent none).
     """
+
+    request_id: str | None = None  # set by the stream from the answer's head
 
     def __init__(self, message: str, *, events: Sequence[object], text: dict[int, str]) -> None:
         super().__init__(message)
         self.events = list(events)
         self.text = dict(text)
+
+
+class StreamIdleTimeoutError(IncompleteStreamError):
+    """No event arrived for `idle_timeout` seconds (the call's or client's `stream_idle_timeout`)
+    while the stream waited for its next one: the server stalled, even if it kept the connection
+    busy with keep-alive comments or empty events, which count as silence. The stream is closed;
+    `text` and `events` hold what arrived before, as for any cut stream."""
+
+    def __init__(self, message: str, *, events: Sequence[object], text: dict[int, str], idle_timeout: float) -> None:
+        super().__init__(message, events=events, text=text)
+        self.idle_timeout = idle_timeout
 
 
 class MalformedStreamEventError(APIError):

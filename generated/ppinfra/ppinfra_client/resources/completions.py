@@ -70,6 +70,7 @@ class Completions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion: ...
 
     @overload
@@ -100,6 +101,7 @@ class Completions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
@@ -130,6 +132,7 @@ class Completions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     def create(
@@ -159,6 +162,7 @@ class Completions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Continue a prompt
 
@@ -224,6 +228,9 @@ class Completions(_resource.SyncResource):
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
+            stream_idle_timeout: Seconds a stream may wait for its next event (keep-alive
+                comments and empty events count as waiting), else errors.StreamIdleTimeoutError;
+                None for no limit. A call that is not streamed ignores it.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -253,7 +260,7 @@ class Completions(_resource.SyncResource):
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
         return raw.parse()
 
@@ -302,6 +309,7 @@ class CompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
 
     @overload
@@ -332,6 +340,7 @@ class CompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
@@ -362,6 +371,7 @@ class CompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     def create(
@@ -391,6 +401,7 @@ class CompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return self._resource._create(
@@ -415,7 +426,7 @@ class CompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
 
 
@@ -455,6 +466,7 @@ class AsyncCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion: ...
 
     @overload
@@ -485,6 +497,7 @@ class AsyncCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
@@ -515,6 +528,7 @@ class AsyncCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     async def create(
@@ -544,6 +558,7 @@ class AsyncCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Continue a prompt
 
@@ -609,6 +624,9 @@ class AsyncCompletions(_resource.AsyncResource):
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
+            stream_idle_timeout: Seconds a stream may wait for its next event (keep-alive
+                comments and empty events count as waiting), else errors.StreamIdleTimeoutError;
+                None for no limit. A call that is not streamed ignores it.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -638,7 +656,7 @@ class AsyncCompletions(_resource.AsyncResource):
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
         return raw.parse()
 
@@ -687,6 +705,7 @@ class AsyncCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
 
     @overload
@@ -717,6 +736,7 @@ class AsyncCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
@@ -747,6 +767,7 @@ class AsyncCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> (
         RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]
     ): ...
@@ -778,6 +799,7 @@ class AsyncCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return await self._resource._create(
@@ -802,5 +824,5 @@ class AsyncCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )

@@ -60,6 +60,7 @@ class Completions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion: ...
 
     @overload
@@ -81,6 +82,7 @@ class Completions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
@@ -102,6 +104,7 @@ class Completions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     def create(
@@ -122,6 +125,7 @@ class Completions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion | Stream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Complete a prompt
 
@@ -163,6 +167,9 @@ class Completions(_resource.SyncResource):
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
+            stream_idle_timeout: Seconds a stream may wait for its next event (keep-alive
+                comments and empty events count as waiting), else errors.StreamIdleTimeoutError;
+                None for no limit. A call that is not streamed ignores it.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -183,7 +190,7 @@ class Completions(_resource.SyncResource):
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
         return raw.parse()
 
@@ -223,6 +230,7 @@ class CompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
 
     @overload
@@ -244,6 +252,7 @@ class CompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
@@ -265,6 +274,7 @@ class CompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     def create(
@@ -285,6 +295,7 @@ class CompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[Stream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return self._resource._create(
@@ -300,7 +311,7 @@ class CompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
 
 
@@ -331,6 +342,7 @@ class AsyncCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion: ...
 
     @overload
@@ -352,6 +364,7 @@ class AsyncCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     @overload
@@ -373,6 +386,7 @@ class AsyncCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]: ...
 
     async def create(
@@ -393,6 +407,7 @@ class AsyncCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Completion | AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]:
         """Complete a prompt
 
@@ -434,6 +449,9 @@ class AsyncCompletions(_resource.AsyncResource):
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
+            stream_idle_timeout: Seconds a stream may wait for its next event (keep-alive
+                comments and empty events count as waiting), else errors.StreamIdleTimeoutError;
+                None for no limit. A call that is not streamed ignores it.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -454,7 +472,7 @@ class AsyncCompletions(_resource.AsyncResource):
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
         return raw.parse()
 
@@ -494,6 +512,7 @@ class AsyncCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Completion]: ...
 
     @overload
@@ -515,6 +534,7 @@ class AsyncCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]: ...
 
     @overload
@@ -536,6 +556,7 @@ class AsyncCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> (
         RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]
     ): ...
@@ -558,6 +579,7 @@ class AsyncCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[Completion] | RawResponse[AsyncStream[CompletionChunk, _create_completion.CompletionStreamResult]]:
         """Like `completions.create()`, but returns the `RawResponse`."""
         return await self._resource._create(
@@ -573,5 +595,5 @@ class AsyncCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )

@@ -62,6 +62,7 @@ class TokenPlanChatCompletions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> TokenPlanChatCompletion: ...
 
     @overload
@@ -84,6 +85,7 @@ class TokenPlanChatCompletions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> Stream[
         TokenPlanChatCompletionChunk, _create_token_plan_chat_completion.TokenPlanChatCompletionStreamResult
     ]: ...
@@ -108,6 +110,7 @@ class TokenPlanChatCompletions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> (
         TokenPlanChatCompletion
         | Stream[TokenPlanChatCompletionChunk, _create_token_plan_chat_completion.TokenPlanChatCompletionStreamResult]
@@ -132,6 +135,7 @@ class TokenPlanChatCompletions(_resource.SyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> (
         TokenPlanChatCompletion
         | Stream[TokenPlanChatCompletionChunk, _create_token_plan_chat_completion.TokenPlanChatCompletionStreamResult]
@@ -177,6 +181,9 @@ class TokenPlanChatCompletions(_resource.SyncResource):
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
+            stream_idle_timeout: Seconds a stream may wait for its next event (keep-alive
+                comments and empty events count as waiting), else errors.StreamIdleTimeoutError;
+                None for no limit. A call that is not streamed ignores it.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -198,7 +205,7 @@ class TokenPlanChatCompletions(_resource.SyncResource):
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
         return raw.parse()
 
@@ -254,6 +261,7 @@ class TokenPlanChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[TokenPlanChatCompletion]: ...
 
     @overload
@@ -276,6 +284,7 @@ class TokenPlanChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[
         Stream[TokenPlanChatCompletionChunk, _create_token_plan_chat_completion.TokenPlanChatCompletionStreamResult]
     ]: ...
@@ -300,6 +309,7 @@ class TokenPlanChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> (
         RawResponse[TokenPlanChatCompletion]
         | RawResponse[
@@ -326,6 +336,7 @@ class TokenPlanChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> (
         RawResponse[TokenPlanChatCompletion]
         | RawResponse[
@@ -347,7 +358,7 @@ class TokenPlanChatCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
 
 
@@ -379,6 +390,7 @@ class AsyncTokenPlanChatCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> TokenPlanChatCompletion: ...
 
     @overload
@@ -401,6 +413,7 @@ class AsyncTokenPlanChatCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> AsyncStream[
         TokenPlanChatCompletionChunk, _create_token_plan_chat_completion.TokenPlanChatCompletionStreamResult
     ]: ...
@@ -425,6 +438,7 @@ class AsyncTokenPlanChatCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> (
         TokenPlanChatCompletion
         | AsyncStream[
@@ -451,6 +465,7 @@ class AsyncTokenPlanChatCompletions(_resource.AsyncResource):
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> (
         TokenPlanChatCompletion
         | AsyncStream[
@@ -498,6 +513,9 @@ class AsyncTokenPlanChatCompletions(_resource.AsyncResource):
             max_retries: How often this call is retried.
             deadline: Seconds this whole call may take, retries and reading (the whole stream)
                 included; None for no deadline.
+            stream_idle_timeout: Seconds a stream may wait for its next event (keep-alive
+                comments and empty events count as waiting), else errors.StreamIdleTimeoutError;
+                None for no limit. A call that is not streamed ignores it.
 
         Raises:
             errors.APIStatusError: The server answered with an error status (a subclass per status).
@@ -519,7 +537,7 @@ class AsyncTokenPlanChatCompletions(_resource.AsyncResource):
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
         return raw.parse()
 
@@ -577,6 +595,7 @@ class AsyncTokenPlanChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[TokenPlanChatCompletion]: ...
 
     @overload
@@ -599,6 +618,7 @@ class AsyncTokenPlanChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> RawResponse[
         AsyncStream[
             TokenPlanChatCompletionChunk, _create_token_plan_chat_completion.TokenPlanChatCompletionStreamResult
@@ -625,6 +645,7 @@ class AsyncTokenPlanChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> (
         RawResponse[TokenPlanChatCompletion]
         | RawResponse[
@@ -653,6 +674,7 @@ class AsyncTokenPlanChatCompletionsWithRawResponse:
         timeout: float | httpx2.Timeout | None | Unset = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
     ) -> (
         RawResponse[TokenPlanChatCompletion]
         | RawResponse[
@@ -676,5 +698,5 @@ class AsyncTokenPlanChatCompletionsWithRawResponse:
                 "stream": stream,
             },
             stream,
-            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline),
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )

@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import httpx2
 
+from ...types import UNSET, Unset
 from .. import answers, errors, redact
 from ..http import h2_cancel, send
 from ..logs import log_call
 from . import errors as stream_errors
-from . import parse
+from . import idle, parse
 from .fold import Gatherer
 from .format import StreamResult
 from .sse import EventTooLarge, SSEDecoder
@@ -54,10 +55,17 @@ DRAIN_SECONDS = 0.25
 class StreamCall(Generic[T]):
     """One streamed call's state: request arguments, decoder, gathered result and outcome."""
 
-    def __init__(self, fmt: StreamFormat[T, Any], kwargs: dict[str, Any], options: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        fmt: StreamFormat[T, Any],
+        kwargs: dict[str, Any],
+        options: dict[str, Any],
+        idle_timeout: float | Unset | None = UNSET,
+    ) -> None:
         self.fmt = fmt
         self.kwargs = kwargs
         self.options = options
+        self.idle_timeout = idle_timeout  # this call's stream_idle_timeout (UNSET: the client's)
         self.gather = Gatherer(fmt)
         self.decoder = SSEDecoder()
         self.response: httpx2.Response | None = None
@@ -159,10 +167,21 @@ class StreamCall(Generic[T]):
     # --- outcome
 
     def kept_so_far(self, exc: errors.APIError) -> None:
-        """A StreamError keeps the text gathered before it (and the last event), as a cut stream does."""
+        """A StreamError keeps the text gathered before it (and the last event), as a cut stream
+        does; a cut stream keeps the request id of the answer's head."""
         if isinstance(exc, errors.StreamError) and not exc.text and self.gather.count:
             exc.text = self.gather.text()
             exc.events = [self.gather.last[0]]
+        if isinstance(exc, errors.IncompleteStreamError) and self.response is not None:
+            exc.request_id = errors.request_id_of(self.response.headers)
+
+    def idle_clock(self, client: Client) -> idle.IdleClock | None:
+        """The clock of this call's stream_idle_timeout (else the client's); None without one."""
+        seconds = client.stream_idle_timeout if isinstance(self.idle_timeout, Unset) else self.idle_timeout
+        return None if seconds is None else idle.IdleClock(seconds)
+
+    def idle(self, clock: idle.IdleClock) -> errors.StreamIdleTimeoutError:
+        return stream_errors.idle(self.fmt, self.gather, clock.seconds)
 
     def cut(self, reason: str) -> errors.IncompleteStreamError:
         return stream_errors.cut(self.fmt, self.gather, reason)
@@ -240,6 +259,47 @@ async def _adrain(chunks: AsyncIterator[bytes]) -> None:
             return
 
 
+def _watched(
+    call: StreamCall[T], chunks: Iterator[bytes], clock: idle.IdleClock, response: httpx2.Response
+) -> Generator[T, None, None]:
+    """The events of chunks under the idle clock, which restarts whenever the caller asks for
+    the next event (idle.py); StreamIdleTimeoutError once a wait outlasts it."""
+    clock.restart()
+    with idle.bounded_reads(response, clock):
+        for chunk in chunks:
+            for event in call.events(chunk):
+                yield event
+                clock.restart()
+            if call.done:
+                return
+            if clock.expired():  # only comments, empty or skipped events since the last event
+                raise call.idle(clock)
+
+
+async def _awatched(
+    call: StreamCall[T], chunks: AsyncIterator[bytes], clock: idle.IdleClock
+) -> AsyncGenerator[T, None]:
+    """The async twin of `_watched`: each read is cancelled when the clock's time is up."""
+    import anyio  # httpx2's async transport has loaded it already
+
+    clock.restart()
+    while True:
+        try:
+            with anyio.fail_after(max(clock.left(), 0.0)):
+                chunk = await chunks.__anext__()
+        except StopAsyncIteration:
+            return
+        except TimeoutError:
+            raise call.idle(clock) from None
+        for event in call.events(chunk):
+            yield event
+            clock.restart()
+        if call.done:
+            return
+        if clock.expired():
+            raise call.idle(clock)
+
+
 def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, None]:
     """Send the call and yield its events; `prime` first yields PRIMED once the head checked out."""
     response = chunks = None
@@ -261,14 +321,21 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
         if prime:
             yield PRIMED
         chunks = response.iter_bytes()
+        clock = call.idle_clock(client)
         try:
-            for chunk in chunks:
-                yield from call.events(chunk)
-                if call.done:
-                    _drain(response, chunks)
-                    return
+            if clock is None:
+                for chunk in chunks:
+                    yield from call.events(chunk)
+                    if call.done:
+                        break
+            else:
+                yield from _watched(call, chunks, clock, response)
         except httpx2.RequestError as exc:  # transport errors, and a body that fails to decompress
-            raise call.cut_by_transport(exc) from send.typed_transport_error(exc, request)
+            cut = call.idle(clock) if clock is not None and clock.expired() else call.cut_by_transport(exc)
+            raise cut from send.typed_transport_error(exc, request)
+        if call.done:
+            _drain(response, chunks)
+            return
         raise call.cut_at_eof()
     except errors.APIError as exc:
         chunk = b""  # what the server sent (it may echo the key) stays out of the traceback's locals
@@ -305,15 +372,23 @@ async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerat
         if prime:
             yield PRIMED
         chunks = response.aiter_bytes()
+        clock = call.idle_clock(client)
         try:
-            async for chunk in chunks:
-                for event in call.events(chunk):
-                    yield event
-                if call.done:
-                    await _adrain(chunks)
-                    return
+            if clock is None:
+                async for chunk in chunks:
+                    for event in call.events(chunk):
+                        yield event
+                    if call.done:
+                        break
+            else:
+                async with contextlib.aclosing(_awatched(call, chunks, clock)) as watched:
+                    async for event in watched:
+                        yield event
         except httpx2.RequestError as exc:  # transport errors, and a body that fails to decompress
             raise call.cut_by_transport(exc) from send.typed_transport_error(exc, request)
+        if call.done:
+            await _adrain(chunks)
+            return
         raise call.cut_at_eof()
     except errors.APIError as exc:
         chunk = b""  # what the server sent (it may echo the key) stays out of the traceback's locals

@@ -39,6 +39,7 @@ from .options import (
     DEFAULT_DEADLINE,
     DEFAULT_MAX_EVENT_SIZE,
     DEFAULT_MAX_RETRIES,
+    DEFAULT_STREAM_IDLE_TIMEOUT,
     DEFAULT_TIMEOUT,
     TRANSPORT_ARGS,
     checked_deadline,
@@ -46,6 +47,7 @@ from .options import (
     checked_httpx_args,
     checked_max_retries,
     checked_query,
+    checked_stream_idle_timeout,
     checked_timeout,
     refuse_old_httpx,
 )
@@ -231,13 +233,15 @@ class Client:
     query of every request), `timeout` (seconds or httpx2.Timeout, None for none; default 600 s,
     connect 5 s, per attempt and step), `max_retries` (default 2), `deadline` (seconds a whole
     call may take, retries and reading included; default None), `max_event_size` (characters one
-    stream event may reach, default 16 MiB), `verify_ssl` (True, a CA bundle path or an
-    ssl.SSLContext; True by default), `headers`, `cookies`, `follow_redirects`, `default_query`
-    (query parameters of every request, over those of base_url), and `httpx_args`
-    passed to the httpx2 clients as they are built (a `transport` or `mounts` given there are
-    wrapped for retries; `proxy`, `limits`, `http2`, `cert`, `trust_env`, `uds` configure the
-    transport; `auth` replaces the credential). A key the client sets from its own argument
-    (`verify`, `headers`, `timeout`, ...) or would ignore is refused: options.checked_httpx_args.
+    stream event may reach, default 16 MiB), `stream_idle_timeout` (seconds a stream may wait for
+    its next event, keep-alive comments not counting as events; default None), `verify_ssl`
+    (True, a CA bundle path or an ssl.SSLContext; True by default), `headers`, `cookies`,
+    `follow_redirects`, `default_query` (query parameters of every request, over those of
+    base_url), and `httpx_args` passed to the httpx2 clients as they are built (a `transport` or
+    `mounts` given there are wrapped for retries; `proxy`, `limits`, `http2`, `cert`,
+    `trust_env`, `uds` configure the transport; `auth` replaces the credential). A key the client
+    sets from its own argument (`verify`, `headers`, `timeout`, ...) or would ignore is refused:
+    options.checked_httpx_args.
 
     An httpx2 client given with set_httpx_client/set_async_httpx_client is used as it is: it has
     this client's retries only if its transport is a RetryTransport/AsyncRetryTransport.
@@ -262,6 +266,7 @@ class Client:
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
+        stream_idle_timeout: float | None = DEFAULT_STREAM_IDLE_TIMEOUT,
         verify_ssl: str | bool | ssl.SSLContext = True,
         headers: dict[str, str] | None = None,
         cookies: dict[str, str] | None = None,
@@ -279,6 +284,7 @@ class Client:
         if isinstance(max_event_size, bool) or not isinstance(max_event_size, int) or max_event_size < 1:
             raise ValueError(f"max_event_size must be an int >= 1 (characters), got {max_event_size!r}")
         self._max_event_size = max_event_size
+        self._stream_idle_timeout = checked_stream_idle_timeout(stream_idle_timeout)
         # httpx2 deprecates a CA bundle path for `verify`; the generator's API takes one, so a path
         # becomes the SSL context httpx2 asks for (a folder of certificates: capath).
         if isinstance(verify_ssl, str):
@@ -325,6 +331,12 @@ class Client:
     def deadline(self) -> float | None:
         """Seconds a whole call may take by default, None for no limit (a call's `deadline=` overrides it)."""
         return self._deadline
+
+    @property
+    def stream_idle_timeout(self) -> float | None:
+        """Seconds a stream may wait for its next event by default, None for no limit (keep-alive
+        comments and empty events count as waiting; a call's `stream_idle_timeout=` overrides it)."""
+        return self._stream_idle_timeout
 
     def _auth(self) -> httpx2.Auth | None:
         return None
@@ -518,6 +530,7 @@ class AuthenticatedClient(Client):
         max_retries: int = DEFAULT_MAX_RETRIES,
         deadline: float | None = DEFAULT_DEADLINE,
         max_event_size: int = DEFAULT_MAX_EVENT_SIZE,
+        stream_idle_timeout: float | None = DEFAULT_STREAM_IDLE_TIMEOUT,
         verify_ssl: str | bool | ssl.SSLContext = True,
         headers: dict[str, str] | None = None,
         cookies: dict[str, str] | None = None,
@@ -542,6 +555,7 @@ class AuthenticatedClient(Client):
             max_retries=max_retries,
             deadline=deadline,
             max_event_size=max_event_size,
+            stream_idle_timeout=stream_idle_timeout,
             verify_ssl=verify_ssl,
             headers=headers,
             cookies=cookies,

@@ -13,7 +13,8 @@ How a stream ends, and what the caller sees:
   the connection;
 - a connection that ends before it (clean EOF, dropped socket, read timeout, the call's
   deadline, an event cut mid-way) raises `errors.IncompleteStreamError` with the text gathered
-  so far, never a silently short answer;
+  so far, never a silently short answer; so does a wait for the next event longer than the
+  call's `stream_idle_timeout` (its subclass `StreamIdleTimeoutError`; see idle.py);
 - an error reported inside the stream (an error member in a payload, or an SSE `event: error`)
   raises `errors.StreamError` with the provider's code and message; events with another name
   (`event: ping`: the specs describe none), comments, events with empty data (keep-alives) and
@@ -48,7 +49,7 @@ import httpx2
 from ...types import UNSET, Unset
 from ..errors import request_id_of
 from ..http import send
-from ..http.options import DeadlineArg, TimeoutArg
+from ..http.options import DeadlineArg, TimeoutArg, checked_stream_idle_timeout
 from .format import R, StreamFormat, _ResultDefault
 from .lifecycle import StreamCall, arun, run
 
@@ -61,6 +62,10 @@ if TYPE_CHECKING:
 __all__ = ["AsyncStream", "Stream"]
 
 T = TypeVar("T")
+
+
+def _idle(value: DeadlineArg) -> float | Unset | None:
+    return value if isinstance(value, Unset) else checked_stream_idle_timeout(value)
 
 
 class Stream(_ResultDefault, Generic[T, R]):
@@ -85,9 +90,12 @@ class Stream(_ResultDefault, Generic[T, R]):
         timeout: TimeoutArg = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: DeadlineArg = UNSET,
+        stream_idle_timeout: DeadlineArg = UNSET,
     ) -> None:
         self._client = client
-        self._call = StreamCall(fmt, kwargs, send.request_options(timeout, max_retries, deadline))
+        self._call = StreamCall(
+            fmt, kwargs, send.request_options(timeout, max_retries, deadline), _idle(stream_idle_timeout)
+        )
         # The generator references the call, never the Stream: dropping an abandoned stream
         # drops the generator at once, and its `finally` closes the connection.
         self._iterator: Generator[T, None, None] | None = None
@@ -169,9 +177,12 @@ class AsyncStream(_ResultDefault, Generic[T, R]):
         timeout: TimeoutArg = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: DeadlineArg = UNSET,
+        stream_idle_timeout: DeadlineArg = UNSET,
     ) -> None:
         self._client = client
-        self._call = StreamCall(fmt, kwargs, send.request_options(timeout, max_retries, deadline))
+        self._call = StreamCall(
+            fmt, kwargs, send.request_options(timeout, max_retries, deadline), _idle(stream_idle_timeout)
+        )
         self._iterator: AsyncGenerator[T, None] | None = None
 
     def __aiter__(self) -> AsyncIterator[T]:

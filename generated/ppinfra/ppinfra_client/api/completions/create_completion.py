@@ -267,6 +267,7 @@ def stream(
     timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
+    stream_idle_timeout: float | None | Unset = UNSET,
 ) -> streaming.Stream[CompletionChunk, CompletionStreamResult]:
     """Continue a prompt
 
@@ -282,13 +283,16 @@ def stream(
         max_retries: Overrides the client's max_retries for this call.
         deadline: Seconds the whole call may take, retries and reading (the whole stream) included
             (None: no deadline); overrides the client's deadline.
+        stream_idle_timeout: Seconds the stream may wait for its next event, keep-alive comments and
+            empty events counting as waiting (None: no limit); overrides the client's.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
         errors.APIConnectionError: The request could not be sent or the answer not received.
         errors.APITimeoutError: The request timed out, or the call's deadline passed.
         errors.StreamError: The provider reported an error inside the stream.
-        errors.IncompleteStreamError: The connection ended before the stream's terminator.
+        errors.IncompleteStreamError: The connection ended before the stream's terminator (its
+            subclass StreamIdleTimeoutError: no event for stream_idle_timeout seconds).
         errors.MalformedStreamEventError: An event is not JSON or not the event schema.
         errors.NotAStreamError: The server answered with a complete JSON body (in `.result`) or
             something else than an event stream (`.content_type`, `.body`).
@@ -300,7 +304,15 @@ def stream(
     kwargs = _get_kwargs(
         body=body,
     )
-    return streaming.Stream(client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries, deadline=deadline)
+    return streaming.Stream(
+        client,
+        kwargs,
+        _STREAM_FORMAT,
+        timeout=timeout,
+        max_retries=max_retries,
+        deadline=deadline,
+        stream_idle_timeout=stream_idle_timeout,
+    )
 
 
 def astream(
@@ -310,6 +322,7 @@ def astream(
     timeout: float | httpx2.Timeout | None | Unset = UNSET,
     max_retries: int | Unset = UNSET,
     deadline: float | None | Unset = UNSET,
+    stream_idle_timeout: float | None | Unset = UNSET,
 ) -> streaming.AsyncStream[CompletionChunk, CompletionStreamResult]:
     """Continue a prompt
 
@@ -325,13 +338,16 @@ def astream(
         max_retries: Overrides the client's max_retries for this call.
         deadline: Seconds the whole call may take, retries and reading (the whole stream) included
             (None: no deadline); overrides the client's deadline.
+        stream_idle_timeout: Seconds the stream may wait for its next event, keep-alive comments and
+            empty events counting as waiting (None: no limit); overrides the client's.
 
     Raises:
         errors.APIStatusError: The server answered with an error status (a subclass per status).
         errors.APIConnectionError: The request could not be sent or the answer not received.
         errors.APITimeoutError: The request timed out, or the call's deadline passed.
         errors.StreamError: The provider reported an error inside the stream.
-        errors.IncompleteStreamError: The connection ended before the stream's terminator.
+        errors.IncompleteStreamError: The connection ended before the stream's terminator (its
+            subclass StreamIdleTimeoutError: no event for stream_idle_timeout seconds).
         errors.MalformedStreamEventError: An event is not JSON or not the event schema.
         errors.NotAStreamError: The server answered with a complete JSON body (in `.result`) or
             something else than an event stream (`.content_type`, `.body`).
@@ -344,5 +360,11 @@ def astream(
         body=body,
     )
     return streaming.AsyncStream(
-        client, kwargs, _STREAM_FORMAT, timeout=timeout, max_retries=max_retries, deadline=deadline
+        client,
+        kwargs,
+        _STREAM_FORMAT,
+        timeout=timeout,
+        max_retries=max_retries,
+        deadline=deadline,
+        stream_idle_timeout=stream_idle_timeout,
     )

@@ -24,6 +24,7 @@ __all__ = [
     "DEFAULT_DEADLINE",
     "DEFAULT_MAX_EVENT_SIZE",
     "DEFAULT_MAX_RETRIES",
+    "DEFAULT_STREAM_IDLE_TIMEOUT",
     "DEFAULT_TIMEOUT",
     "Body",
     "CallOptions",
@@ -36,6 +37,7 @@ __all__ = [
     "checked_httpx_args",
     "checked_max_retries",
     "checked_query",
+    "checked_stream_idle_timeout",
     "checked_timeout",
     "refuse_old_httpx",
 ]
@@ -48,6 +50,9 @@ DEFAULT_TIMEOUT = httpx2.Timeout(600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 # No overall deadline by default, as in the openai SDK: a long generation is not an error.
 DEFAULT_DEADLINE = None
+# No idle limit between stream events by default either: a reasoning model may think for
+# minutes before its first token, and a gateway's keep-alive comments are no sign of a stall.
+DEFAULT_STREAM_IDLE_TIMEOUT = None
 
 # Generous: the largest LLM stream events (a whole answer with logprobs in one frame) are far
 # smaller, while a runaway or hostile event would otherwise grow memory without bound.
@@ -70,6 +75,7 @@ class CallOptions:
     timeout: TimeoutArg = UNSET
     max_retries: int | Unset = UNSET
     deadline: DeadlineArg = UNSET
+    stream_idle_timeout: DeadlineArg = UNSET
 
 
 # A header name is an RFC 9110 token; a value is visible ASCII, spaces and tabs (no CR, LF, NUL
@@ -153,6 +159,11 @@ def checked_timeout(value: object, name: str = "timeout") -> httpx2.Timeout:
 def checked_deadline(value: object, name: str = "deadline") -> float | None:
     """value if it is a usable deadline (seconds > 0, or None for none), else a TypeError/ValueError."""
     return _positive(value, name, allow_none=True)
+
+
+def checked_stream_idle_timeout(value: object) -> float | None:
+    """value if it is a usable idle limit between stream events (seconds > 0, or None for none)."""
+    return _positive(value, "stream_idle_timeout", allow_none=True)
 
 
 def checked_max_retries(value: object) -> int:

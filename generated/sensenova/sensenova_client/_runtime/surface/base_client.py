@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 import httpx2
 
 from ...types import UNSET, Unset
-from ..http.options import CallOptions, DeadlineArg, TimeoutArg, checked_deadline, checked_max_retries
+from ..http.options import (
+    CallOptions,
+    DeadlineArg,
+    TimeoutArg,
+    checked_deadline,
+    checked_max_retries,
+    checked_stream_idle_timeout,
+)
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -40,6 +47,7 @@ class CallDefaults(NamedTuple):
     timeout: TimeoutArg = UNSET
     max_retries: int | Unset = UNSET
     deadline: DeadlineArg = UNSET
+    stream_idle_timeout: DeadlineArg = UNSET
 
 
 _C = TypeVar("_C", bound="_ClientBase")
@@ -75,25 +83,36 @@ class _ClientBase:
         deadline = self._defaults.deadline
         return self._api.deadline if isinstance(deadline, Unset) else deadline
 
+    @property
+    def stream_idle_timeout(self) -> float | None:
+        """Seconds a stream of this client may wait for its next event, None for no limit
+        (keep-alive comments and empty events count as waiting; a call's own overrides it)."""
+        idle = self._defaults.stream_idle_timeout
+        return self._api.stream_idle_timeout if isinstance(idle, Unset) else idle
+
     def with_options(
         self: _C,
         *,
         timeout: float | httpx2.Timeout | Unset | None = UNSET,
         max_retries: int | Unset = UNSET,
         deadline: float | Unset | None = UNSET,
+        stream_idle_timeout: float | Unset | None = UNSET,
     ) -> _C:
-        """A copy whose calls use this timeout, max_retries and/or deadline, sharing this client's
-        connection pool and credentials (closing either closes the pool of both)."""
+        """A copy whose calls use this timeout, max_retries, deadline and/or stream_idle_timeout,
+        sharing this client's connection pool and credentials (closing either closes the pool of both)."""
         if not isinstance(max_retries, Unset):
             max_retries = checked_max_retries(max_retries)
         if not isinstance(deadline, Unset):
             deadline = checked_deadline(deadline)
+        if not isinstance(stream_idle_timeout, Unset):
+            stream_idle_timeout = checked_stream_idle_timeout(stream_idle_timeout)
         clone = object.__new__(type(self))
         clone._api = self._api
         clone._defaults = CallDefaults(
             self._defaults.timeout if isinstance(timeout, Unset) else timeout,
             self._defaults.max_retries if isinstance(max_retries, Unset) else max_retries,
             self._defaults.deadline if isinstance(deadline, Unset) else deadline,
+            self._defaults.stream_idle_timeout if isinstance(stream_idle_timeout, Unset) else stream_idle_timeout,
         )
         return clone
 
@@ -105,6 +124,11 @@ class _ClientBase:
             "max_retries": defaults.max_retries if isinstance(options.max_retries, Unset) else options.max_retries,
             "deadline": defaults.deadline if isinstance(options.deadline, Unset) else options.deadline,
         }
+
+    def _idle_option(self, options: CallOptions) -> DeadlineArg:
+        """stream_idle_timeout= for a stream: the call's, else this client's (UNSET: the AuthenticatedClient's)."""
+        idle = options.stream_idle_timeout
+        return self._defaults.stream_idle_timeout if isinstance(idle, Unset) else idle
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self._api.auth_method!r})"

@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import Any
 
 from codegen.providers import Provider, load_providers
-from tests.specs import FIXTURES, Operation, operations, stream_extension
+from tests.specs import FIXTURES, Operation, load_spec, operations, stream_extension
 
 PROVIDERS: dict[str, Provider] = load_providers()
 KEYS = tuple(PROVIDERS)
@@ -48,12 +48,6 @@ class _Packages(Mapping[str, ModuleType]):
 
 
 PACKAGES: Mapping[str, ModuleType] = _Packages()
-
-
-_OPENAI_KINDS = (
-    ("/chat/completions", "chat", "chat.completions.create"),
-    ("/completions", "completions", "completions.create"),
-)
 
 
 def _ref_name(schema: dict[str, Any]) -> str:
@@ -93,17 +87,17 @@ class OperationCase:
 
     @property
     def openai_route(self) -> tuple[str, str] | None:
-        """(base path, "chat" or "completions") where the openai SDK can call the operation: an
-        OpenAI path, events with `data: ` and choices at the top, errors under `error`; else None."""
-        facts = stream_extension(self.spec)
-        if facts["data-prefix"] != "data: " or facts["gather"]["choices"] != "choices":
+        """(base path, "chat" or "completions") where the openai SDK can call the operation: it is
+        `x-openai-compatible` in its spec and its path ends as the SDK appends its method
+        (`/chat/completions`), as codegen/readme.py has it; else None."""
+        spec = load_spec(self.provider)
+        if not self.spec.raw.get("x-openai-compatible", spec["info"].get("x-openai-compatible", False)):
             return None
-        if facts["error"]["field"] != "error":
+        resource = self.method.split(".")[:-1]  # ["chat", "completions"]
+        tail = "/" + "/".join(resource)
+        if not self.spec.path.endswith(tail):
             return None
-        for suffix, kind, method in _OPENAI_KINDS:
-            if self.spec.path.endswith(suffix) and self.method == method:
-                return self.spec.path.removesuffix(suffix), kind
-        return None
+        return self.spec.path.removesuffix(tail), resource[0]
 
     @property
     def fixtures(self) -> Path:

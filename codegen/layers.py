@@ -34,6 +34,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "streams.stream",
             "streams.lifecycle",
             "streams.idle",
+            "streams.final",
             "streams.errors",
             "streams.fold",
             "streams.format",

@@ -134,7 +134,32 @@ def normalize_stream_extension(facts: Any, where: str) -> dict[str, Any]:
         raise SpecError(f"{where}: x-stream.gather unknown {sorted(unknown)} missing {missing}")
     paths = {key: _path(gather[key], f"{where}: x-stream.gather.{key}") for key in gather if key != "extras"}
     extras = [_path(p, f"{where}: x-stream.gather.extras") for p in gather.get("extras", [])]
-    return {**facts, "error": dict(error), "gather": {**paths, "extras": extras}}
+    return {**facts, "error": dict(error), "gather": {**paths, "extras": extras}, "final": _final(facts, where)}
+
+
+def _final(facts: dict[str, Any], where: str) -> dict[str, Any]:
+    """x-stream.final: where a gathered stream's text (and reasoning) go in the non-streamed
+    answer (inside one of its choices), and answer members whose value differs from the
+    events' (`object: chat.completion`); what get_final_completion() builds."""
+    final = facts.get("final")
+    if not isinstance(final, dict) or "text" not in final:
+        raise SpecError(f"{where}: x-stream.final.text is missing (where the text goes in an answer choice)")
+    unknown = set(final) - {"text", "reasoning", "set", "request"}
+    if unknown:
+        raise SpecError(f"{where}: x-stream.final unknown {sorted(unknown)}")
+    if "reasoning" in final and "reasoning" not in facts["gather"]:
+        raise SpecError(f"{where}: x-stream.final.reasoning needs x-stream.gather.reasoning")
+    members = final.get("set", {})
+    if not isinstance(members, dict) or not all(isinstance(v, str | int | bool) for v in members.values()):
+        raise SpecError(f"{where}: x-stream.final.set must map answer members to scalars")
+    checked: dict[str, Any] = {"text": _path(final["text"], f"{where}: x-stream.final.text"), "set": dict(members)}
+    if "reasoning" in final:
+        checked["reasoning"] = _path(final["reasoning"], f"{where}: x-stream.final.reasoning")
+    request = final.get("request", {})
+    if not isinstance(request, dict):
+        raise SpecError(f"{where}: x-stream.final.request must be an object (request members stream() adds)")
+    checked["request"] = dict(request)
+    return checked
 
 
 def _python_literals(facts: dict[str, Any]) -> dict[str, str]:
@@ -158,6 +183,14 @@ def _python_literals(facts: dict[str, Any]) -> dict[str, str]:
         values["logprobs_path"] = tuple(gather["logprobs"])
     if "reasoning" in gather:
         values["reasoning_path"] = tuple(gather["reasoning"])
+    final = facts["final"]
+    values["final_text_path"] = tuple(final["text"])
+    if "reasoning" in final:
+        values["final_reasoning_path"] = tuple(final["reasoning"])
+    if final["set"]:
+        values["final_members"] = tuple(sorted(final["set"].items()))
+    if final["request"]:
+        values["final_request"] = tuple(sorted(final["request"].items()))
     return {name: repr(value) for name, value in values.items()}
 
 

@@ -17,7 +17,7 @@ import httpx2
 import pytest
 
 from emulator import Emulator
-from tests.client_cases import MODES, PACKAGES, unique
+from tests.client_cases import MODES, PACKAGES, local_server, unique
 from tests.test_surface import CASES, CLIENTS, EACH, client_class, package_of, resolve, run, surface_client, the_request
 
 CLIENT_KEYS = sorted({client for client, _ in CASES})
@@ -274,3 +274,123 @@ def test_completion_object_reads_as_in_the_openai_sdk(
         pytest.skip("this answer has no `object` member (SenseNova's legacy API)")
     assert result.object == result.object_ == result.to_dict()["object"]
     assert str(result.object).startswith(("chat.completion", "text_completion"))
+
+
+# --- client.<resource>.stream(...) and get_final_completion() -------------------------------------------
+
+
+def stream_method(method: str) -> str:
+    return method.rsplit(".", 1)[0] + ".stream"
+
+
+def assert_within(final: Any, plain: Any, where: str = "answer") -> None:
+    """Every member of the gathered answer is in the plain answer with the same value (ids and
+    times aside: each call has its own)."""
+    if isinstance(final, dict):
+        assert isinstance(plain, dict), where
+        for key, value in final.items():
+            if key not in ("id", "created", "request_id"):
+                assert key in plain, f"{where}.{key}"
+                assert_within(value, plain[key], f"{where}.{key}")
+    elif isinstance(final, list):
+        assert isinstance(plain, list) and len(final) == len(plain), where
+        for index, (a, b) in enumerate(zip(final, plain, strict=True)):
+            assert_within(a, b, f"{where}[{index}]")
+    else:
+        assert final == plain, where
+
+
+@MODES
+@EACH
+def test_stream_context_manager_gives_the_full_typed_answer(
+    emulator: Emulator, provider: str, method: str, asynchronous: bool
+) -> None:
+    kwargs = CASES[(provider, method)]
+    tag = unique("final")
+    package = package_of(provider)
+
+    def sync_body(c: Any) -> Any:
+        plain = resolve(c, method)(**kwargs)
+        with resolve(c, stream_method(method))(**kwargs, extra_headers={"X-Emulator-Tag": tag}) as stream:
+            assert isinstance(stream, package.FinalStream)
+            events = list(stream)
+            final = stream.get_final_completion()
+            assert stream.get_final_completion() is final
+            return plain, final, stream.until_done(), stream.request_id, events
+
+    async def async_body(c: Any) -> Any:
+        plain = await resolve(c, method)(**kwargs)
+        async with resolve(c, stream_method(method))(**kwargs, extra_headers={"X-Emulator-Tag": tag}) as stream:
+            assert isinstance(stream, package.AsyncFinalStream)
+            events = [event async for event in stream]
+            final = await stream.get_final_completion()
+            return plain, final, await stream.until_done(), stream.request_id, events
+
+    client = surface_client(emulator, provider, asynchronous=asynchronous, tag=unique("plain"))
+    plain, final, gathered, request_id, events = run(client, asynchronous, async_body if asynchronous else sync_body)
+    assert isinstance(final, type(plain))
+    assert events and gathered.text and gathered.events == len(events)
+    assert final.request_id == request_id == the_request(emulator, tag).request_id
+    assert_within(final.to_dict(), plain.to_dict())
+    if hasattr(plain, "usage") and plain.usage is not None and gathered.usage is not None:
+        assert final.usage == plain.usage
+    assert the_request(emulator, tag).body["stream"] is True
+
+
+@MODES
+def test_stream_asks_for_what_the_answer_requires_unless_the_call_says(emulator: Emulator, asynchronous: bool) -> None:
+    """PPInfra's answer requires usage, which its stream carries only with stream_options.include_usage."""
+    kwargs = CASES[("ppinfra", "completions.create")]
+    asked, given = unique("asked"), unique("given")
+
+    def body(c: Any, tag: str, **extra: Any) -> Any:
+        manager = c.completions.stream(**kwargs, **extra, extra_headers={"X-Emulator-Tag": tag})
+        if not asynchronous:
+            with manager as stream:
+                return stream.get_final_completion()
+
+        async def inner() -> Any:
+            async with manager as stream:
+                return await stream.get_final_completion()
+
+        return inner()
+
+    client = surface_client(emulator, "ppinfra", asynchronous=asynchronous, tag=unique("x"))
+    final = run(client, asynchronous, lambda c: body(c, asked))
+    assert final.usage.total_tokens > 0
+    assert the_request(emulator, asked).body["stream_options"] == {"include_usage": True}
+    client = surface_client(emulator, "ppinfra", asynchronous=asynchronous, tag=unique("x"))
+    with pytest.raises(PACKAGES["ppinfra"].errors.APIResponseValidationError, match="usage"):
+        run(client, asynchronous, lambda c: body(c, given, stream_options={"include_usage": False}))
+    assert the_request(emulator, given).body["stream_options"] == {"include_usage": False}
+
+
+@MODES
+def test_a_cut_stream_raises_from_get_final_completion(emulator: Emulator, asynchronous: bool) -> None:
+    kwargs = CASES[("lanrui", "chat.completions.create")]
+    package = PACKAGES["lanrui"]
+    cut = {"X-Emulator-Fault": "no-terminator"}
+
+    def sync_body(c: Any) -> Any:
+        with c.chat.completions.stream(**kwargs, extra_headers=cut) as stream:
+            return stream.get_final_completion()
+
+    async def async_body(c: Any) -> Any:
+        async with c.chat.completions.stream(**kwargs, extra_headers=cut) as stream:
+            return await stream.get_final_completion()
+
+    client = surface_client(emulator, "lanrui", asynchronous=asynchronous, tag=unique("cut"))
+    with pytest.raises(package.IncompleteStreamError) as caught:
+        run(client, asynchronous, async_body if asynchronous else sync_body)
+    assert caught.value.text
+
+
+@MODES
+def test_stream_checks_its_arguments_before_any_request(asynchronous: bool) -> None:
+    with local_server(lambda headers: (200, {}, b"")) as server:
+        client = client_class("lanrui", asynchronous)(api_key="k", base_url=server.url)
+        with pytest.raises(TypeError):
+            client.chat.completions.stream(model="m", messages=[], knowlege_config={})
+        with pytest.raises(TypeError):
+            client.chat.completions.stream(model="m", messages=[], stream=True)
+        assert server.seen == []

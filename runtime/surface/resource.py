@@ -102,6 +102,12 @@ def _raise_for_status(response: httpx2.Response) -> None:
         raise answers.error_for_response(response)
 
 
+def _final_body(body: Body, fmt: StreamFormat[Any, Any]) -> Body:
+    """A stream() call's body: the stream flag, and what the answer needs unless given (x-stream.final.request)."""
+    wanted = {name: value for name, value in fmt.final_request if isinstance(body.get(name), Unset | None)}
+    return {**body, **wanted, fmt.request_flag: True}
+
+
 class SyncResource:
     """Base of the sync resources: holds the client and sends their calls."""
 
@@ -126,6 +132,16 @@ class SyncResource:
         )
         stream.__enter__()  # sends the request; an error status raises here, as for a plain call
         return RawResponse(_opened(stream.response), lambda: stream)
+
+    def _final_stream(
+        self, get_kwargs: GetKwargs, fmt: StreamFormat[E, SR], body: Body, options: CallOptions
+    ) -> streaming.FinalStream[E, SR, Any]:
+        """`stream(...)`'s FinalStream: the arguments checked now, the request sent by `with`."""
+        client = self._client
+        kwargs = _request(get_kwargs, _final_body(body, fmt), options)
+        return streaming.FinalStream(
+            client._api, kwargs, fmt, **client._call_options(options), stream_idle_timeout=client._idle_option(options)
+        )
 
 
 class AsyncResource:
@@ -154,3 +170,13 @@ class AsyncResource:
         )
         await stream.__aenter__()  # sends the request; an error status raises here
         return RawResponse(_opened(stream.response), lambda: stream)
+
+    def _final_stream(
+        self, get_kwargs: GetKwargs, fmt: StreamFormat[E, SR], body: Body, options: CallOptions
+    ) -> streaming.AsyncFinalStream[E, SR, Any]:
+        """`stream(...)`'s AsyncFinalStream: the arguments checked now, the request sent by `async with`."""
+        client = self._client
+        kwargs = _request(get_kwargs, _final_body(body, fmt), options)
+        return streaming.AsyncFinalStream(
+            client._api, kwargs, fmt, **client._call_options(options), stream_idle_timeout=client._idle_option(options)
+        )

@@ -41,14 +41,16 @@ from .errors import (
 
 if TYPE_CHECKING:
     from ._clients import AsyncEronmind, Eronmind
-    from .streaming import AsyncStream, Stream, StreamResult
+    from .streaming import AsyncFinalStream, AsyncStream, FinalStream, Stream, StreamResult
 
 # Loaded on first use (PEP 562): importing the package stays as cheap as importing httpx2, and
 # the streams load with the first operation module that needs them.
 _LAZY = {
     "AsyncEronmind": "._clients",
     "Eronmind": "._clients",
+    "AsyncFinalStream": ".streaming",
     "AsyncStream": ".streaming",
+    "FinalStream": ".streaming",
     "Stream": ".streaming",
     "StreamResult": ".streaming",
 }
@@ -65,10 +67,12 @@ def __getattr__(name: str) -> Any:
 
 __all__ = (
     "AsyncEronmind",
+    "AsyncFinalStream",
     "AsyncStream",
     "AuthenticatedClient",
     "Client",
     "Eronmind",
+    "FinalStream",
     "Stream",
     "StreamResult",
     "APIConnectionError",

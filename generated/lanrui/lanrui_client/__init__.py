@@ -41,14 +41,16 @@ from .errors import (
 
 if TYPE_CHECKING:
     from ._clients import AsyncLanrui, Lanrui
-    from .streaming import AsyncStream, Stream, StreamResult
+    from .streaming import AsyncFinalStream, AsyncStream, FinalStream, Stream, StreamResult
 
 # Loaded on first use (PEP 562): importing the package stays as cheap as importing httpx2, and
 # the streams load with the first operation module that needs them.
 _LAZY = {
     "AsyncLanrui": "._clients",
     "Lanrui": "._clients",
+    "AsyncFinalStream": ".streaming",
     "AsyncStream": ".streaming",
+    "FinalStream": ".streaming",
     "Stream": ".streaming",
     "StreamResult": ".streaming",
 }
@@ -64,10 +66,12 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = (
+    "AsyncFinalStream",
     "AsyncLanrui",
     "AsyncStream",
     "AuthenticatedClient",
     "Client",
+    "FinalStream",
     "Lanrui",
     "Stream",
     "StreamResult",

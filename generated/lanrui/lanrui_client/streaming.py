@@ -14,12 +14,16 @@ from ._runtime.streams.sse import (
     iter_sse,
 )
 from ._runtime.streams.stream import (
+    AsyncFinalStream,
     AsyncStream,
+    FinalStream,
     Stream,
 )
 
 __all__ = [
+    "AsyncFinalStream",
     "AsyncStream",
+    "FinalStream",
     "ServerSentEvent",
     "Stream",
     "StreamChoice",

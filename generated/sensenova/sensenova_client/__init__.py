@@ -49,7 +49,7 @@ if TYPE_CHECKING:
         TokenPlanAuthenticatedClient,
     )
     from ._runtime.surface.images import image_data_url
-    from .streaming import AsyncStream, Stream, StreamResult
+    from .streaming import AsyncFinalStream, AsyncStream, FinalStream, Stream, StreamResult
 
 # Loaded on first use (PEP 562): importing the package stays as cheap as importing httpx2, and
 # the streams load with the first operation module that needs them.
@@ -60,7 +60,9 @@ _LAZY = {
     "SenseNovaTokenPlan": "._clients",
     "TokenPlanAuthenticatedClient": "._clients",
     "image_data_url": "._runtime.surface.images",
+    "AsyncFinalStream": ".streaming",
     "AsyncStream": ".streaming",
+    "FinalStream": ".streaming",
     "Stream": ".streaming",
     "StreamResult": ".streaming",
 }
@@ -76,11 +78,13 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = (
+    "AsyncFinalStream",
     "AsyncSenseNova",
     "AsyncSenseNovaTokenPlan",
     "AsyncStream",
     "AuthenticatedClient",
     "Client",
+    "FinalStream",
     "image_data_url",
     "SenseNova",
     "SenseNovaTokenPlan",

@@ -20,7 +20,7 @@ from ..types import UNSET, Unset
 CompletionStreamResult = _create_completion.CompletionStreamResult
 
 if TYPE_CHECKING:
-    from .._runtime.streams.stream import AsyncStream, Stream
+    from .._runtime.streams.stream import AsyncFinalStream, AsyncStream, FinalStream, Stream
     from .._runtime.surface.response import RawResponse
     from ..models import Completion, CompletionChunk, LogitBias, StreamOptions
     from ..params import LogitBiasParam, StreamOptionsParam
@@ -273,6 +273,65 @@ class Completions(_resource.SyncResource):
         if stream is True:
             return self._stream(_create_completion._get_kwargs, _create_completion._STREAM_FORMAT, body, options)
         return self._call(_create_completion._get_kwargs, _create_completion._parse_response, body, options)
+
+    def stream(
+        self,
+        *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        max_tokens: int | Unset = UNSET,
+        stream_options: StreamOptionsParam | StreamOptions | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        seed: int | None | Unset = UNSET,
+        frequency_penalty: float | None | Unset = UNSET,
+        presence_penalty: float | None | Unset = UNSET,
+        repetition_penalty: float | None | Unset = UNSET,
+        stop: str | Sequence[str] | None | Unset = UNSET,
+        temperature: float | None | Unset = UNSET,
+        top_p: float | None | Unset = UNSET,
+        top_k: int | None | Unset = UNSET,
+        min_p: float | None | Unset = UNSET,
+        logit_bias: LogitBiasParam | LogitBias | Unset = UNSET,
+        logprobs: int | None | Unset = UNSET,
+        best_of: int | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool | None] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
+    ) -> FinalStream[CompletionChunk, _create_completion.CompletionStreamResult, Completion]:
+        """`create(..., stream=True)` as the openai SDK's `stream()`: `with` sends the
+        request (an error status raises there) and closes the stream at the end of the block; iterate
+        it for `CompletionChunk` events, then `get_final_completion()` gives the `Completion` the
+        stream amounts to, `until_done()` the gathered StreamResult. The arguments are
+        `create()`'s, checked before any request.
+        """
+        return self._final_stream(
+            _create_completion._get_kwargs,
+            _create_completion._STREAM_FORMAT,
+            {
+                "model": model,
+                "prompt": prompt,
+                "max_tokens": max_tokens,
+                "stream_options": stream_options,
+                "n": n,
+                "seed": seed,
+                "frequency_penalty": frequency_penalty,
+                "presence_penalty": presence_penalty,
+                "repetition_penalty": repetition_penalty,
+                "stop": stop,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_k": top_k,
+                "min_p": min_p,
+                "logit_bias": logit_bias,
+                "logprobs": logprobs,
+                "best_of": best_of,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
+        )
 
 
 class CompletionsWithRawResponse:
@@ -669,6 +728,65 @@ class AsyncCompletions(_resource.AsyncResource):
         if stream is True:
             return await self._stream(_create_completion._get_kwargs, _create_completion._STREAM_FORMAT, body, options)
         return await self._call(_create_completion._get_kwargs, _create_completion._parse_response, body, options)
+
+    def stream(
+        self,
+        *,
+        model: str,
+        prompt: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        max_tokens: int | Unset = UNSET,
+        stream_options: StreamOptionsParam | StreamOptions | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        seed: int | None | Unset = UNSET,
+        frequency_penalty: float | None | Unset = UNSET,
+        presence_penalty: float | None | Unset = UNSET,
+        repetition_penalty: float | None | Unset = UNSET,
+        stop: str | Sequence[str] | None | Unset = UNSET,
+        temperature: float | None | Unset = UNSET,
+        top_p: float | None | Unset = UNSET,
+        top_k: int | None | Unset = UNSET,
+        min_p: float | None | Unset = UNSET,
+        logit_bias: LogitBiasParam | LogitBias | Unset = UNSET,
+        logprobs: int | None | Unset = UNSET,
+        best_of: int | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool | None] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
+    ) -> AsyncFinalStream[CompletionChunk, _create_completion.CompletionStreamResult, Completion]:
+        """`create(..., stream=True)` as the openai SDK's `stream()`: `async with` sends the
+        request (an error status raises there) and closes the stream at the end of the block; iterate
+        it for `CompletionChunk` events, then `await get_final_completion()` gives the `Completion` the
+        stream amounts to, `await until_done()` the gathered StreamResult. The arguments are
+        `create()`'s, checked before any request.
+        """
+        return self._final_stream(
+            _create_completion._get_kwargs,
+            _create_completion._STREAM_FORMAT,
+            {
+                "model": model,
+                "prompt": prompt,
+                "max_tokens": max_tokens,
+                "stream_options": stream_options,
+                "n": n,
+                "seed": seed,
+                "frequency_penalty": frequency_penalty,
+                "presence_penalty": presence_penalty,
+                "repetition_penalty": repetition_penalty,
+                "stop": stop,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_k": top_k,
+                "min_p": min_p,
+                "logit_bias": logit_bias,
+                "logprobs": logprobs,
+                "best_of": best_of,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
+        )
 
 
 class AsyncCompletionsWithRawResponse:

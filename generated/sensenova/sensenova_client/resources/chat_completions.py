@@ -20,7 +20,7 @@ from ..types import UNSET, Unset
 ChatCompletionStreamResult = _create_chat_completion.ChatCompletionStreamResult
 
 if TYPE_CHECKING:
-    from .._runtime.streams.stream import AsyncStream, Stream
+    from .._runtime.streams.stream import AsyncFinalStream, AsyncStream, FinalStream, Stream
     from .._runtime.surface.response import RawResponse
     from ..models import ChatCompletion, ChatCompletionChunk, ChatMessage, KnowledgeConfig, Plugins
     from ..params import ChatMessageParam, KnowledgeConfigParam, PluginsParam
@@ -237,6 +237,53 @@ class ChatCompletions(_resource.SyncResource):
                 _create_chat_completion._get_kwargs, _create_chat_completion._STREAM_FORMAT, body, options
             )
         return self._call(_create_chat_completion._get_kwargs, _create_chat_completion._parse_response, body, options)
+
+    def stream(
+        self,
+        *,
+        model: str,
+        messages: Sequence[ChatMessageParam | ChatMessage],
+        n: int | Unset = UNSET,
+        know_ids: Sequence[str] | Unset = UNSET,
+        max_new_tokens: int | Unset = UNSET,
+        repetition_penalty: float | Unset = UNSET,
+        temperature: float | Unset = UNSET,
+        top_p: float | Unset = UNSET,
+        user: str | Unset = UNSET,
+        knowledge_config: KnowledgeConfigParam | KnowledgeConfig | Unset = UNSET,
+        plugins: PluginsParam | Plugins | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool | None] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
+    ) -> FinalStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult, ChatCompletion]:
+        """`create(..., stream=True)` as the openai SDK's `stream()`: `with` sends the
+        request (an error status raises there) and closes the stream at the end of the block; iterate
+        it for `ChatCompletionChunk` events, then `get_final_completion()` gives the `ChatCompletion` the
+        stream amounts to, `until_done()` the gathered StreamResult. The arguments are
+        `create()`'s, checked before any request.
+        """
+        return self._final_stream(
+            _create_chat_completion._get_kwargs,
+            _create_chat_completion._STREAM_FORMAT,
+            {
+                "model": model,
+                "messages": messages,
+                "n": n,
+                "know_ids": know_ids,
+                "max_new_tokens": max_new_tokens,
+                "repetition_penalty": repetition_penalty,
+                "temperature": temperature,
+                "top_p": top_p,
+                "user": user,
+                "knowledge_config": knowledge_config,
+                "plugins": plugins,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
+        )
 
 
 class ChatCompletionsWithRawResponse:
@@ -574,6 +621,53 @@ class AsyncChatCompletions(_resource.AsyncResource):
             )
         return await self._call(
             _create_chat_completion._get_kwargs, _create_chat_completion._parse_response, body, options
+        )
+
+    def stream(
+        self,
+        *,
+        model: str,
+        messages: Sequence[ChatMessageParam | ChatMessage],
+        n: int | Unset = UNSET,
+        know_ids: Sequence[str] | Unset = UNSET,
+        max_new_tokens: int | Unset = UNSET,
+        repetition_penalty: float | Unset = UNSET,
+        temperature: float | Unset = UNSET,
+        top_p: float | Unset = UNSET,
+        user: str | Unset = UNSET,
+        knowledge_config: KnowledgeConfigParam | KnowledgeConfig | Unset = UNSET,
+        plugins: PluginsParam | Plugins | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool | None] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
+    ) -> AsyncFinalStream[ChatCompletionChunk, _create_chat_completion.ChatCompletionStreamResult, ChatCompletion]:
+        """`create(..., stream=True)` as the openai SDK's `stream()`: `async with` sends the
+        request (an error status raises there) and closes the stream at the end of the block; iterate
+        it for `ChatCompletionChunk` events, then `await get_final_completion()` gives the `ChatCompletion` the
+        stream amounts to, `await until_done()` the gathered StreamResult. The arguments are
+        `create()`'s, checked before any request.
+        """
+        return self._final_stream(
+            _create_chat_completion._get_kwargs,
+            _create_chat_completion._STREAM_FORMAT,
+            {
+                "model": model,
+                "messages": messages,
+                "n": n,
+                "know_ids": know_ids,
+                "max_new_tokens": max_new_tokens,
+                "repetition_penalty": repetition_penalty,
+                "temperature": temperature,
+                "top_p": top_p,
+                "user": user,
+                "knowledge_config": knowledge_config,
+                "plugins": plugins,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
 
 

@@ -20,7 +20,7 @@ from ..types import UNSET, Unset
 CompletionStreamResult = _create_completion.CompletionStreamResult
 
 if TYPE_CHECKING:
-    from .._runtime.streams.stream import AsyncStream, Stream
+    from .._runtime.streams.stream import AsyncFinalStream, AsyncStream, FinalStream, Stream
     from .._runtime.surface.response import RawResponse
     from ..models import Completion, CompletionChunk
 
@@ -203,6 +203,47 @@ class Completions(_resource.SyncResource):
         if stream is True:
             return self._stream(_create_completion._get_kwargs, _create_completion._STREAM_FORMAT, body, options)
         return self._call(_create_completion._get_kwargs, _create_completion._parse_response, body, options)
+
+    def stream(
+        self,
+        *,
+        prompt: str,
+        model: str,
+        n: int | Unset = UNSET,
+        max_new_tokens: int | Unset = UNSET,
+        repetition_penalty: float | Unset = UNSET,
+        stop: str | Unset = UNSET,
+        temperature: float | Unset = UNSET,
+        top_p: float | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool | None] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
+    ) -> FinalStream[CompletionChunk, _create_completion.CompletionStreamResult, Completion]:
+        """`create(..., stream=True)` as the openai SDK's `stream()`: `with` sends the
+        request (an error status raises there) and closes the stream at the end of the block; iterate
+        it for `CompletionChunk` events, then `get_final_completion()` gives the `Completion` the
+        stream amounts to, `until_done()` the gathered StreamResult. The arguments are
+        `create()`'s, checked before any request.
+        """
+        return self._final_stream(
+            _create_completion._get_kwargs,
+            _create_completion._STREAM_FORMAT,
+            {
+                "prompt": prompt,
+                "model": model,
+                "n": n,
+                "max_new_tokens": max_new_tokens,
+                "repetition_penalty": repetition_penalty,
+                "stop": stop,
+                "temperature": temperature,
+                "top_p": top_p,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
+        )
 
 
 class CompletionsWithRawResponse:
@@ -485,6 +526,47 @@ class AsyncCompletions(_resource.AsyncResource):
         if stream is True:
             return await self._stream(_create_completion._get_kwargs, _create_completion._STREAM_FORMAT, body, options)
         return await self._call(_create_completion._get_kwargs, _create_completion._parse_response, body, options)
+
+    def stream(
+        self,
+        *,
+        prompt: str,
+        model: str,
+        n: int | Unset = UNSET,
+        max_new_tokens: int | Unset = UNSET,
+        repetition_penalty: float | Unset = UNSET,
+        stop: str | Unset = UNSET,
+        temperature: float | Unset = UNSET,
+        top_p: float | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool | None] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
+    ) -> AsyncFinalStream[CompletionChunk, _create_completion.CompletionStreamResult, Completion]:
+        """`create(..., stream=True)` as the openai SDK's `stream()`: `async with` sends the
+        request (an error status raises there) and closes the stream at the end of the block; iterate
+        it for `CompletionChunk` events, then `await get_final_completion()` gives the `Completion` the
+        stream amounts to, `await until_done()` the gathered StreamResult. The arguments are
+        `create()`'s, checked before any request.
+        """
+        return self._final_stream(
+            _create_completion._get_kwargs,
+            _create_completion._STREAM_FORMAT,
+            {
+                "prompt": prompt,
+                "model": model,
+                "n": n,
+                "max_new_tokens": max_new_tokens,
+                "repetition_penalty": repetition_penalty,
+                "stop": stop,
+                "temperature": temperature,
+                "top_p": top_p,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
+        )
 
 
 class AsyncCompletionsWithRawResponse:

@@ -20,7 +20,7 @@ from ..types import UNSET, Unset
 TokenPlanChatCompletionStreamResult = _create_token_plan_chat_completion.TokenPlanChatCompletionStreamResult
 
 if TYPE_CHECKING:
-    from .._runtime.streams.stream import AsyncStream, Stream
+    from .._runtime.streams.stream import AsyncFinalStream, AsyncStream, FinalStream, Stream
     from .._runtime.surface.response import RawResponse
     from ..models import TokenPlanChatCompletion, TokenPlanChatCompletionChunk, TokenPlanMessage
     from ..params import TokenPlanMessageParam
@@ -232,6 +232,53 @@ class TokenPlanChatCompletions(_resource.SyncResource):
             _create_token_plan_chat_completion._parse_response,
             body,
             options,
+        )
+
+    def stream(
+        self,
+        *,
+        model: str,
+        messages: Sequence[TokenPlanMessageParam | TokenPlanMessage],
+        max_tokens: int | Unset = UNSET,
+        temperature: float | Unset = UNSET,
+        top_p: float | Unset = UNSET,
+        top_k: int | Unset = UNSET,
+        min_p: float | Unset = UNSET,
+        presence_penalty: float | Unset = UNSET,
+        repetition_penalty: float | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool | None] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
+    ) -> FinalStream[
+        TokenPlanChatCompletionChunk,
+        _create_token_plan_chat_completion.TokenPlanChatCompletionStreamResult,
+        TokenPlanChatCompletion,
+    ]:
+        """`create(..., stream=True)` as the openai SDK's `stream()`: `with` sends the
+        request (an error status raises there) and closes the stream at the end of the block; iterate
+        it for `TokenPlanChatCompletionChunk` events, then `get_final_completion()` gives the `TokenPlanChatCompletion` the
+        stream amounts to, `until_done()` the gathered StreamResult. The arguments are
+        `create()`'s, checked before any request.
+        """
+        return self._final_stream(
+            _create_token_plan_chat_completion._get_kwargs,
+            _create_token_plan_chat_completion._STREAM_FORMAT,
+            {
+                "model": model,
+                "messages": messages,
+                "max_tokens": max_tokens,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_k": top_k,
+                "min_p": min_p,
+                "presence_penalty": presence_penalty,
+                "repetition_penalty": repetition_penalty,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
 
 
@@ -566,6 +613,53 @@ class AsyncTokenPlanChatCompletions(_resource.AsyncResource):
             _create_token_plan_chat_completion._parse_response,
             body,
             options,
+        )
+
+    def stream(
+        self,
+        *,
+        model: str,
+        messages: Sequence[TokenPlanMessageParam | TokenPlanMessage],
+        max_tokens: int | Unset = UNSET,
+        temperature: float | Unset = UNSET,
+        top_p: float | Unset = UNSET,
+        top_k: int | Unset = UNSET,
+        min_p: float | Unset = UNSET,
+        presence_penalty: float | Unset = UNSET,
+        repetition_penalty: float | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str | int | float | bool | None] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: float | httpx2.Timeout | None | Unset = UNSET,
+        max_retries: int | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+        stream_idle_timeout: float | None | Unset = UNSET,
+    ) -> AsyncFinalStream[
+        TokenPlanChatCompletionChunk,
+        _create_token_plan_chat_completion.TokenPlanChatCompletionStreamResult,
+        TokenPlanChatCompletion,
+    ]:
+        """`create(..., stream=True)` as the openai SDK's `stream()`: `async with` sends the
+        request (an error status raises there) and closes the stream at the end of the block; iterate
+        it for `TokenPlanChatCompletionChunk` events, then `await get_final_completion()` gives the `TokenPlanChatCompletion` the
+        stream amounts to, `await until_done()` the gathered StreamResult. The arguments are
+        `create()`'s, checked before any request.
+        """
+        return self._final_stream(
+            _create_token_plan_chat_completion._get_kwargs,
+            _create_token_plan_chat_completion._STREAM_FORMAT,
+            {
+                "model": model,
+                "messages": messages,
+                "max_tokens": max_tokens,
+                "temperature": temperature,
+                "top_p": top_p,
+                "top_k": top_k,
+                "min_p": min_p,
+                "presence_penalty": presence_penalty,
+                "repetition_penalty": repetition_penalty,
+            },
+            CallOptions(extra_headers, extra_query, extra_body, timeout, max_retries, deadline, stream_idle_timeout),
         )
 
 

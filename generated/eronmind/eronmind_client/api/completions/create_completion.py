@@ -255,6 +255,7 @@ _STREAM_FORMAT: stream_format.StreamFormat[CompletionChunk, CompletionStreamResu
     usage_path=("usage",),
     extras_paths=(),
     logprobs_path=("logprobs",),
+    final_text_path=("text",),
     usage_attrs=("usage",),
     logprobs_model=CompletionLogprobs,
 )

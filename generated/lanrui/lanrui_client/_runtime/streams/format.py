@@ -146,3 +146,12 @@ class StreamFormat(_ResultDefault, Generic[T, R]):
     logprobs_path: tuple[str, ...] = ()  # inside one choice
     logprobs_model: _FromDict[Any] | None = None  # builds a choice's gathered log-probabilities
     reasoning_path: tuple[str, ...] = ()  # inside one choice
+    # The non-streamed answer a whole stream amounts to (x-stream.final; final.py): where the
+    # text and reasoning go inside one of its choices, and members whose value differs from the
+    # events' (`object`).
+    final_text_path: tuple[str, ...] = ()
+    final_reasoning_path: tuple[str, ...] = ()
+    final_members: tuple[tuple[str, object], ...] = ()
+    # Request members stream() adds where the call does not give them, so that the events carry
+    # all the answer requires (PPInfra's usage comes only with stream_options.include_usage).
+    final_request: tuple[tuple[str, object], ...] = ()

@@ -47,9 +47,11 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 import httpx2
 
 from ...types import UNSET, Unset
+from .. import errors, redact
 from ..errors import request_id_of
 from ..http import send
 from ..http.options import DeadlineArg, TimeoutArg, checked_stream_idle_timeout
+from .final import Snapshot
 from .format import R, StreamFormat, _ResultDefault
 from .lifecycle import StreamCall, arun, run
 
@@ -59,7 +61,7 @@ if TYPE_CHECKING:
 
     from ..http.client import Client
 
-__all__ = ["AsyncStream", "Stream"]
+__all__ = ["AsyncFinalStream", "AsyncStream", "FinalStream", "Stream"]
 
 T = TypeVar("T")
 
@@ -238,3 +240,82 @@ class AsyncStream(_ResultDefault, Generic[T, R]):
         async for _ in self:
             del _  # as in Stream.until_done
         return cast("R", self._call.result())
+
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeVar as DefaultTypeVar  # TypeVar(default=...) is 3.13+
+
+    C = DefaultTypeVar("C", default=object)  # the answer model; after R, which has a default
+else:
+    C = TypeVar("C")
+
+
+def _answer(stream: Stream[Any, Any] | AsyncStream[Any, Any], snapshot: Snapshot) -> Any:
+    """The operation's result model built from what the stream gathered, with its request id."""
+    call = stream._call
+    response = call.response
+    data = snapshot.answer(call.gather)
+    try:
+        result = call.fmt.result_model.from_dict(data)
+    except Exception as exc:  # a member the answer requires that no event carried
+        del data
+        if response is None:
+            raise
+        problem = ValueError(f"the gathered stream does not make the answer model: {redact.safe_repr(exc, 500)}")
+        raise errors.APIResponseValidationError(response, problem) from None
+    setter = getattr(result, "_set_request_id", None)
+    if setter is not None:
+        setter(stream.request_id)
+    return result
+
+
+class FinalStream(Stream[T, R], Generic[T, R, C]):
+    """A Stream that also keeps what the whole answer amounts to: `client.<resource>.stream(...)`.
+
+    Use it in `with` (entering sends the request; an error status raises there), iterate its
+    typed events or not, then `get_final_completion()` gives the operation's non-streamed
+    answer model (`C`), built from every event (see final.py); `until_done()` still gives the
+    StreamResult.
+    """
+
+    def __init__(self, client: Client, kwargs: dict[str, Any], fmt: StreamFormat[T, R], **options: Any) -> None:
+        super().__init__(client, kwargs, fmt, **options)  # the call options, as the plain stream takes them
+        self._snapshot = _snapshotting(self._call)
+        self._final: C | None = None
+
+    def get_final_completion(self) -> C:
+        """Consume the rest of the stream and return the answer model it amounts to (the type
+        a non-streamed call returns). Raises the stream's error if it failed, as until_done() does."""
+        if self._final is None:
+            self.until_done()
+            self._final = cast("C", _answer(self, self._snapshot))
+        return self._final
+
+
+class AsyncFinalStream(AsyncStream[T, R], Generic[T, R, C]):
+    """The async twin of FinalStream: `async with client.<resource>.stream(...) as stream`."""
+
+    def __init__(self, client: Client, kwargs: dict[str, Any], fmt: StreamFormat[T, R], **options: Any) -> None:
+        super().__init__(client, kwargs, fmt, **options)  # the call options, as the plain stream takes them
+        self._snapshot = _snapshotting(self._call)
+        self._final: C | None = None
+
+    async def get_final_completion(self) -> C:
+        """Consume the rest of the stream and return the answer model it amounts to (see FinalStream)."""
+        if self._final is None:
+            await self.until_done()
+            self._final = cast("C", _answer(self, self._snapshot))
+        return self._final
+
+
+def _snapshotting(call: StreamCall[Any]) -> Snapshot:
+    """A Snapshot fed every event the call's gatherer is fed (the lifecycle calls gather.add)."""
+    snapshot = Snapshot(call.fmt)
+    gather_add, snapshot_add = call.gather.add, snapshot.add
+
+    def add(obj: dict[str, Any], event: Any) -> None:
+        gather_add(obj, event)
+        snapshot_add(obj)
+
+    call.gather.add = add
+    return snapshot

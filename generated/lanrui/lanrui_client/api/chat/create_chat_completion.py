@@ -254,6 +254,8 @@ _STREAM_FORMAT: stream_format.StreamFormat[ChatCompletionChunk, ChatCompletionSt
         usage_path=("usage",),
         extras_paths=(),
         logprobs_path=("logprobs",),
+        final_text_path=("message", "content"),
+        final_members=(("object", "chat.completion"),),
         usage_attrs=("usage",),
         logprobs_model=ChatCompletionLogprobs,
     )

@@ -265,6 +265,7 @@ _STREAM_FORMAT: stream_format.StreamFormat[ChatCompletionChunk, ChatCompletionSt
         finish_reason_path=("finish_reason",),
         usage_path=("data", "usage"),
         extras_paths=(("data", "knowledge_base_results"), ("data", "plugins")),
+        final_text_path=("message",),
         usage_attrs=("data", "usage"),
         extras_attrs=(
             ("data", "knowledge_base_results"),

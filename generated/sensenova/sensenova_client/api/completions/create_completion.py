@@ -249,6 +249,7 @@ _STREAM_FORMAT: stream_format.StreamFormat[CompletionChunk, CompletionStreamResu
     finish_reason_path=("finish_reason",),
     usage_path=("data", "usage"),
     extras_paths=(),
+    final_text_path=("text",),
     usage_attrs=("data", "usage"),
 )
 

@@ -283,6 +283,9 @@ _STREAM_FORMAT: stream_format.StreamFormat[TokenPlanChatCompletionChunk, TokenPl
         usage_path=("usage",),
         extras_paths=(),
         reasoning_path=("delta", "reasoning"),
+        final_text_path=("message", "content"),
+        final_reasoning_path=("message", "reasoning"),
+        final_members=(("object", "chat.completion"),),
         usage_attrs=("usage",),
     )
 )

@@ -30,14 +30,12 @@ def first_case(client_key: str) -> tuple[str, dict[str, Any]]:
 
 # --- a base URL written the openai way --------------------------------------------------------------
 
-# What the openai SDK is given for each client, relative to the host (the providers' pages).
-OPENAI_FOLDERS = {
-    "lanrui": "/v1",
-    "eronmind": "/v1",
-    "ppinfra": "/v3/openai",
-    "sensenova-token-plan": "/v1",
-    "sensenova": "/v1",  # the official sensenova SDK's api_base
-}
+
+def openai_endings(client_key: str) -> list[str]:
+    """What an openai-style base URL may end in: the start and the whole of the folder every
+    operation path of the client shares (Lanrui's `/v1`, PPInfra's `/v3` and `/v3/openai`)."""
+    prefix = CLIENTS[client_key][1].path_prefix
+    return sorted({"/" + prefix.strip("/").split("/")[0], prefix}) if prefix else []
 
 
 @MODES
@@ -46,15 +44,18 @@ def test_an_openai_style_base_url_reaches_the_same_paths(
     emulator: Emulator, client_key: str, asynchronous: bool
 ) -> None:
     method, kwargs = first_case(client_key)
-    plain, openai_style = unique("plain-base"), unique("openai-base")
+    plain = unique("plain-base")
+    tags = {ending: unique("openai-base") for ending in openai_endings(client_key)}
+    assert tags, "every client's operations share a version folder"
     for tag, base_url in (
         (plain, emulator.base_url(client_key)),
-        (openai_style, emulator.base_url(client_key) + OPENAI_FOLDERS[client_key] + "/"),
+        *((tag, emulator.base_url(client_key) + ending + "/") for ending, tag in tags.items()),
     ):
         client = surface_client(emulator, client_key, asynchronous=asynchronous, tag=tag, base_url=base_url)
         assert client.base_url == emulator.base_url(client_key)
         run(client, asynchronous, lambda c: resolve(c, method)(**kwargs))
-    assert the_request(emulator, openai_style).path == the_request(emulator, plain).path
+    for tag in tags.values():
+        assert the_request(emulator, tag).path == the_request(emulator, plain).path
 
 
 def test_a_base_url_under_another_folder_is_kept() -> None:
@@ -144,7 +145,7 @@ def test_the_user_agent_names_the_distribution_python_and_httpx2(
     run(client, asynchronous, lambda c: resolve(c, method)(**CASES[(provider, method)]))
     agent = the_request(emulator, tag).headers["user-agent"]
     assert agent == expected_user_agent(package_of(provider))
-    assert agent.startswith(f"{CLIENTS[provider][0].replace('-token-plan', '')}-client/")
+    assert agent.startswith(package_of(provider)._provider.DISTRIBUTION + "/")
 
 
 @contextmanager

@@ -44,7 +44,16 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "http",
-        ("http.send", "http.client", "http.auth", "http.retry", "http.deadline", "http.h2_cancel", "http.options"),
+        (
+            "http.send",
+            "http.client",
+            "http.given",
+            "http.auth",
+            "http.retry",
+            "http.deadline",
+            "http.h2_cancel",
+            "http.options",
+        ),
     ),
     ("base", ("answers", "errors", "redact", "logs", "model_checks")),
 )

@@ -395,3 +395,139 @@ def test_stream_checks_its_arguments_before_any_request(asynchronous: bool) -> N
         with pytest.raises(TypeError):
             client.chat.completions.stream(model="m", messages=[], stream=True)
         assert server.seen == []
+
+
+# --- http_client= ------------------------------------------------------------------------------------------
+
+
+class CountingTransport:
+    """Counts what goes through the http_client's own transport."""
+
+    def __init__(self, asynchronous: bool) -> None:
+        self.sent: list[httpx2.Request] = []
+        self.inner: Any = httpx2.AsyncHTTPTransport() if asynchronous else httpx2.HTTPTransport()
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        self.sent.append(request)
+        return self.inner.handle_request(request)  # type: ignore[no-any-return]
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        self.sent.append(request)
+        return await self.inner.handle_async_request(request)  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        self.inner.close()
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def given_client(asynchronous: bool, transport: CountingTransport, **kwargs: Any) -> Any:
+    cls: Any = httpx2.AsyncClient if asynchronous else httpx2.Client
+    base: Any = httpx2.AsyncBaseTransport if asynchronous else httpx2.BaseTransport
+    wrapped = type("Counting", (CountingTransport, base), {})
+    instance = object.__new__(wrapped)
+    instance.__dict__.update(transport.__dict__)
+    transport.__dict__ = instance.__dict__  # one record for both names
+    return cls(transport=instance, **kwargs)
+
+
+@MODES
+@EACH
+def test_http_client_carries_the_calls_with_the_clients_retries_and_its_own_headers(
+    emulator: Emulator, provider: str, method: str, asynchronous: bool
+) -> None:
+    tag = unique("http-client")
+    transport = CountingTransport(asynchronous)
+    given = given_client(
+        asynchronous,
+        transport,
+        headers={"X-From-Given": "1", "X-Emulator-Tag": tag},
+        params={"given": "1"},
+        base_url="http://unused.invalid",
+        timeout=0.001,  # not used: the client's own timeout applies
+    )
+    client = client_class(provider, asynchronous)(
+        api_key=emulator.api_key(provider), base_url=emulator.base_url(provider), http_client=given, max_retries=1
+    )
+    kwargs = CASES[(provider, method)]
+    package = package_of(provider)
+
+    def calls(c: Any) -> Any:
+        resolve(c, method)(**kwargs)
+        with pytest.raises(package.errors.InternalServerError):
+            resolve(c, method)(**kwargs, extra_headers={"X-Emulator-Fault": "status;code=500"})
+
+    async def acalls(c: Any) -> Any:
+        await resolve(c, method)(**kwargs)
+        with pytest.raises(package.errors.InternalServerError):
+            await resolve(c, method)(**kwargs, extra_headers={"X-Emulator-Fault": "status;code=500"})
+
+    run(client, asynchronous, acalls if asynchronous else calls)
+    requests = [r for r in emulator.requests if tag in r.headers.get("x-emulator-tag", "")]
+    assert len(requests) == len(transport.sent) == 3  # one call, then one retried once
+    assert requests[0].headers["x-from-given"] == "1" and "given=1" in requests[0].query
+    assert requests[0].headers["user-agent"] == expected_user_agent(package)
+    assert given.is_closed  # closing the client closed it, as the openai SDK does
+
+
+@MODES
+def test_http_client_of_the_wrong_kind_or_with_pool_settings_twice_is_refused(asynchronous: bool) -> None:
+    cls = client_class("lanrui", asynchronous)
+    wrong: Any = httpx2.Client() if asynchronous else httpx2.AsyncClient()
+    right: Any = httpx2.AsyncClient() if asynchronous else httpx2.Client()
+    with pytest.raises(TypeError, match="http_client must be an httpx2"):
+        cls(api_key="k", http_client=wrong)
+    with pytest.raises(ValueError, match=r"httpx_args\['limits'\] next to http_client="):
+        cls(api_key="k", http_client=right, httpx_args={"limits": httpx2.Limits(max_connections=1)})
+    with pytest.raises(ValueError, match="verify_ssl= next to http_client="):
+        cls(api_key="k", http_client=right, verify_ssl=False)
+
+
+# --- with_options(base_url=, api_key=, default_headers=, default_query=) -----------------------------------
+
+
+@MODES
+@EACH_CLIENT
+def test_with_options_takes_base_url_api_key_and_defaults(
+    emulator: Emulator, client_key: str, asynchronous: bool
+) -> None:
+    method, kwargs = first_case(client_key)
+    tag = unique("with-options-openai")
+    with local_server(lambda headers: (401, {"content-type": "application/json"}, b"{}")) as elsewhere:
+        client = client_class(client_key, asynchronous)(api_key="wrong-key", base_url=elsewhere.url, max_retries=0)
+        copy = client.with_options(
+            base_url=emulator.base_url(client_key) + "/",
+            api_key=emulator.api_key(client_key),
+            default_headers={"X-Emulator-Tag": tag, "X-Team": "a"},
+            default_query={"team": "a"},
+        )
+        layered = copy.with_options(default_headers={"X-Team": "b"}, default_query={"n": 1})
+
+        def calls(c: Any) -> None:
+            resolve(c, method)(**kwargs)
+            resolve(layered, method)(**kwargs, extra_headers={"X-Call": "1"})
+
+        async def acalls(c: Any) -> None:
+            await resolve(c, method)(**kwargs)
+            await resolve(layered, method)(**kwargs, extra_headers={"X-Call": "1"})
+
+        run(copy, asynchronous, acalls if asynchronous else calls)  # the copies share one pool
+        assert elsewhere.seen == []
+    first, second = [r for r in emulator.requests if tag in r.headers.get("x-emulator-tag", "")]
+    assert first.headers["authorization"] == f"Bearer {emulator.api_key(client_key)}"
+    assert (first.headers["x-team"], first.query) == ("a", "team=a")
+    assert (second.headers["x-team"], second.headers["x-call"]) == ("b", "1")
+    assert sorted(second.query.split("&")) == ["n=1", "team=a"]
+    assert copy.base_url.rstrip("/") == emulator.base_url(client_key) and client.base_url == elsewhere.url
+    assert "wrong-key" not in repr(client) and emulator.api_key(client_key) not in repr(copy)
+
+
+def test_with_options_refuses_bad_defaults_and_base_urls() -> None:
+    client = client_class("lanrui", False)(api_key="k")
+    with pytest.raises(ValueError, match="default_headers"):
+        client.with_options(default_headers={"bad name": "x"})
+    with pytest.raises(ValueError, match="base_url"):
+        client.with_options(base_url="ftp://x")
+    with pytest.raises(ValueError, match="api_key"):
+        client.with_options(api_key="  ")

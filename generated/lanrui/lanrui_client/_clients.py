@@ -20,7 +20,7 @@ from ._runtime.http.options import (
     DEFAULT_STREAM_IDLE_TIMEOUT,
     DEFAULT_TIMEOUT,
 )
-from ._runtime.surface.base_client import AsyncClientBase, SyncClientBase, default_headers_of
+from ._runtime.surface.base_client import AsyncClientBase, SyncClientBase, client_args
 
 if TYPE_CHECKING:
     from .resources.chat import AsyncChat, Chat
@@ -50,13 +50,18 @@ class Lanrui(SyncClientBase):
         httpx_args: dict[str, Any] | None = None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
+        http_client: httpx2.Client | None = None,
     ) -> None:
         """A client for Lanrui. Credentials, first match wins: `api_key=`,
         then the environment's LANRUI_API_KEY;
         with none, errors.MissingCredentialsError. `base_url` defaults to LANRUI_BASE_URL, else
         https://api.lanrui.co (an openai-style one ending in the API's version folder works too).
         `default_headers` and `default_query` are sent with every request (`default_headers` is the
-        openai SDK's name for `headers`: pass one of the two). The other arguments are
+        openai SDK's name for `headers`: pass one of the two). `http_client` is an httpx2.Client you
+        built: requests go through its pool, proxy, TLS, mounts, event hooks and auth, with this
+        client's retries, base URL, credential and timeout; its headers, query and cookies are
+        taken over (these arguments win); pool settings in httpx_args or verify_ssl next to it are
+        refused; closing this client closes it. The other arguments are
         AuthenticatedClient's (see `client.py`); LANRUI_LOG=info|debug turns on the package logger.
         """
         super().__init__(
@@ -69,11 +74,17 @@ class Lanrui(SyncClientBase):
                 max_event_size=max_event_size,
                 stream_idle_timeout=stream_idle_timeout,
                 verify_ssl=verify_ssl,
-                headers=default_headers_of(headers, default_headers),
-                cookies=cookies,
                 follow_redirects=follow_redirects,
-                httpx_args=httpx_args,
-                default_query=default_query,
+                **client_args(
+                    http_client,
+                    False,
+                    headers=headers,
+                    default_headers=default_headers,
+                    default_query=default_query,
+                    cookies=cookies,
+                    httpx_args=httpx_args,
+                    verify_ssl=verify_ssl,
+                ),
             )
         )
 
@@ -106,13 +117,18 @@ class AsyncLanrui(AsyncClientBase):
         httpx_args: dict[str, Any] | None = None,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
+        http_client: httpx2.AsyncClient | None = None,
     ) -> None:
         """A asynchronous client for Lanrui. Credentials, first match wins: `api_key=`,
         then the environment's LANRUI_API_KEY;
         with none, errors.MissingCredentialsError. `base_url` defaults to LANRUI_BASE_URL, else
         https://api.lanrui.co (an openai-style one ending in the API's version folder works too).
         `default_headers` and `default_query` are sent with every request (`default_headers` is the
-        openai SDK's name for `headers`: pass one of the two). The other arguments are
+        openai SDK's name for `headers`: pass one of the two). `http_client` is an httpx2.AsyncClient you
+        built: requests go through its pool, proxy, TLS, mounts, event hooks and auth, with this
+        client's retries, base URL, credential and timeout; its headers, query and cookies are
+        taken over (these arguments win); pool settings in httpx_args or verify_ssl next to it are
+        refused; closing this client closes it. The other arguments are
         AuthenticatedClient's (see `client.py`); LANRUI_LOG=info|debug turns on the package logger.
         """
         super().__init__(
@@ -125,11 +141,17 @@ class AsyncLanrui(AsyncClientBase):
                 max_event_size=max_event_size,
                 stream_idle_timeout=stream_idle_timeout,
                 verify_ssl=verify_ssl,
-                headers=default_headers_of(headers, default_headers),
-                cookies=cookies,
                 follow_redirects=follow_redirects,
-                httpx_args=httpx_args,
-                default_query=default_query,
+                **client_args(
+                    http_client,
+                    True,
+                    headers=headers,
+                    default_headers=default_headers,
+                    default_query=default_query,
+                    cookies=cookies,
+                    httpx_args=httpx_args,
+                    verify_ssl=verify_ssl,
+                ),
             )
         )
 

@@ -117,7 +117,7 @@ class SyncResource:
     def _call(self, get_kwargs: GetKwargs, parse: Callable[..., R], body: Body, options: CallOptions) -> RawResponse[R]:
         client = self._client
         api = client._api
-        kwargs = _request(get_kwargs, body, options)
+        kwargs = _request(get_kwargs, body, client._merged(options))
         response = send.send(api, kwargs, **client._call_options(options))
         _raise_for_status(response)
         return _parsed_later(parse, api, response)
@@ -126,7 +126,7 @@ class SyncResource:
         self, get_kwargs: GetKwargs, fmt: StreamFormat[E, SR], body: Body, options: CallOptions
     ) -> RawResponse[streaming.Stream[E, SR]]:
         client = self._client
-        kwargs = _request(get_kwargs, body, options)
+        kwargs = _request(get_kwargs, body, client._merged(options))
         stream = streaming.Stream(
             client._api, kwargs, fmt, **client._call_options(options), stream_idle_timeout=client._idle_option(options)
         )
@@ -138,7 +138,7 @@ class SyncResource:
     ) -> streaming.FinalStream[E, SR, Any]:
         """`stream(...)`'s FinalStream: the arguments checked now, the request sent by `with`."""
         client = self._client
-        kwargs = _request(get_kwargs, _final_body(body, fmt), options)
+        kwargs = _request(get_kwargs, _final_body(body, fmt), client._merged(options))
         return streaming.FinalStream(
             client._api, kwargs, fmt, **client._call_options(options), stream_idle_timeout=client._idle_option(options)
         )
@@ -155,7 +155,7 @@ class AsyncResource:
     ) -> RawResponse[R]:
         client = self._client
         api = client._api
-        kwargs = _request(get_kwargs, body, options)
+        kwargs = _request(get_kwargs, body, client._merged(options))
         response = await send.asend(api, kwargs, **client._call_options(options))
         _raise_for_status(response)
         return _parsed_later(parse, api, response)
@@ -164,7 +164,7 @@ class AsyncResource:
         self, get_kwargs: GetKwargs, fmt: StreamFormat[E, SR], body: Body, options: CallOptions
     ) -> RawResponse[streaming.AsyncStream[E, SR]]:
         client = self._client
-        kwargs = _request(get_kwargs, body, options)
+        kwargs = _request(get_kwargs, body, client._merged(options))
         stream = streaming.AsyncStream(
             client._api, kwargs, fmt, **client._call_options(options), stream_idle_timeout=client._idle_option(options)
         )
@@ -176,7 +176,7 @@ class AsyncResource:
     ) -> streaming.AsyncFinalStream[E, SR, Any]:
         """`stream(...)`'s AsyncFinalStream: the arguments checked now, the request sent by `async with`."""
         client = self._client
-        kwargs = _request(get_kwargs, _final_body(body, fmt), options)
+        kwargs = _request(get_kwargs, _final_body(body, fmt), client._merged(options))
         return streaming.AsyncFinalStream(
             client._api, kwargs, fmt, **client._call_options(options), stream_idle_timeout=client._idle_option(options)
         )

@@ -21,6 +21,7 @@ credential for that call only, as the openai SDK does.
 from __future__ import annotations
 
 import asyncio
+import copy
 import os
 import platform
 import ssl
@@ -277,7 +278,8 @@ class Client:
         self._base_url, params = _checked_base_url(
             base_url, self._DEFAULT_BASE_URL, self._BASE_URL_ENV, self._PATH_PREFIX
         )
-        self._params = {**params, **checked_query(default_query, "default_query")}  # sent with every request
+        self._query = checked_query(default_query, "default_query")
+        self._params = {**params, **self._query}  # sent with every request
         self._timeout = checked_timeout(timeout)
         self._max_retries = checked_max_retries(max_retries)
         self._deadline = checked_deadline(deadline)
@@ -464,6 +466,27 @@ class Client:
         _INHERITED.extend(client for _, client in self._async_pools.values())
         self._async_pools = {}
 
+    def _copy(self, base_url: str | None = None, api_key: str | None = None) -> Self:
+        """This client for another base URL and/or API key, with pools of its own (built on first
+        use: connections belong to a host, and a credential to the httpx2 client that sends it);
+        every other setting as this one's. (with_options(base_url=..., api_key=...).)"""
+        clone = copy.copy(self)
+        if base_url is not None:
+            clone._base_url, params = _checked_base_url(
+                base_url, self._DEFAULT_BASE_URL, self._BASE_URL_ENV, self._PATH_PREFIX
+            )
+            clone._params = {**params, **self._query}
+        if api_key is not None:
+            clone._use_api_key(api_key)
+        clone._client, clone._async_client, clone._async_pools = None, None, {}
+        clone._async_closed, clone._given_loop, clone._given = False, None, set()
+        clone._build_lock = threading.Lock()
+        _LIVE_CLIENTS.add(clone)
+        return clone
+
+    def _use_api_key(self, api_key: str) -> None:
+        raise TypeError(f"a {type(self).__name__} sends no credentials: use AuthenticatedClient for api_key=")
+
     def close(self) -> None:
         """Close the sync httpx2 client (and its connections), if one was made."""
         if self._client is not None:
@@ -579,6 +602,12 @@ class AuthenticatedClient(Client):
 
     def _auth(self) -> httpx2.Auth:
         return self.__auth
+
+    def _use_api_key(self, api_key: str) -> None:
+        key = _credential(api_key, "api_key")
+        if not key:
+            raise ValueError("api_key is empty")
+        self.__auth = BearerAuth(key)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self.auth_method!r})"

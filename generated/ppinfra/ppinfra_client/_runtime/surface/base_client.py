@@ -9,17 +9,21 @@ AuthenticatedClient (same pools, same credentials) with other defaults for its c
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import httpx2
 
 from ...types import UNSET, Unset
+from ..http.given import given_client_args
 from ..http.options import (
     CallOptions,
     DeadlineArg,
     TimeoutArg,
     checked_deadline,
+    checked_headers,
     checked_max_retries,
+    checked_query,
     checked_stream_idle_timeout,
 )
 
@@ -28,7 +32,7 @@ if TYPE_CHECKING:
 
     from ..http.client import AuthenticatedClient
 
-__all__ = ["AsyncClientBase", "CallDefaults", "SyncClientBase", "default_headers_of"]
+__all__ = ["AsyncClientBase", "CallDefaults", "SyncClientBase", "client_args", "default_headers_of"]
 
 
 def default_headers_of(
@@ -41,6 +45,31 @@ def default_headers_of(
     return None if given is None else dict(given)
 
 
+def client_args(
+    http_client: object,
+    asynchronous: bool,
+    *,
+    headers: Mapping[str, str] | None,
+    default_headers: Mapping[str, str] | None,
+    default_query: Mapping[str, object] | None,
+    cookies: dict[str, str] | None,
+    httpx_args: dict[str, Any] | None,
+    verify_ssl: object,
+) -> dict[str, Any]:
+    """headers=, default_query=, cookies= and httpx_args= of an openai-style client's
+    AuthenticatedClient: its own, over those of an `http_client=` (see http/given.py)."""
+    headers = default_headers_of(headers, default_headers)
+    if http_client is None:
+        return {"headers": headers, "default_query": default_query, "cookies": cookies, "httpx_args": httpx_args}
+    given = given_client_args(http_client, asynchronous, httpx_args=httpx_args, verify_ssl=verify_ssl)
+    return {
+        "headers": {**given["headers"], **(headers or {})},
+        "default_query": {**given["query"], **(default_query or {})},
+        "cookies": {**given["cookies"], **(cookies or {})},
+        "httpx_args": given["httpx_args"],
+    }
+
+
 class CallDefaults(NamedTuple):
     """Per-call options a with_options() copy applies when a call does not give its own."""
 
@@ -48,6 +77,8 @@ class CallDefaults(NamedTuple):
     max_retries: int | Unset = UNSET
     deadline: DeadlineArg = UNSET
     stream_idle_timeout: DeadlineArg = UNSET
+    headers: Mapping[str, str] = {}  # with_options(default_headers=): under a call's extra_headers
+    query: Mapping[str, object] = {}  # with_options(default_query=): under a call's extra_query
 
 
 _C = TypeVar("_C", bound="_ClientBase")
@@ -97,24 +128,47 @@ class _ClientBase:
         max_retries: int | Unset = UNSET,
         deadline: float | Unset | None = UNSET,
         stream_idle_timeout: float | Unset | None = UNSET,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
     ) -> _C:
         """A copy whose calls use this timeout, max_retries, deadline and/or stream_idle_timeout,
-        sharing this client's connection pool and credentials (closing either closes the pool of both)."""
+        sharing this client's connection pool and credentials (closing either closes the pool of
+        both). `default_headers` and `default_query` are merged over this client's (a call's
+        extra_headers/extra_query still win). With `base_url` or `api_key` the copy has a
+        connection pool of its own, which closing the copy closes (a pool serves one host and one
+        credential); everything else is this client's."""
         if not isinstance(max_retries, Unset):
             max_retries = checked_max_retries(max_retries)
         if not isinstance(deadline, Unset):
             deadline = checked_deadline(deadline)
         if not isinstance(stream_idle_timeout, Unset):
             stream_idle_timeout = checked_stream_idle_timeout(stream_idle_timeout)
+        headers = {**self._defaults.headers, **checked_headers(default_headers, "default_headers")}
+        query = {**self._defaults.query, **checked_query(default_query, "default_query")}
         clone = object.__new__(type(self))
-        clone._api = self._api
+        clone._api = self._api if base_url is None and api_key is None else self._api._copy(base_url, api_key)
         clone._defaults = CallDefaults(
             self._defaults.timeout if isinstance(timeout, Unset) else timeout,
             self._defaults.max_retries if isinstance(max_retries, Unset) else max_retries,
             self._defaults.deadline if isinstance(deadline, Unset) else deadline,
             self._defaults.stream_idle_timeout if isinstance(stream_idle_timeout, Unset) else stream_idle_timeout,
+            headers,
+            query,
         )
         return clone
+
+    def _merged(self, options: CallOptions) -> CallOptions:
+        """options with this copy's default headers and query under the call's own."""
+        defaults = self._defaults
+        if not defaults.headers and not defaults.query:
+            return options
+        return replace(
+            options,
+            extra_headers={**defaults.headers, **(options.extra_headers or {})},
+            extra_query={**defaults.query, **(options.extra_query or {})},  # type: ignore[dict-item]
+        )
 
     def _call_options(self, options: CallOptions) -> dict[str, Any]:
         """timeout=, max_retries= and deadline= for send.send / streaming: the call's, else this client's."""

@@ -14,29 +14,15 @@ from __future__ import annotations
 import asyncio
 import socket
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.cases import KEYS, PROVIDERS, main_operation
 from tests.client_cases import MODES, PACKAGES, body, operation
 from tests.hostile import Request, head, raw_server
 
-ROOT = Path(__file__).resolve().parent
-# Each package's operation of tests/client_cases.py: its openai-style method and its fixture folder.
-STREAMS = {
-    "sensenova": ("chat.completions.create", "create_chat_completion"),
-    "lanrui": ("chat.completions.create", "create_chat_completion"),
-    "eronmind": ("completions.create", "create_completion"),
-    "ppinfra": ("completions.create", "create_completion"),
-}
-CALLS = {
-    "sensenova": {"model": "SenseChat-5", "messages": [{"role": "user", "content": "Hello"}]},
-    "lanrui": {"model": "m", "messages": [{"role": "user", "content": "Hello"}]},
-    "eronmind": {"model": "m", "prompt": "Say this is a test"},
-    "ppinfra": {"model": "m", "prompt": "Say this is a test"},
-}
-EACH = pytest.mark.parametrize("provider", list(STREAMS))
+EACH = pytest.mark.parametrize("provider", KEYS)  # each on its operation of tests/client_cases.py
 REQUEST_ID = "req-idle-4711"
 IDLE = 0.4
 GIVE_UP = 6.0  # how long the stalling servers keep going before they close
@@ -44,8 +30,7 @@ GIVE_UP = 6.0  # how long the stalling servers keep going before they close
 
 def events(provider: str) -> list[bytes]:
     """The documented stream's blocks (events and the terminator), each with its blank line."""
-    operation_id = STREAMS[provider][1]
-    text = (ROOT / "fixtures" / provider / operation_id / "stream.sse").read_bytes()
+    text = (main_operation(provider).fixtures / "stream.sse").read_bytes()
     return [block + b"\n\n" for block in text.split(b"\n\n") if block.strip()]
 
 
@@ -96,10 +81,10 @@ def slow_flow(provider: str) -> Any:
 def through_surface(provider: str, url: str, asynchronous: bool, where: str) -> Any:
     """The openai-style client's stream, gathered: its StreamResult, or the error it raised."""
     package = PACKAGES[provider]
-    name = {"sensenova": "SenseNova", "lanrui": "Lanrui", "eronmind": "Eronmind", "ppinfra": "PPInfra"}[provider]
+    name = PROVIDERS[provider].client_class
     per_client = {"stream_idle_timeout": IDLE} if where == "client" else {}
     per_call = {"stream_idle_timeout": IDLE} if where == "call" else {}
-    method = STREAMS[provider][0].split(".")
+    method = main_operation(provider).method.split(".")
     cls = getattr(package, f"Async{name}" if asynchronous else name)
     client = cls(api_key="sk-idle", base_url=url, max_retries=0, **per_client)
     if where == "with_options":
@@ -109,14 +94,14 @@ def through_surface(provider: str, url: str, asynchronous: bool, where: str) -> 
         create = getattr(create, part)
     if not asynchronous:
         try:
-            with client, create(**CALLS[provider], stream=True, **per_call) as stream:
+            with client, create(**main_operation(provider).minimal, stream=True, **per_call) as stream:
                 return stream.until_done()
         except Exception as exc:
             return exc
 
     async def main() -> Any:
         async with client:
-            opened = await create(**CALLS[provider], stream=True, **per_call)
+            opened = await create(**main_operation(provider).minimal, stream=True, **per_call)
             async with opened:
                 return await opened.until_done()
 

@@ -8,7 +8,6 @@ SDK, and the same plain loop on httpx 0.28.1 as a reference row.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -21,12 +20,9 @@ PACKAGE_DIRS = [p.project_dir for p in _PROVIDERS.values()]
 
 
 def add_generated_to_path() -> None:
-    """Make the generated packages importable the way pytest's ``pythonpath`` does, and run them
-    as installed without extras: ``<PREFIX>_SPEEDUPS=0`` (inherited by the measuring subprocesses)
-    unless set already, so streams parse JSON with json unless a ``+speedups`` candidate (or
-    bench.profile) switches orjson on."""
-    for provider in _PROVIDERS.values():
-        os.environ.setdefault(f"{provider.env_prefix}_SPEEDUPS", "0")
+    """Make the generated packages importable the way pytest's ``pythonpath`` does; they run as
+    installed (stream JSON by msgspec), and a ``+pure-json`` candidate (or bench.profile) switches
+    each package to json alone per stream."""
     for path in map(str, [ROOT, *PACKAGE_DIRS]):
         if path not in sys.path:
             sys.path.insert(0, path)

@@ -11,9 +11,9 @@ harness times the session's methods, never its construction:
 Same work for everyone: the floor decodes every event's JSON; the generated clients and the
 openai SDK build their typed models; nobody stops reading before the stream's end.
 
-The generated clients run as installed without extras (their streams parse JSON with json); the
-``+speedups`` candidates are the same clients with the ``speedups`` extra's orjson parser. Both
-share one package in this process, so each session sets the parser before every request.
+The generated clients run as installed (their streams parse JSON with msgspec); the ``+pure-json``
+candidates are the same clients with json alone (``<PREFIX>_SPEEDUPS=0``). Both share one
+package in this process, so each session sets the parser before every request.
 """
 
 from __future__ import annotations
@@ -82,14 +82,14 @@ def _sse_data(line: str) -> str | None:
 
 
 class GeneratedSync:
-    speedups = False  # parse stream events with orjson (the speedups extra) instead of json
+    speedups = True  # parse stream events with msgspec (the default install); False: json alone
 
     def __init__(self, base_url: str, route: Route) -> None:
         package = importlib.import_module(route.package)
         self.set_parser = functools.partial(
             importlib.import_module(f"{route.package}.speedups").set_enabled, self.speedups
         )
-        self.set_parser()  # fails here, not in the rounds, if orjson is missing
+        self.set_parser()  # fails here, not in the rounds, if msgspec is missing
         self.op = importlib.import_module(route.module)
         model = getattr(importlib.import_module(f"{route.package}.models"), route.request_model)
         self.route = route
@@ -148,12 +148,12 @@ class GeneratedAsync(GeneratedSync):
         await self.client.aclose()
 
 
-class GeneratedSyncSpeedups(GeneratedSync):
-    speedups = True
+class GeneratedSyncPure(GeneratedSync):
+    speedups = False
 
 
-class GeneratedAsyncSpeedups(GeneratedAsync):
-    speedups = True
+class GeneratedAsyncPure(GeneratedAsync):
+    speedups = False
 
 
 # --- the floor: httpx2 iter_lines() + json.loads; the same loop on httpx 0.28.1 as a reference ---
@@ -508,17 +508,17 @@ CANDIDATES: dict[str, Candidate] = {
         Candidate(REF_ASYNC, True, HttpxRefAsync, "httpx2-async", note="reference, async, on httpx 0.28.1"),
         Candidate("generated", False, GeneratedSync, "httpx2", note="generated client, typed events"),
         Candidate("generated-async", True, GeneratedAsync, "httpx2-async", note="generated client, async"),
-        # JSON answers of non-streaming calls are parsed by httpx2 (json) with or without the extra
+        # JSON answers of non-streaming calls are parsed by httpx2 (json) either way
         Candidate(
-            "generated+speedups", False, GeneratedSyncSpeedups, "httpx2", calls=False, note="with the speedups extra"
+            "generated+pure-json", False, GeneratedSyncPure, "httpx2", calls=False, note="stream JSON by json alone"
         ),
         Candidate(
-            "generated-async+speedups",
+            "generated-async+pure-json",
             True,
-            GeneratedAsyncSpeedups,
+            GeneratedAsyncPure,
             "httpx2-async",
             calls=False,
-            note="async, with the speedups extra",
+            note="async, stream JSON by json alone",
         ),
         Candidate(
             "httpx-sse", False, HttpxSse, "httpx2", calls=False, note="httpx-sse connect_sse on httpx2 + json.loads"

@@ -144,7 +144,7 @@ def _ratio_at_most(limit: float) -> Callable[[Row, Row | None], bool]:
 
 
 def _targets(row: Row) -> None:
-    generated = row.candidate.removesuffix("+speedups") in ("generated", "generated-async")
+    generated = row.candidate.removesuffix("+pure-json") in ("generated", "generated-async")
     if row.metric == "stream" and generated:
         row.target, row.check = ">= 1.0x floor", _ratio_at_least(1.0)
     elif row.metric == "call" and generated:
@@ -749,8 +749,8 @@ def run(config: Config) -> dict[str, Any]:
 SUMMARY_COLUMNS = (
     "generated",
     "generated-async",
-    "generated+speedups",
-    "generated-async+speedups",
+    "generated+pure-json",
+    "generated-async+pure-json",
     "httpx2",
     "httpx2-async",
     REF,

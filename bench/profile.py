@@ -12,8 +12,8 @@ every run), in CPU time of the client process (waiting for the server is not cou
 ``--cprofile`` adds the generated stream's top functions.
 
 The generated client runs twice where the JSON parser matters: on the pure path (json's C
-scanner) and with the ``speedups`` extra (orjson behind its guards, see runtime/streams/parse.py),
-switched in-process by ``<package>.speedups.set_enabled``; without orjson those rows are skipped.
+scanner) and with speedups (msgspec, the default, see runtime/streams/parse.py), switched
+in-process by ``<package>.speedups.set_enabled``; without msgspec those rows are skipped.
 
 The stages touch internal names of the streaming runtime (``stream_fold.Gatherer``,
 ``stream_lifecycle.StreamCall``); a stage whose name is gone is skipped.
@@ -34,7 +34,7 @@ from typing import Any
 import httpx2
 
 from bench import add_generated_to_path, payloads
-from bench.candidates import GeneratedSync, GeneratedSyncSpeedups, HttpxSync
+from bench.candidates import GeneratedSync, GeneratedSyncPure, HttpxSync
 from bench.harness import ServerProcess
 
 add_generated_to_path()
@@ -54,9 +54,9 @@ def _best_us(stages: dict[str, Callable[[], Any]], events: int, runs: int = 5) -
 
 
 def _parsers() -> dict[str, bool]:
-    """The parser settings to measure: the pure path, and speedups where orjson is installed."""
+    """The parser settings to measure: the pure path, and speedups where msgspec is installed."""
     try:
-        import orjson  # noqa: F401
+        import msgspec  # noqa: F401
     except ImportError:
         return {"pure json": False}
     return {"pure json": False, "speedups": True}
@@ -119,13 +119,13 @@ def offline_stages(route: payloads.Route, events: int) -> dict[str, float]:
         # The live value: `<package>.speedups.loads` is a re-export bound at import (None then).
         parse = importlib.import_module(f"{route.package}._runtime.streams.parse")
         guarded = parse.loads
-        assert guarded is not None, "speedups switched on but no orjson parser"
+        assert guarded is not None, "speedups switched on but no msgspec parser"
 
-        def orjson_only() -> None:
+        def msgspec_only() -> None:
             for text in payload_texts:
                 guarded(text)
 
-        stages["generated: JSON (speedups: orjson, guarded)"] = orjson_only
+        stages["generated: JSON (speedups: msgspec)"] = msgspec_only
 
     def typed_only() -> None:
         from_dict = fmt.event_model.from_dict
@@ -162,7 +162,7 @@ def loopback_stages(route: payloads.Route, events: int, origin: str) -> dict[str
     base = origin + payloads.scenario_prefix("stream", events, "bulk")
     raw_client = httpx2.Client(base_url=base)
     floor = HttpxSync(base, route)
-    sessions = {"pure json": GeneratedSync, "speedups": GeneratedSyncSpeedups}
+    sessions = {"pure json": GeneratedSyncPure, "speedups": GeneratedSync}
     generated = {label: sessions[label](base, route) for label in _parsers()}
 
     def transport() -> None:

@@ -1,6 +1,6 @@
 """Shared fixtures. `emulator`: one provider emulator per test session (per xdist worker).
-`json_parser`: runs a test once with each stream event parser (the `speedups` extra's orjson, and
-the pure json path). `anyio_backend`: the event loops that `@pytest.mark.anyio` tests run on."""
+`json_parser`: runs a test once with each stream event parser (msgspec, the default, and the
+pure json path). `anyio_backend`: the event loops that `@pytest.mark.anyio` tests run on."""
 
 from __future__ import annotations
 
@@ -35,16 +35,15 @@ def emulator() -> Iterator[Emulator]:
         yield running
 
 
-@pytest.fixture(params=["orjson", "json"])
+@pytest.fixture(params=["msgspec", "json"])
 def json_parser(request: pytest.FixtureRequest) -> Iterator[str]:
-    """Every package parses stream events with orjson (speedups on) or json (the pure path) for
-    the test, then goes back to what it had. orjson is in the dev environment (requirements.lock):
-    without it the orjson runs fail, naming the extra."""
+    """Every package parses stream events with msgspec (speedups on, the default) or json (the pure
+    path) for the test, then goes back to what it had."""
     modules = [importlib.import_module(f"{name}.speedups") for name in PACKAGE_NAMES]
     before = [module.enabled() for module in modules]
     try:
         for module in modules:
-            module.set_enabled(request.param == "orjson")
+            module.set_enabled(request.param == "msgspec")
         yield request.param
     finally:
         for module, was in zip(modules, before, strict=True):

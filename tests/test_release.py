@@ -289,7 +289,7 @@ def test_declared_dependencies_are_exactly_the_runtime_imports(dist: Path, key: 
     extras = _extras(_wheel(dist, provider))
     in_extras = set().union(*extras.values())
     assert in_extras == distributions(optional) - needed, f"extras {extras} but optional imports {sorted(optional)}"
-    assert extras == {"speedups": {"orjson"}}
+    assert extras == {"speedups": set()}  # retired: kept empty so that `pip install x[speedups]` works
 
 
 # --- publishing and installing -------------------------------------------------------------------
@@ -432,7 +432,7 @@ def _check_environment(
     assert clients & set(present) == {canonicalize_name(p.distribution) for p in providers}, label
     for name, version in dependency_versions.items():
         assert present[name] == version, f"{label}: {name} {present[name]}, expected {version}"
-    assert ("orjson" in present) == speedups, f"{label}: orjson is only installed with the speedups extra"
+    assert "msgspec" in present and "orjson" not in present, f"{label}: {sorted(present)}"
     # One HTTP stack: httpx2 and httpcore2; neither httpx nor httpcore installed, nor imported.
     assert not OLD_STACK & set(present), f"{label}: {sorted(OLD_STACK & set(present))} installed"
     assert {"httpx2", "httpcore2", "truststore"} <= set(present), f"{label}: {sorted(present)}"
@@ -452,12 +452,11 @@ def _check_environment(
         assert got["async"] == {"answer_type": case["answer_model"], "stream_text": got["async"]["stream_text"]}
         assert got["async"]["stream_text"].strip(), f"{label} {p.key}: {got}"
         assert got["wrong_key"] == {"raised": "AuthenticationError", "status_code": 401}, f"{label} {p.key}"
-        # With the extra, a stream calls orjson once per event and agrees with json on the edge
-        # cases; <PREFIX>_SPEEDUPS=0 turns it off (not even imported). Without the extra, orjson is
-        # never imported.
+        # With or without the (empty) extra, a stream calls msgspec once per event and agrees with
+        # json on the edge cases; <PREFIX>_SPEEDUPS=0 turns it off (not even imported).
         fast = got["speedups"]
-        assert fast["enabled"] is speedups and fast["orjson_imported"] is speedups, f"{label} {p.key}: {fast}"
-        assert fast["orjson_calls"] == (fast["events"] if speedups else 0) and fast["events"] > 0, f"{label}: {fast}"
+        assert fast["enabled"] is True and fast["msgspec_imported"] is True, f"{label} {p.key}: {fast}"
+        assert fast["msgspec_calls"] == fast["events"] > 0, f"{label}: {fast}"
         assert fast["on_or_imported_with_env_off"] is False and fast["mismatches"] == [], f"{label} {p.key}: {fast}"
 
 
@@ -476,7 +475,7 @@ def test_published_packages_install_from_the_index_alone_and_together_and_call_t
         # The index holds the dependencies (newest allowed, and the floors) before anything is published.
         root = tmp_path / "index"
         root.mkdir()
-        # the extras' dependencies (orjson) included, without their `extra == ...` markers
+        # the extras' dependencies (none since speedups was retired) included, without their markers
         every = [r for p in PROVIDERS.values() for r in _requirements(_wheel(dist, p))]
         requirements = sorted({f"{r.name}{r.specifier}" for r in every})
         floors = _floors([Requirement(r) for r in requirements])
@@ -517,7 +516,7 @@ def test_published_packages_install_from_the_index_alone_and_together_and_call_t
             # extra, the others without); all four, with the extra, with the floors.
             venvs = tmp_path / "venvs"
             venvs.mkdir()
-            plain = {name: version for name, version in newest.items() if name != "orjson"}
+            plain = dict(newest)
             jobs = {venvs / f"alone-{key}": ([p.distribution], [p], plain, False) for key, p in PROVIDERS.items()}
             jobs[venvs / f"alone-{REBUILT}"] = (
                 [f"{PROVIDERS[REBUILT].distribution}[speedups]"],

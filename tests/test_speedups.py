@@ -1,13 +1,13 @@
-"""The `speedups` extra (runtime/streams/parse.py, public as `<package>.speedups`): orjson parses
-stream events exactly as json would.
+"""The JSON step of a stream (runtime/streams/parse.py, public as `<package>.speedups`): msgspec
+parses stream events exactly as json would.
 
 Differential tests: hypothesis writes JSON texts (any values, duplicate keys, numbers of every
 size and form, escaped and raw strings with lone surrogates and non-BMP characters, whitespace,
-broken texts) and the guarded orjson parser must either return the very object json.loads returns
+broken texts) and the msgspec parser must either return the very object json.loads returns
 (same types, float signs, key order) or leave the text to json; through a whole stream, both
 parsers must give the same events or the same error. Then: the documented frames really are
-parsed by orjson, a stream really calls it (seen by a profiler hook), and the switch
-(`<PREFIX>_SPEEDUPS`, `set_enabled`) and a missing orjson behave as documented.
+parsed by msgspec, a stream really calls it (seen by a profiler hook), and the switch
+(`<PREFIX>_SPEEDUPS`, `set_enabled`) and a missing msgspec behave as documented.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
+import msgspec
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -63,7 +63,7 @@ def fast_outcome(text: str) -> tuple[str, Any]:
     speedups.set_enabled(True)
     try:
         return "parsed", speedups.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return "left to json", None
 
 
@@ -71,7 +71,7 @@ def check_parser(text: str) -> str:
     """The parser's contract: json's object, or a ValueError (the caller then asks json)."""
     fast, obj = fast_outcome(text)
     if fast == "parsed":
-        assert same(obj, json.loads(text)), f"orjson gave {obj!r} for {text!r}"
+        assert same(obj, json.loads(text)), f"msgspec gave {obj!r} for {text!r}"
     return fast
 
 
@@ -181,11 +181,11 @@ EDGE_CASES = [
     "-1e-400",
     "-0",
     "-0.0",
-    "18446744073709551615",  # 2**64 - 1: orjson's int; 20 digits, so json's anyway
-    "18446744073709551616",  # 2**64: orjson would give a float
+    "18446744073709551615",  # 2**64 - 1
+    "18446744073709551616",  # 2**64: orjson gave a float; msgspec the exact int
     "-9223372036854775809",  # -2**63 - 1: the same below
     '{"created": 123456789012345678901234567890}',
-    "1" + "0" * 5000,  # json: past int's digit limit (ValueError); orjson: infinity
+    "1" + "0" * 5000,  # json: past int's digit limit (ValueError); msgspec refuses it too
     '"\\ud800"',  # an escaped lone surrogate
     '"\ud800"',  # a raw one
     '"\\udc00\\ud83d"',
@@ -213,16 +213,15 @@ def test_edge_cases_give_the_same_object_or_error_with_either_parser(text: str) 
     check_stream(as_event(text))
 
 
-def test_orjson_answers_where_it_agrees_and_json_where_it_would_not() -> None:
+def test_msgspec_answers_where_it_agrees_and_json_where_it_would_not() -> None:
     assert fast_outcome('{"a": 1, "b": 2, "a": 3}') == ("parsed", {"a": 3, "b": 2})
     assert fast_outcome('"😀"') == ("parsed", "😀")
     assert fast_outcome('"\\ud83d\\ude00"') == ("parsed", "😀")
     assert fast_outcome("[" * 200 + "]" * 200)[0] == "parsed"
-    for text in ("18446744073709551616", "[" * 300 + "]" * 300, '"\ud800"', "NaN", "1e400"):
-        assert fast_outcome(text) == ("left to json", None), text
-    assert json.loads("18446744073709551616") == 2**64 and orjson.loads("18446744073709551616") == 2.0**64, (
-        "orjson no longer turns big integers into floats: the guard may be relaxed"
-    )
+    big = fast_outcome('{"created": 123456789012345678901234567890}')
+    assert big == ("parsed", {"created": 123456789012345678901234567890}) and type(big[1]["created"]) is int
+    for text in ("[" * 1100 + "]" * 1100, '"\ud800"', "NaN", "1e400", "1" + "0" * 5000):
+        assert fast_outcome(text) == ("left to json", None), text[:20]
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -249,7 +248,7 @@ def _documented_frames() -> Iterator[str]:
             yield payloads.event_bytes(route, i, 50)[len(route.prefix) : -2].decode()
 
 
-def test_documented_and_benchmark_frames_are_parsed_by_orjson() -> None:
+def test_documented_and_benchmark_frames_are_parsed_by_msgspec() -> None:
     frames = list(_documented_frames())
     assert len(frames) > 50
     for text in frames:
@@ -259,13 +258,17 @@ def test_documented_and_benchmark_frames_are_parsed_by_orjson() -> None:
 # --- the stream really uses it -------------------------------------------------------------------
 
 
-def _orjson_calls(run: Callable[[], Any]) -> tuple[Any, int]:
-    """run's result and how many times it called orjson.loads (a profiler hook sees C calls)."""
+def _is_msgspec(arg: Any) -> bool:
+    return isinstance(getattr(arg, "__self__", None), msgspec.json.Decoder)
+
+
+def _msgspec_calls(run: Callable[[], Any]) -> tuple[Any, int]:
+    """run's result and how many times it called a msgspec decoder (a profiler hook sees C calls)."""
     calls = 0
 
     def hook(frame: Any, event: str, arg: Any) -> None:
         nonlocal calls
-        if event == "c_call" and arg is orjson.loads:
+        if event == "c_call" and _is_msgspec(arg):
             calls += 1
 
     sys.setprofile(hook)
@@ -277,7 +280,7 @@ def _orjson_calls(run: Callable[[], Any]) -> tuple[Any, int]:
 
 
 @pytest.mark.parametrize("on", [True, False], ids=["speedups", "pure"])
-def test_a_stream_calls_orjson_once_per_event_only_with_speedups_on(emulator: Emulator, on: bool) -> None:
+def test_a_stream_calls_msgspec_once_per_event_only_with_speedups_on(emulator: Emulator, on: bool) -> None:
     speedups.set_enabled(on)
     client = make_client(emulator, PROVIDER)
 
@@ -285,7 +288,7 @@ def test_a_stream_calls_orjson_once_per_event_only_with_speedups_on(emulator: Em
         with operation(PROVIDER).stream(client=client, body=body(PROVIDER)) as stream:
             return list(stream)
 
-    events, calls = _orjson_calls(read)
+    events, calls = _msgspec_calls(read)
     assert len(events) > 1
     assert calls == (len(events) if on else 0)
 
@@ -312,14 +315,19 @@ def test_the_environment_variable_read_at_import_can_force_the_pure_path(
     assert speedups.enabled() is on
 
 
-def test_with_the_pure_path_forced_orjson_is_not_even_imported() -> None:
-    probe = "import sys, lanrui_client.speedups as s; print(s.enabled(), 'orjson' in sys.modules)"
+def test_msgspec_is_imported_by_the_first_stream_and_never_with_the_pure_path_forced() -> None:
+    """Not by `import <package>` (the import time target), but before the first event (its latency)."""
+    probe = (
+        "import sys, lanrui_client.speedups as s, lanrui_client._runtime.streams.lifecycle as life;"
+        "import lanrui_client.api.chat.create_chat_completion as op; before = 'msgspec' in sys.modules;"
+        "life.StreamCall(op._STREAM_FORMAT, {}, {}); print(s.enabled(), before, 'msgspec' in sys.modules)"
+    )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "LANRUI_SPEEDUPS": "0"}
     done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
-    assert done.stdout.split() == ["False", "False"], done.stderr
+    assert done.stdout.split() == ["False", "False", "False"], done.stderr
     env["LANRUI_SPEEDUPS"] = "1"
     done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
-    assert done.stdout.split() == ["True", "True"], done.stderr
+    assert done.stdout.split() == ["True", "False", "True"], done.stderr
 
 
 def test_an_unknown_value_of_the_environment_variable_warns_and_keeps_speedups(
@@ -335,18 +343,27 @@ def test_set_enabled_switches_the_parser_of_the_next_stream() -> None:
     frame = as_event("[1, 2]")
     speedups.set_enabled(False)
     assert not speedups.enabled()
-    assert _orjson_calls(lambda: read_event(frame)) == (read_event(frame), 0)
+    assert _msgspec_calls(lambda: read_event(frame)) == (read_event(frame), 0)
     speedups.set_enabled(True)
     assert speedups.enabled()
-    assert _orjson_calls(lambda: read_event(frame)) == (read_event(frame), 1)
+    assert _msgspec_calls(lambda: read_event(frame)) == (read_event(frame), 1)
 
 
-def test_without_orjson_the_pure_path_runs_and_asking_for_speedups_names_the_extra(
+def test_without_msgspec_the_pure_path_runs_and_asking_for_speedups_names_it(
     reimport: Callable[[], None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "orjson", None)  # `import orjson` now raises ImportError
+    monkeypatch.setitem(sys.modules, "msgspec", None)  # `import msgspec` now raises ImportError
     reimport()
     assert not speedups.enabled()
-    with pytest.raises(ModuleNotFoundError, match=r"pip install 'lanrui-client\[speedups\]'"):
+    with pytest.raises(ModuleNotFoundError, match=r"speedups need msgspec, a dependency of lanrui-client"):
         speedups.set_enabled(True)
     assert stream_outcome(as_event('{"n": 18446744073709551616}'), on=False)[0] == "events"
+
+
+def test_the_speedups_extra_is_kept_and_empty() -> None:
+    """`pip install <distribution>[speedups]` keeps working after the extra was retired."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "generated" / PROVIDER / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["optional-dependencies"] == {"speedups": []}
+    assert any(dep.startswith("msgspec>=") for dep in project["dependencies"])

@@ -8,7 +8,7 @@ script imports every module of each package (an import-time 3.11-ism fails here,
 calls below touch), then exercises the runtime a user meets on every Python: plain and async calls,
 sync and async streams, typed errors (status, in-stream, cut stream, retry after 429) and
 authentication (key from the environment, wrong key, access-key JWT where the provider has one),
-and which parser the streams used (orjson with the `speedups` extra, seen by a profiler hook).
+and which parser the streams used (msgspec, a dependency, seen by a profiler hook).
 It prints one JSON report of what it observed; the test decides what is right.
 """
 
@@ -53,13 +53,13 @@ async def _astream_text(operation: Any, client: Any, body: Any) -> str:
 
 
 def _parser(operation: Any, client: Any, body: Any) -> dict[str, Any]:
-    """How many events a stream gave and how many calls into orjson it made."""
-    orjson_calls = 0
+    """How many events a stream gave and how many calls into msgspec it made."""
+    msgspec_calls = 0
 
     def hook(frame: Any, event: str, arg: Any) -> None:
-        nonlocal orjson_calls
-        if event == "c_call" and getattr(arg, "__module__", None) == "orjson":
-            orjson_calls += 1
+        nonlocal msgspec_calls
+        if event == "c_call" and type(getattr(arg, "__self__", None)).__module__ == "msgspec.json":
+            msgspec_calls += 1
 
     sys.setprofile(hook)
     try:
@@ -67,7 +67,7 @@ def _parser(operation: Any, client: Any, body: Any) -> dict[str, Any]:
             events = sum(1 for _ in stream)
     finally:
         sys.setprofile(None)
-    return {"events": events, "orjson_calls": orjson_calls, "orjson_imported": "orjson" in sys.modules}
+    return {"events": events, "msgspec_calls": msgspec_calls, "msgspec_imported": "msgspec" in sys.modules}
 
 
 def _faulty(package: Any, fault: str) -> Any:

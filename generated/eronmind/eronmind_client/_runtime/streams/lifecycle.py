@@ -73,6 +73,7 @@ class StreamCall(Generic[T]):
         self.failure: errors.APIError | None = None
         self.unchecked = True  # the body's start is not yet checked for being an event stream
         self.reported_error = stream_errors.payload_error_check(fmt)  # compiled once, used per event
+        parse.prepare()  # msgspec imported before the request, not by the first event
 
     # --- request and response head
 
@@ -108,7 +109,7 @@ class StreamCall(Generic[T]):
         gather = self.gather
         add = gather.add
         scan = _scan_once
-        fast = parse.loads  # orjson behind json's guards (the `speedups` extra), or None
+        fast = parse.loads  # msgspec (parse.py), or None for json alone
         if self.unchecked and chunk and self.response is not None:
             self.unchecked = False
             not_a_stream = stream_errors.not_an_event_stream(self.response, chunk)
@@ -134,7 +135,7 @@ class StreamCall(Generic[T]):
                     if end != len(data):
                         obj = _json_loads(data)  # trailing whitespace is fine, anything else raises
                 else:
-                    obj = fast(data)  # a ValueError for whatever it leaves to json: json decides below
+                    obj = fast(data)  # a ValueError (or RecursionError) for what it leaves to json: json decides below
             except (StopIteration, ValueError, TypeError, RecursionError):
                 stripped = data.strip()
                 if not stripped:

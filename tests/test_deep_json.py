@@ -1,5 +1,5 @@
 """Deeply nested JSON from the server never raises anything outside errors.APIError: too deep for
-the parser (5,000 `[` in 10 KB: json raises RecursionError, orjson refuses it), or parseable but
+the parser (5,000 `[` in 10 KB: json and msgspec raise RecursionError), or parseable but
 too deep for whatever walks it afterwards (600 levels: masking, repr, pickling). Every body and
 frame a call reads: a 200 answer, a 400 and a 500 body, a stream's error status, its JSON answer
 to a stream request, an `event: error` frame, a data frame and an error member inside one.

@@ -29,7 +29,7 @@ from tests.client_cases import (
 )
 from tests.hostile import Request, answer, head, raw_server
 
-# Every test here runs with each stream event parser (orjson, the speedups extra; json, the pure path).
+# Every test here runs with each stream event parser (msgspec, the default; json, the pure path).
 pytestmark = pytest.mark.usefixtures("json_parser")
 
 PROVIDER = "lanrui"

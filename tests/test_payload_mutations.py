@@ -162,7 +162,7 @@ def _shape(document: Any) -> frozenset[tuple[Any, ...]]:
     return frozenset(tuple("#" if isinstance(k, int) else k for k in path) for path in _paths(document))
 
 
-@pytest.mark.usefixtures("json_parser")  # with orjson (speedups) and with json (the pure path)
+@pytest.mark.usefixtures("json_parser")  # with msgspec (the default) and with json (the pure path)
 @pytest.mark.parametrize(("provider", "operation_id"), OPERATIONS, ids=[f"{p}-{o}" for p, o in OPERATIONS])
 def test_no_mutation_of_a_documented_stream_frame_escapes_the_error_hierarchy(provider: str, operation_id: str) -> None:
     package = PACKAGES[provider]

@@ -20,7 +20,7 @@ from emulator import Emulator
 from emulator.generation import predict
 from tests.cases import OPERATIONS, OperationCase
 
-# Every test here runs with each stream event parser (orjson, the speedups extra; json, the pure path).
+# Every test here runs with each stream event parser (msgspec, the default; json, the pure path).
 pytestmark = pytest.mark.usefixtures("json_parser")
 
 

@@ -24,7 +24,7 @@ from lanrui_client.models import ChatCompletionChunk, ChatCompletionRequest
 from sensenova_client.api.completions import create_completion as sensenova_completion
 from sensenova_client.models import CompletionRequest as SenseNovaCompletionRequest
 
-# Every test here runs with each stream event parser (orjson, the speedups extra; json, the pure path).
+# Every test here runs with each stream event parser (msgspec, the default; json, the pure path).
 pytestmark = pytest.mark.usefixtures("json_parser")
 
 Script = Callable[[socket.socket], None]

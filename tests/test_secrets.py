@@ -296,6 +296,7 @@ def test_every_error_class_round_trips_through_pickle_without_the_key() -> None:
         errors.InvalidCredentialsError("api_key contains whitespace"),
         errors.ClientStateError("the given AsyncClient belongs to another loop"),
         errors.ClientClosedError("closed"),
+        errors.RequestBodyError("Nothing was sent: temperature is nan"),
         redact.scrub(errors.StreamError(f"key {CANARY}", code=CANARY, body={"k": CANARY}), sent),
         redact.scrub(errors.MalformedStreamEventError(f"raw {CANARY}", data=CANARY), sent),
         redact.scrub(errors.StreamEventTooLargeError(f"raw {CANARY}", data=CANARY, limit=10), sent),

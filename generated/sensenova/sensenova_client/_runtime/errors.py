@@ -5,6 +5,7 @@
     │   └── ClientClosedError         a call after close() or the end of its `with` block
     ├── MissingCredentialsError       no key at construction
     ├── InvalidCredentialsError       a key with inner whitespace or control characters (also a ValueError)
+    ├── RequestBodyError              a body value JSON cannot carry, before sending (also a TypeError and ValueError)
     ├── APIConnectionError            could not send / no answer (after retries)
     │   └── APITimeoutError
     ├── APIResponseValidationError    a success answer that does not match the spec
@@ -65,6 +66,7 @@ __all__ = [
     "PermissionDeniedError",
     "ProviderError",
     "RateLimitError",
+    "RequestBodyError",
     "StreamError",
     "StreamEventTooLargeError",
     "StreamIdleTimeoutError",
@@ -129,6 +131,14 @@ class InvalidCredentialsError(APIError, ValueError):
     """A key or secret that cannot be sent: it holds whitespace, a control character or a
     non-ASCII character (surrounding whitespace is stripped, not refused). The message says
     which argument or variable and where, never the value."""
+
+
+class RequestBodyError(APIError, TypeError, ValueError):
+    """A request body value JSON cannot carry: a generator or other iterator (pass a list), NaN
+    or infinity, a set, bytes or another object. Raised before anything is sent; the message
+    names where it is in the body (`messages`, `temperature`, `messages[0]['content']`; a member
+    of `extra_body` by its name in the body), never a value other than a float's. Also a
+    TypeError and a ValueError: json raised one of those for these before."""
 
 
 class APIConnectionError(APIError):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import httpx2
@@ -39,6 +39,7 @@ __all__ = [
     "checked_query",
     "checked_stream_idle_timeout",
     "checked_timeout",
+    "json_problem",
     "refuse_old_httpx",
 ]
 
@@ -217,6 +218,39 @@ def checked_httpx_args(args: object) -> dict[str, object]:
                 "the transport you build (e.g. httpx2.HTTPTransport(limits=...)) instead"
             )
     return checked
+
+
+_JSON_KEYS = (str, int, float, bool, type(None))  # what json.dumps turns into an object key
+
+
+def json_problem(value: object, path: str = "") -> str | None:
+    """Where and why `value` (a request body) cannot be JSON as httpx2 writes it (no NaN or
+    infinity), or None. Only floats are shown: any other value may be a secret."""
+    where = path or "the request body"
+    if value is None or isinstance(value, str | int):
+        return None
+    if isinstance(value, float):
+        if math.isfinite(value):
+            return None
+        return f"{where} is {value!r}: JSON has no NaN or infinity (send a finite number, or leave it out)"
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, _JSON_KEYS):
+                return f"{where} has a key of type {type(key).__name__}: JSON object keys are str"
+            problem = json_problem(item, f"{path}[{key!r}]" if path else str(key))
+            if problem is not None:
+                return problem
+        return None
+    if isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            problem = json_problem(item, f"{where}[{index}]")
+            if problem is not None:
+                return problem
+        return None
+    kind = type(value).__name__
+    if isinstance(value, Iterator):
+        return f"{where} is a {kind}: pass a list (JSON has no form for an iterator, which is used up once read)"
+    return f"{where} is a {kind}, which JSON cannot hold (lists, dicts, str, numbers, bool and None can)"
 
 
 _OLD_LIBRARIES = {"httpx": "httpx2", "httpcore": "httpcore2"}

@@ -20,7 +20,7 @@ from .. import answers, errors, redact
 from ..errors import APIConnectionError, APITimeoutError
 from ..logs import log_call
 from .deadline import DEADLINE_EXTENSION, DeadlineExceeded
-from .options import DeadlineArg, TimeoutArg, checked_deadline, checked_max_retries, checked_timeout
+from .options import DeadlineArg, TimeoutArg, checked_deadline, checked_max_retries, checked_timeout, json_problem
 from .retry import MAX_RETRIES_EXTENSION
 
 if TYPE_CHECKING:
@@ -103,6 +103,18 @@ def _request_of(exc: httpx2.RequestError, fallback: httpx2.Request | None) -> ht
         return fallback
 
 
+def build_request(http: httpx2.Client | httpx2.AsyncClient, kwargs: dict[str, Any], **options: Any) -> httpx2.Request:
+    """The request httpx2 builds from kwargs; a body value JSON cannot carry (a generator, NaN, a
+    set...) is an errors.RequestBodyError naming where it is, before anything is sent."""
+    try:
+        return http.build_request(**kwargs, **options)
+    except (TypeError, ValueError):
+        problem = json_problem(kwargs.get("json"))
+        if problem is None:
+            raise
+    raise errors.RequestBodyError(f"Nothing was sent: {problem}")
+
+
 def send(
     client: Client,
     kwargs: dict[str, Any],
@@ -113,8 +125,10 @@ def send(
 ) -> httpx2.Response:
     options = request_options(timeout, max_retries, deadline)
     started = time.perf_counter()
+    http = client.get_httpx_client()
+    request = build_request(http, kwargs, **options)
     with translate_transport_errors():
-        response = client.get_httpx_client().request(**kwargs, **options)
+        response = http.send(request)
     log_call(response, started)
     return response
 
@@ -129,8 +143,10 @@ async def asend(
 ) -> httpx2.Response:
     options = request_options(timeout, max_retries, deadline)
     started = time.perf_counter()
+    http = client.get_async_httpx_client()
+    request = build_request(http, kwargs, **options)
     with translate_transport_errors():
-        response = await client.get_async_httpx_client().request(**kwargs, **options)
+        response = await http.send(request)
     log_call(response, started)
     return response
 
@@ -171,6 +187,7 @@ def checked_answer(response: httpx2.Response, result: T) -> T:
 __all__ = [
     "answer_error",
     "asend",
+    "build_request",
     "checked_answer",
     "describe",
     "request_options",

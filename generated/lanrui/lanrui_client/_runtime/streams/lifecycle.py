@@ -84,7 +84,7 @@ class StreamCall(Generic[T]):
             kwargs["json"] = {**body, self.fmt.request_flag: True}
         headers = dict(kwargs.pop("headers", None) or {})
         headers["Accept"] = "text/event-stream"
-        return http.build_request(**kwargs, headers=headers, **self.options)
+        return send.build_request(http, kwargs, headers=headers, **self.options)
 
     @staticmethod
     def head_kind(response: httpx2.Response) -> HeadKind:

@@ -65,12 +65,15 @@ def stall_silent(provider: str) -> Any:
 
 
 def slow_flow(provider: str) -> Any:
-    """Every event (and the terminator) 0.2 s after the last, keep-alive comments in between."""
+    """Every event (and the terminator) 0.15 s after the last, keep-alive comments in between; the
+    second event four times more, so that the stream lasts over 1 s."""
+    blocks = events(provider)
+    blocks = blocks[:2] + blocks[1:2] * 4 + blocks[2:]
 
     def script(conn: socket.socket, request: Request) -> None:
         conn.sendall(stream_head())
-        for block in events(provider):
-            for _ in range(4):
+        for block in blocks:
+            for _ in range(3):
                 conn.sendall(b": keep-alive\n\n")
                 time.sleep(0.05)
             conn.sendall(block)
@@ -78,17 +81,17 @@ def slow_flow(provider: str) -> Any:
     return script
 
 
-def through_surface(provider: str, url: str, asynchronous: bool, where: str) -> Any:
+def through_surface(provider: str, url: str, asynchronous: bool, where: str, idle: float = IDLE) -> Any:
     """The openai-style client's stream, gathered: its StreamResult, or the error it raised."""
     package = PACKAGES[provider]
     name = PROVIDERS[provider].client_class
-    per_client = {"stream_idle_timeout": IDLE} if where == "client" else {}
-    per_call = {"stream_idle_timeout": IDLE} if where == "call" else {}
+    per_client = {"stream_idle_timeout": idle} if where == "client" else {}
+    per_call = {"stream_idle_timeout": idle} if where == "call" else {}
     method = main_operation(provider).method.split(".")
     cls = getattr(package, f"Async{name}" if asynchronous else name)
     client = cls(api_key="sk-idle", base_url=url, max_retries=0, **per_client)
     if where == "with_options":
-        client = client.with_options(stream_idle_timeout=IDLE)
+        client = client.with_options(stream_idle_timeout=idle)
     create: Any = client
     for part in method:
         create = getattr(create, part)
@@ -111,10 +114,10 @@ def through_surface(provider: str, url: str, asynchronous: bool, where: str) -> 
         return exc
 
 
-def through_functions(provider: str, url: str, asynchronous: bool, where: str) -> Any:
+def through_functions(provider: str, url: str, asynchronous: bool, where: str, idle: float = IDLE) -> Any:
     """The function module's stream()/astream() on an AuthenticatedClient, gathered."""
-    per_client = {"stream_idle_timeout": IDLE} if where == "client" else {}
-    per_call = {"stream_idle_timeout": IDLE} if where == "call" else {}
+    per_client = {"stream_idle_timeout": idle} if where == "client" else {}
+    per_call = {"stream_idle_timeout": idle} if where == "call" else {}
     client = PACKAGES[provider].AuthenticatedClient("sk-idle", base_url=url, max_retries=0, **per_client)
     module = operation(provider)
     if not asynchronous:
@@ -187,12 +190,16 @@ def test_a_silent_server_is_caught_at_the_idle_limit_too(provider: str, asynchro
 @EACH
 @pytest.mark.parametrize("api", [through_surface, through_functions], ids=["surface", "functions"])
 def test_events_flowing_slowly_under_the_limit_never_fire_it(provider: str, asynchronous: bool, api: Any) -> None:
-    """Each event 0.2 s after the last (1-1.5 s in all) under a limit of 0.4 s: the whole answer."""
+    """Each event 0.15 s after the last under a limit of 0.6 s (a margin for a loaded machine); the
+    whole stream takes longer than the limit, so a clock that did not restart per event would fire."""
     errors = PACKAGES[provider].errors
     with raw_server(slow_flow(provider)) as server:
-        result = api(provider, server.url, asynchronous, "call")
+        started = time.monotonic()
+        result = api(provider, server.url, asynchronous, "call", idle=0.6)
+        took = time.monotonic() - started
     assert not isinstance(result, errors.APIError), result
     assert result.text, result
+    assert took > 0.6, took
 
 
 @MODES

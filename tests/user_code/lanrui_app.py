@@ -15,7 +15,7 @@ from lanrui_client import AsyncLanrui, Lanrui, errors
 from lanrui_client.api.chat.create_chat_completion import ChatCompletionStreamResult
 from lanrui_client.models import ChatCompletion, ChatCompletionChunk
 from lanrui_client.params import ChatMessageParam
-from lanrui_client.streaming import AsyncStream, Stream
+from lanrui_client.streaming import AsyncFinalStream, AsyncStream, FinalStream, Stream
 
 MODEL = "meta-llama/Llama-2-7b-chat-hf"
 
@@ -97,6 +97,42 @@ async def async_calls() -> None:
         assert_type(quick, AsyncLanrui)
 
 
+def openai_hands() -> None:
+    """What an openai SDK user writes: http_client=, default headers and query, with_options()
+    with a base URL (openai-style, ending in the version folder) and a key, stream() and its
+    final answer."""
+    with Lanrui(http_client=httpx2.Client(headers={"X-Team": "a"}), default_query={"team": "a"}) as client:
+        completion = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": "Hello!"}])
+        kind: str = completion.object  # the JSON name, as in the openai SDK (object_ works too)
+        print(kind, completion.object_)
+        other = client.with_options(
+            base_url=client.base_url + "/v1", api_key="another-key", default_headers={"X-Team": "b"}
+        )
+        assert_type(other, Lanrui)
+        with client.chat.completions.stream(model=MODEL, messages=[{"role": "user", "content": "Hello!"}]) as stream:
+            assert_type(stream, FinalStream[ChatCompletionChunk, ChatCompletionStreamResult, ChatCompletion])
+            for chunk in stream:
+                assert_type(chunk, ChatCompletionChunk)
+            final = stream.get_final_completion()
+            assert_type(final, ChatCompletion)
+        print(final.to_json(), other.base_url)
+
+
+async def async_openai_hands() -> None:
+    async with AsyncLanrui(http_client=httpx2.AsyncClient(), default_headers={"X-Team": "a"}) as client:
+        async with client.chat.completions.stream(
+            model=MODEL, messages=[{"role": "user", "content": "Hello!"}]
+        ) as stream:
+            assert_type(stream, AsyncFinalStream[ChatCompletionChunk, ChatCompletionStreamResult, ChatCompletion])
+            async for chunk in stream:
+                assert_type(chunk, ChatCompletionChunk)
+            final = await stream.get_final_completion()
+            assert_type(final, ChatCompletion)
+        print(final.request_id)
+
+
 if __name__ == "__main__":
     sync_calls()
     asyncio.run(async_calls())
+    openai_hands()
+    asyncio.run(async_openai_hands())

@@ -10,10 +10,11 @@ from __future__ import annotations
 import asyncio
 from typing import assert_type
 
+import httpx2
 from ppinfra_client import AsyncPPInfra, PPInfra, errors
 from ppinfra_client.api.completions.create_completion import CompletionStreamResult
 from ppinfra_client.models import Completion, CompletionChunk
-from ppinfra_client.streaming import AsyncStream, Stream
+from ppinfra_client.streaming import AsyncFinalStream, AsyncStream, FinalStream, Stream
 
 MODEL = "meta-llama/llama-3.1-8b-instruct"
 
@@ -70,6 +71,40 @@ async def async_calls() -> None:
         print(result.text)
 
 
+def openai_hands() -> None:
+    """What an openai SDK user writes: http_client=, default headers and query, with_options()
+    with a base URL (openai-style, ending in the version folder) and a key, stream() and its
+    final answer."""
+    with PPInfra(http_client=httpx2.Client(headers={"X-Team": "a"}), default_query={"team": "a"}) as client:
+        completion = client.completions.create(model=MODEL, prompt="Say this is a test")
+        kind: str = completion.object  # the JSON name, as in the openai SDK (object_ works too)
+        print(kind, completion.object_)
+        other = client.with_options(
+            base_url=client.base_url + "/v1", api_key="another-key", default_headers={"X-Team": "b"}
+        )
+        assert_type(other, PPInfra)
+        with client.completions.stream(model=MODEL, prompt="Say this is a test") as stream:
+            assert_type(stream, FinalStream[CompletionChunk, CompletionStreamResult, Completion])
+            for chunk in stream:
+                assert_type(chunk, CompletionChunk)
+            final = stream.get_final_completion()
+            assert_type(final, Completion)
+        print(final.to_json(), other.base_url)
+
+
+async def async_openai_hands() -> None:
+    async with AsyncPPInfra(http_client=httpx2.AsyncClient(), default_headers={"X-Team": "a"}) as client:
+        async with client.completions.stream(model=MODEL, prompt="Say this is a test") as stream:
+            assert_type(stream, AsyncFinalStream[CompletionChunk, CompletionStreamResult, Completion])
+            async for chunk in stream:
+                assert_type(chunk, CompletionChunk)
+            final = await stream.get_final_completion()
+            assert_type(final, Completion)
+        print(final.request_id)
+
+
 if __name__ == "__main__":
     sync_calls()
     asyncio.run(async_calls())
+    openai_hands()
+    asyncio.run(async_openai_hands())

@@ -10,12 +10,13 @@ from __future__ import annotations
 import asyncio
 from typing import assert_type
 
+import httpx2
 from sensenova_client import AsyncSenseNova, SenseNova, errors
 from sensenova_client.api.chat.create_chat_completion import ChatCompletionStreamResult
 from sensenova_client.api.completions.create_completion import CompletionStreamResult
 from sensenova_client.models import ChatCompletion, ChatCompletionChunk, Completion, CompletionChunk
 from sensenova_client.params import ChatMessageParam, KnowledgeConfigParam
-from sensenova_client.streaming import AsyncStream, Stream
+from sensenova_client.streaming import AsyncFinalStream, AsyncStream, FinalStream, Stream
 
 MODEL = "SenseChat-5"
 
@@ -114,6 +115,41 @@ async def async_calls() -> None:
         await raw.parse().aclose()
 
 
+def openai_hands() -> None:
+    """What an openai SDK user writes: http_client=, default headers and query, with_options()
+    with a base URL (openai-style, ending in the version folder) and a key, stream() and its
+    final answer."""
+    with SenseNova(http_client=httpx2.Client(headers={"X-Team": "a"}), default_query={"team": "a"}) as client:
+        completion = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": "Hello!"}])
+        print(completion.request_id)
+        other = client.with_options(
+            base_url=client.base_url + "/v1", api_key="another-key", default_headers={"X-Team": "b"}
+        )
+        assert_type(other, SenseNova)
+        with client.chat.completions.stream(model=MODEL, messages=[{"role": "user", "content": "Hello!"}]) as stream:
+            assert_type(stream, FinalStream[ChatCompletionChunk, ChatCompletionStreamResult, ChatCompletion])
+            for chunk in stream:
+                assert_type(chunk, ChatCompletionChunk)
+            final = stream.get_final_completion()
+            assert_type(final, ChatCompletion)
+        print(final.to_json(), other.base_url)
+
+
+async def async_openai_hands() -> None:
+    async with AsyncSenseNova(http_client=httpx2.AsyncClient(), default_headers={"X-Team": "a"}) as client:
+        async with client.chat.completions.stream(
+            model=MODEL, messages=[{"role": "user", "content": "Hello!"}]
+        ) as stream:
+            assert_type(stream, AsyncFinalStream[ChatCompletionChunk, ChatCompletionStreamResult, ChatCompletion])
+            async for chunk in stream:
+                assert_type(chunk, ChatCompletionChunk)
+            final = await stream.get_final_completion()
+            assert_type(final, ChatCompletion)
+        print(final.request_id)
+
+
 if __name__ == "__main__":
     sync_calls()
     asyncio.run(async_calls())
+    openai_hands()
+    asyncio.run(async_openai_hands())

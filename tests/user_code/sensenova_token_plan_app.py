@@ -11,11 +11,12 @@ from __future__ import annotations
 import asyncio
 from typing import assert_type
 
+import httpx2
 from sensenova_client import AsyncSenseNovaTokenPlan, SenseNovaTokenPlan, errors, image_data_url
 from sensenova_client.api.token_plan.create_token_plan_chat_completion import TokenPlanChatCompletionStreamResult
 from sensenova_client.models import TokenPlanChatCompletion, TokenPlanChatCompletionChunk, TokenPlanUsage
 from sensenova_client.params import TokenPlanContentPartParam, TokenPlanMessageParam
-from sensenova_client.streaming import AsyncStream, Stream
+from sensenova_client.streaming import AsyncFinalStream, AsyncStream, FinalStream, Stream
 
 MODEL = "sensenova-6.7-flash-lite"
 PNG = (
@@ -90,6 +91,50 @@ async def async_calls() -> None:
         print(result.reasoning, result.text)
 
 
+def openai_hands() -> None:
+    """What an openai SDK user writes: http_client=, default headers and query, with_options()
+    with a base URL (openai-style, ending in the version folder) and a key, stream() and its
+    final answer."""
+    with SenseNovaTokenPlan(http_client=httpx2.Client(headers={"X-Team": "a"}), default_query={"team": "a"}) as client:
+        completion = client.chat.completions.create(model=MODEL, messages=[{"role": "user", "content": "Hello!"}])
+        kind: str | None = completion.object  # the JSON name, as in the openai SDK (object_ works too)
+        print(kind, completion.object_)
+        other = client.with_options(
+            base_url=client.base_url + "/v1", api_key="another-key", default_headers={"X-Team": "b"}
+        )
+        assert_type(other, SenseNovaTokenPlan)
+        with client.chat.completions.stream(model=MODEL, messages=[{"role": "user", "content": "Hello!"}]) as stream:
+            assert_type(
+                stream,
+                FinalStream[TokenPlanChatCompletionChunk, TokenPlanChatCompletionStreamResult, TokenPlanChatCompletion],
+            )
+            for chunk in stream:
+                assert_type(chunk, TokenPlanChatCompletionChunk)
+            final = stream.get_final_completion()
+            assert_type(final, TokenPlanChatCompletion)
+        print(final.to_json(), other.base_url)
+
+
+async def async_openai_hands() -> None:
+    async with AsyncSenseNovaTokenPlan(http_client=httpx2.AsyncClient(), default_headers={"X-Team": "a"}) as client:
+        async with client.chat.completions.stream(
+            model=MODEL, messages=[{"role": "user", "content": "Hello!"}]
+        ) as stream:
+            assert_type(
+                stream,
+                AsyncFinalStream[
+                    TokenPlanChatCompletionChunk, TokenPlanChatCompletionStreamResult, TokenPlanChatCompletion
+                ],
+            )
+            async for chunk in stream:
+                assert_type(chunk, TokenPlanChatCompletionChunk)
+            final = await stream.get_final_completion()
+            assert_type(final, TokenPlanChatCompletion)
+        print(final.request_id)
+
+
 if __name__ == "__main__":
     sync_calls()
     asyncio.run(async_calls())
+    openai_hands()
+    asyncio.run(async_openai_hands())

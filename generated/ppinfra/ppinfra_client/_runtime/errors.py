@@ -91,9 +91,15 @@ def request_id_of(headers: httpx2.Headers) -> str | None:
 
 
 class APIError(Exception):
-    """Base class of every error this package raises."""
+    """Base class of every error this package raises.
+
+    `request_id` is the provider's id of the request (request_id_of) when an answer brought one:
+    a status error's, and that of every error a stream raises once its answer's head arrived
+    (cut, malformed, in-stream, not a stream); None before any answer (a connection error).
+    """
 
     message: str
+    request_id: str | None = None
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -364,5 +370,6 @@ class NotAStreamError(_AnswerError):
         self.response = scrubbed_response(response, secrets)
         self.status_code = response.status_code
         self.content_type = content_type or response.headers.get("content-type", "")
+        self.request_id = request_id_of(response.headers)
         self.body = mask(body, secrets)
         self.result = result

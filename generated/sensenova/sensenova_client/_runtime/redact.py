@@ -28,6 +28,7 @@ __all__ = [
     "RedactSecrets",
     "bounded",
     "mask",
+    "masked_headers",
     "register",
     "request_or_none",
     "safe_repr",
@@ -219,13 +220,19 @@ def scrub_cause(exc: BaseException, source: httpx2.Request | httpx2.Response | N
             exc.request = scrubbed_request(exc.request)
 
 
+def masked_headers(headers: httpx2.Headers, secrets: tuple[str, ...]) -> list[tuple[str, str]]:
+    """headers with a credential header's whole value (scheme included) `***` and the secrets
+    masked in every other value."""
+    return [
+        (name, "***" if name.lower() in _CREDENTIAL_HEADERS else mask(value, secrets))
+        for name, value in headers.multi_items()
+    ]
+
+
 def scrubbed_request(request: httpx2.Request) -> httpx2.Request:
     """A copy of request without credentials (headers masked, no URL password, no extensions)."""
     secrets = secrets_of(request)
-    headers = [
-        (name, "***" if name.lower() in _CREDENTIAL_HEADERS else mask(value, secrets))
-        for name, value in request.headers.multi_items()
-    ]
+    headers = masked_headers(request.headers, secrets)
     url = request.url.copy_with(password="***") if request.url.password else request.url
     forms = secrets + tuple(urllib.parse.quote(secret, safe="") for secret in secrets)  # as typed, and percent-encoded
     if any(form in str(url) for form in forms):  # a key in a redirect's Location

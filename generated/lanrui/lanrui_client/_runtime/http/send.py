@@ -18,7 +18,7 @@ import httpx2
 from ...types import UNSET, Unset
 from .. import answers, errors, redact
 from ..errors import APIConnectionError, APITimeoutError
-from ..logs import log_call
+from ..logs import log_call, log_failure
 from .deadline import DEADLINE_EXTENSION, DeadlineExceeded
 from .options import DeadlineArg, TimeoutArg, checked_deadline, checked_max_retries, checked_timeout, json_problem
 from .retry import MAX_RETRIES_EXTENSION
@@ -87,13 +87,18 @@ def typed_transport_error(exc: httpx2.RequestError, request: httpx2.Request | No
 
 
 @contextlib.contextmanager
-def translate_transport_errors(request: httpx2.Request | None = None) -> Iterator[None]:
+def translate_transport_errors(request: httpx2.Request | None = None, started: float | None = None) -> Iterator[None]:
     """Re-raise httpx2's request errors (transport errors, undecodable bodies, too many
-    redirects) as typed_transport_error says."""
+    redirects) as typed_transport_error says; with `started`, the call ends there, after its
+    retries, and its outcome is logged."""
     try:
         yield
     except httpx2.RequestError as exc:
-        raise typed_transport_error(exc, request) from exc
+        sent = _request_of(exc, request)  # before scrubbing: its extensions count the attempts
+        error = typed_transport_error(exc, request)
+        if started is not None:
+            log_failure(sent, error, started)
+        raise error from exc
 
 
 def _request_of(exc: httpx2.RequestError, fallback: httpx2.Request | None) -> httpx2.Request | None:
@@ -127,7 +132,7 @@ def send(
     started = time.perf_counter()
     http = client.get_httpx_client()
     request = build_request(http, kwargs, **options)
-    with translate_transport_errors():
+    with translate_transport_errors(request, started):
         response = http.send(request)
     log_call(response, started)
     return response
@@ -145,7 +150,7 @@ async def asend(
     started = time.perf_counter()
     http = client.get_async_httpx_client()
     request = build_request(http, kwargs, **options)
-    with translate_transport_errors():
+    with translate_transport_errors(request, started):
         response = await http.send(request)
     log_call(response, started)
     return response

@@ -21,7 +21,7 @@ import httpx2
 from ...types import UNSET, Unset
 from .. import answers, errors, redact
 from ..http import h2_cancel, send
-from ..logs import log_call
+from ..logs import log_call, log_failure, log_stream_end
 from . import errors as stream_errors
 from . import idle, parse
 from .fold import Gatherer
@@ -72,6 +72,7 @@ class StreamCall(Generic[T]):
         self.done = False  # the terminator arrived
         self.failure: errors.APIError | None = None
         self.unchecked = True  # the body's start is not yet checked for being an event stream
+        self.first_bytes: float | None = None  # when the body's first bytes arrived (DEBUG's stream line)
         self.reported_error = stream_errors.payload_error_check(fmt)  # compiled once, used per event
         parse.prepare()  # msgspec imported before the request, not by the first event
 
@@ -112,6 +113,7 @@ class StreamCall(Generic[T]):
         fast = parse.loads  # msgspec (parse.py), or None for json alone
         if self.unchecked and chunk and self.response is not None:
             self.unchecked = False
+            self.first_bytes = time.perf_counter()  # once per stream: the body's first bytes
             not_a_stream = stream_errors.not_an_event_stream(self.response, chunk)
             if not_a_stream is not None:
                 raise not_a_stream
@@ -183,6 +185,17 @@ class StreamCall(Generic[T]):
 
     def idle(self, clock: idle.IdleClock) -> errors.StreamIdleTimeoutError:
         return stream_errors.idle(self.fmt, self.gather, clock.seconds)
+
+    def failed(self, exc: errors.APIError, request: httpx2.Request | None, started: float) -> None:
+        """Record the error that ends the stream: the text so far, the request id, credentials
+        masked; logged as the call's outcome unless the status line already said it."""
+        self.kept_so_far(exc)
+        response = self.response
+        if response is not None and exc.request_id is None:
+            exc.request_id = errors.request_id_of(response.headers)
+        self.failure = redact.without_locals(redact.scrub(exc, response))  # an echoed credential masked
+        if not (isinstance(exc, errors.APIStatusError) and exc.status_code >= 300):
+            log_failure(request, exc, started, response)
 
     def cut(self, reason: str) -> errors.IncompleteStreamError:
         return stream_errors.cut(self.fmt, self.gather, reason)
@@ -303,12 +316,12 @@ async def _awatched(
 
 def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, None]:
     """Send the call and yield its events; `prime` first yields PRIMED once the head checked out."""
-    response = chunks = None
+    response = chunks = request = None
+    started = time.perf_counter()
     try:
         http = client.get_httpx_client()
         call.decoder.max_event_size = client.max_event_size
         request = call.build_request(http)
-        started = time.perf_counter()
         with send.translate_transport_errors(request):
             response = call.response = http.send(request, stream=True)
         log_call(response, started)  # the head's arrival: the body is still to come
@@ -336,12 +349,12 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
             raise cut from send.typed_transport_error(exc, request)
         if call.done:
             _drain(response, chunks)
+            log_stream_end(response, started, call.gather.count, call.first_bytes)
             return
         raise call.cut_at_eof()
     except errors.APIError as exc:
         chunk = b""  # what the server sent (it may echo the key) stays out of the traceback's locals
-        call.kept_so_far(exc)
-        call.failure = redact.without_locals(redact.scrub(exc, call.response))  # an echoed credential masked
+        call.failed(exc, request, started)
         raise
     finally:
         if response is not None and not call.done:  # left early: over HTTP/2, tell the server
@@ -354,12 +367,12 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
 
 async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerator[T, None]:
     """The async twin of `run`."""
-    response = chunks = None
+    response = chunks = request = None
+    started = time.perf_counter()
     try:
         http = client.get_async_httpx_client()
         call.decoder.max_event_size = client.max_event_size
         request = call.build_request(http)
-        started = time.perf_counter()
         with send.translate_transport_errors(request):
             response = call.response = await http.send(request, stream=True)
         log_call(response, started)  # the head's arrival: the body is still to come
@@ -389,12 +402,12 @@ async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerat
             raise call.cut_by_transport(exc) from send.typed_transport_error(exc, request)
         if call.done:
             await _adrain(chunks)
+            log_stream_end(response, started, call.gather.count, call.first_bytes)
             return
         raise call.cut_at_eof()
     except errors.APIError as exc:
         chunk = b""  # what the server sent (it may echo the key) stays out of the traceback's locals
-        call.kept_so_far(exc)
-        call.failure = redact.without_locals(redact.scrub(exc, call.response))  # an echoed credential masked
+        call.failed(exc, request, started)
         raise
     finally:
         if response is not None and not call.done:  # left early: over HTTP/2, tell the server

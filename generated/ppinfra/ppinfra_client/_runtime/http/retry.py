@@ -40,16 +40,16 @@ back off at all (backoff_factor 0), its per-attempt copy drops a custom jitter s
 shortens a long Retry-After instead of declining it, and it would be a third runtime dependency
 standing in for about a hundred lines.
 
-Logging: each retry is logged at INFO on the package's logger (e.g. `sensenova_client`) with the
-method, host, path, status or error type and the wait; never headers, query or body. A filter on
-that logger (and on httpx2's and httpcore2's, see redact.py) masks every live credential, should a
-message ever carry one.
+Logging (the lines are logs.py's): each retry at INFO on the package's logger (e.g.
+`sensenova_client`) with the method, URL without its query, status or error type, the wait and
+the request id of the answer retried; at DEBUG each attempt's request and answer headers (masked),
+its time, and each failed attempt that is not retried with the reason. The transport numbers the
+attempts in the request's `attempt` extension, so the call's closing line says how many it took.
 """
 
 from __future__ import annotations
 
 import email.utils
-import logging
 import math
 import random
 import ssl
@@ -59,6 +59,7 @@ from datetime import UTC
 
 import httpx2
 
+from .. import logs
 from .deadline import (
     AsyncDeadlineStream,
     DeadlineExceeded,
@@ -91,8 +92,6 @@ _RETRYABLE_ERRORS = (httpx2.TimeoutException, httpx2.NetworkError, httpx2.Remote
 # ... except these: a full connection pool is our own limit (another attempt would queue behind
 # the same busy connections), and a passed deadline leaves no time for one.
 _FINAL_ERRORS = (httpx2.PoolTimeout, DeadlineExceeded)
-
-logger = logging.getLogger(__name__.partition(".")[0])  # the package logger (logs.py)
 
 
 def is_retryable_status(status_code: int) -> bool:
@@ -185,19 +184,6 @@ def _replayable(request: httpx2.Request) -> bool:
     return isinstance(request.stream, httpx2.ByteStream)
 
 
-def _log(request: httpx2.Request, retry: int, limit: int, wait: float, reason: str) -> None:
-    logger.info(
-        "Retrying %s %s%s in %.2f s (retry %d of %d) after %s",
-        request.method,
-        request.url.host,
-        request.url.path,
-        wait,
-        retry + 1,
-        limit,
-        reason,
-    )
-
-
 class _Base:
     def __init__(self, *, max_retries: int, policy: RetryPolicy, deadline: float | None) -> None:
         self.max_retries = checked_max_retries(max_retries)
@@ -213,32 +199,46 @@ class _Base:
         error: Exception | None,
         end: float | None,
     ) -> float | None:
-        """The wait before the next attempt, or None to stop here."""
-        if retry >= limit or not _replayable(request):
-            return None
+        """The wait before the next attempt, or None to stop here (a failed attempt's reason logged)."""
+        if response is not None and response.status_code < 400:
+            return None  # an answer, not a failure: nothing to decide
+        reason = f"status {response.status_code}" if response is not None else type(error).__name__
+        wait = None
         if response is not None and not is_retryable_status(response.status_code):
-            return None
-        wait = self.policy.wait(retry, response)
-        if wait is not None and end is not None and time.monotonic() + wait >= end:
-            return None  # the next attempt could not start before the deadline
-        if wait is not None:
-            reason = f"status {response.status_code}" if response is not None else type(error).__name__
-            _log(request, retry, limit, wait, reason)
-        return wait
+            why = "that status is not retried"
+        elif retry >= limit:
+            why = f"no retries left ({limit} allowed)"
+        elif not _replayable(request):
+            why = "its body is a one-shot stream that cannot be sent again"
+        elif (wait := self.policy.wait(retry, response)) is None:
+            why = f"the server asks to wait longer than the {self.policy.max_retry_after:g} s the client waits"
+        elif end is not None and time.monotonic() + wait >= end:
+            why, wait = "the call's deadline would pass before the next attempt", None
+        else:
+            logs.log_retry(request, response, retry, limit, wait, reason)
+            return wait
+        logs.log_not_retried(request, response, reason, why)
+        return None
 
     @staticmethod
-    def _start_attempt(request: httpx2.Request, retry: int, end: float | None) -> None:
+    def _start_attempt(request: httpx2.Request, retry: int, end: float | None) -> float:
+        """Prepare attempt `retry` (0 for the first) and log it; returns when it started."""
         if retry:  # retries are not byte-identical: the server (and its logs) can tell them apart
             request.headers[RETRY_COUNT_HEADER] = str(retry)
         if end is not None:
             lower_timeouts(request, time_left(request, end))
+        request.extensions[logs.ATTEMPT_EXTENSION] = retry + 1
+        logs.log_attempt(request)
+        return time.perf_counter()
 
     @staticmethod
     def _final(request: httpx2.Request, error: Exception, end: float | None) -> Exception | None:
         """The error to raise at once instead of retrying, if any."""
         if isinstance(error, _FINAL_ERRORS) or _refused_for_good(error):
+            logs.log_not_retried(request, None, type(error).__name__, "another attempt would meet the same error")
             return error
         if end is not None and isinstance(error, httpx2.TimeoutException) and time.monotonic() >= end:
+            logs.log_not_retried(request, None, type(error).__name__, "the call's deadline has passed")
             return exceeded(request)
         return None
 
@@ -262,9 +262,10 @@ class RetryTransport(_Base, httpx2.BaseTransport):
         end = deadline_of(request, self.deadline)
         retry = 0
         while True:
-            self._start_attempt(request, retry, end)
+            started = self._start_attempt(request, retry, end)
             try:
                 response = self.transport.handle_request(request)
+                logs.log_answer(request, response, started)
             except _RETRYABLE_ERRORS as exc:
                 final = self._final(request, exc, end)
                 if final is exc:
@@ -307,9 +308,10 @@ class AsyncRetryTransport(_Base, httpx2.AsyncBaseTransport):
         end = deadline_of(request, self.deadline)
         retry = 0
         while True:
-            self._start_attempt(request, retry, end)
+            started = self._start_attempt(request, retry, end)
             try:
                 response = await self._attempt(request, end)
+                logs.log_answer(request, response, started)
             except _RETRYABLE_ERRORS as exc:
                 final = self._final(request, exc, end)
                 if final is exc:

@@ -159,6 +159,16 @@ class _ClientBase:
         )
         return clone
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its AuthenticatedClient (configuration only, no credential: see
+        http/client.py) and its call defaults; a credential in default_headers is refused."""
+        if any(name.lower() == "authorization" for name in self._defaults.headers):
+            raise TypeError(
+                f"this {type(self).__name__} cannot be pickled: its with_options(default_headers=...) holds an "
+                "Authorization, and a pickle never holds a credential; build the client in the worker"
+            )
+        return (_unpickled, (type(self), self._api, self._defaults))
+
     def _merged(self, options: CallOptions) -> CallOptions:
         """options with this copy's default headers and query under the call's own."""
         defaults = self._defaults
@@ -188,6 +198,12 @@ class _ClientBase:
         return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self._api.auth_method!r})"
 
     __str__ = __repr__
+
+
+def _unpickled(cls: type[_C], api: AuthenticatedClient, defaults: CallDefaults) -> _C:
+    client = object.__new__(cls)
+    client._api, client._defaults = api, defaults
+    return client
 
 
 class SyncClientBase(_ClientBase):

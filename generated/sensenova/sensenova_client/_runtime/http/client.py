@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import os
+import pickle
 import platform
 import ssl
 import threading
@@ -287,19 +288,18 @@ class Client:
             raise ValueError(f"max_event_size must be an int >= 1 (characters), got {max_event_size!r}")
         self._max_event_size = max_event_size
         self._stream_idle_timeout = checked_stream_idle_timeout(stream_idle_timeout)
-        # httpx2 deprecates a CA bundle path for `verify`; the generator's API takes one, so a path
-        # becomes the SSL context httpx2 asks for (a folder of certificates: capath).
-        if isinstance(verify_ssl, str):
-            if os.path.isdir(verify_ssl):
-                verify_ssl = ssl.create_default_context(capath=verify_ssl)
-            else:
-                verify_ssl = ssl.create_default_context(cafile=verify_ssl)
-        self._verify_ssl = verify_ssl
+        self._verify_source = verify_ssl  # as given: what a pickle holds (see __reduce__)
+        self._verify_ssl = _verify_context(verify_ssl)
         self._headers = checked_headers(headers, "headers")
         self._cookies = dict(cookies or {})
         self._follow_redirects = follow_redirects
         self._httpx_args = checked_httpx_args(httpx_args)
         refuse_old_httpx(verify_ssl, "verify_ssl")
+        self._fresh_pools()
+        logs.configure_from_env()  # <PREFIX>_LOG, for every client (the openai-style ones wrap this)
+
+    def _fresh_pools(self) -> None:
+        """No HTTP client yet: each is built on first use (in this process)."""
         self._client: httpx2.Client | None = None
         self._async_client: httpx2.AsyncClient | None = None  # given, else the latest one built
         self._async_pools: dict[int, tuple[Callable[[], object], httpx2.AsyncClient]] = {}  # per event loop
@@ -308,7 +308,6 @@ class Client:
         self._given: set[str] = set()  # "_client"/"_async_client" set by the user: theirs to manage
         self._build_lock = threading.Lock()
         _LIVE_CLIENTS.add(self)
-        logs.configure_from_env()  # <PREFIX>_LOG, for every client (the openai-style ones wrap this)
 
     @property
     def base_url(self) -> str:
@@ -478,11 +477,39 @@ class Client:
             clone._params = {**params, **self._query}
         if api_key is not None:
             clone._use_api_key(api_key)
-        clone._client, clone._async_client, clone._async_pools = None, None, {}
-        clone._async_closed, clone._given_loop, clone._given = False, None, set()
-        clone._build_lock = threading.Lock()
-        _LIVE_CLIENTS.add(clone)
+        clone._fresh_pools()
         return clone
+
+    # --- copies and pickles (docs/distributed.md): the configuration, never a credential
+
+    def __copy__(self) -> Self:
+        """A shallow copy (shared pools); _copy() and __deepcopy__ give the copy pools of its own."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        return clone
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
+        """The same configuration and credential with pools of its own: nothing leaves the process."""
+        return self._copy()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """A pickle holds the configuration only: no pool (the worker builds its own) and no
+        credential: an AuthenticatedClient reads its credentials from the environment of the
+        process that unpickles it, as one built there without api_key= would."""
+        state = {name: value for name, value in self.__dict__.items() if name in _PICKLED}
+        state["_verify_ssl"] = self._verify_source
+        _check_picklable(self, state)
+        return (_unpickled, (type(self),), state)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._verify_ssl = _verify_context(self._verify_source)
+        self._fresh_pools()
+        self._credentials_from_environment()
+        logs.configure_from_env()
+
+    def _credentials_from_environment(self) -> None:
+        pass  # a Client sends none
 
     def _use_api_key(self, api_key: str) -> None:
         raise TypeError(f"a {type(self).__name__} sends no credentials: use AuthenticatedClient for api_key=")
@@ -603,6 +630,17 @@ class AuthenticatedClient(Client):
     def _auth(self) -> httpx2.Auth:
         return self.__auth
 
+    def _credentials_from_environment(self) -> None:
+        try:
+            self.__auth = _choose_auth(None, None, None, self._where())
+        except (MissingCredentialsError, InvalidCredentialsError) as exc:
+            exc.message = (
+                f"{exc.message} (this {type(self).__name__} was unpickled: a pickle holds no credential, so the "
+                "process that unpickles it reads its own environment; see docs/distributed.md)"
+            )
+            exc.args = (exc.message,)
+            raise redact.without_locals(exc) from None  # the frames below held the environment's values
+
     def _use_api_key(self, api_key: str) -> None:
         key = _credential(api_key, "api_key")
         if not key:
@@ -613,6 +651,69 @@ class AuthenticatedClient(Client):
         return f"{type(self).__name__}(base_url={self.base_url!r}, auth={self.auth_method!r})"
 
     __str__ = __repr__
+
+
+# The attributes a pickle of a client keeps: its configuration. Named one by one, so that nothing
+# added later (a pool, a lock, a credential) is pickled by accident.
+_PICKLED = frozenset(
+    {
+        "_base_url",
+        "_params",
+        "_query",
+        "_timeout",
+        "_max_retries",
+        "_deadline",
+        "_max_event_size",
+        "_stream_idle_timeout",
+        "_verify_source",
+        "_headers",
+        "_cookies",
+        "_follow_redirects",
+        "_httpx_args",
+    }
+)
+
+
+def _unpickled(cls: type[Client]) -> Client:
+    return cls.__new__(cls)
+
+
+def _verify_context(verify_ssl: str | bool | ssl.SSLContext) -> bool | ssl.SSLContext:
+    """verify_ssl as httpx2 takes it: httpx2 deprecates a CA bundle path for `verify`, so a path
+    becomes an SSL context (a folder of certificates: capath)."""
+    if not isinstance(verify_ssl, str):
+        return verify_ssl
+    if os.path.isdir(verify_ssl):
+        return ssl.create_default_context(capath=verify_ssl)
+    return ssl.create_default_context(cafile=verify_ssl)
+
+
+def _check_picklable(client: Client, state: dict[str, Any]) -> None:
+    """A TypeError naming the argument whose value cannot be pickled (an ssl.SSLContext, a
+    transport, an http_client=), or which holds the client's credential (a copy in another header,
+    a cookie or httpx_args): either way the worker must build its own client."""
+    auth = client._auth()
+    secrets = tuple(secret.encode() for secret in getattr(auth, "_secrets", tuple)())
+    items = [(f"httpx_args[{key!r}]", value) for key, value in state["_httpx_args"].items()]
+    items += [
+        (name.lstrip("_").replace("verify_source", "verify_ssl"), state[name])
+        for name in state
+        if name != "_httpx_args"
+    ]
+    for name, value in items:
+        try:
+            data = pickle.dumps(value)
+        except Exception as exc:  # whatever the object refuses with
+            raise TypeError(
+                f"this {type(client).__name__} cannot be pickled: its {name} is a {type(value).__name__}, which "
+                f"does not pickle ({type(exc).__name__}); build the client in the worker from plain settings, or "
+                "give a CA bundle path as verify_ssl= instead of an SSLContext (see docs/distributed.md)"
+            ) from None
+        if any(secret in data for secret in secrets):
+            raise TypeError(
+                f"this {type(client).__name__} cannot be pickled: its {name} holds its credential, and a pickle "
+                "never does; build the client in the worker (see docs/distributed.md)"
+            )
 
 
 def _credential(value: str | None, name: str) -> str | None:

@@ -138,7 +138,8 @@ class _ClientBase:
         both). `default_headers` and `default_query` are merged over this client's (a call's
         extra_headers/extra_query still win). With `base_url` or `api_key` the copy has a
         connection pool of its own, which closing the copy closes (a pool serves one host and one
-        credential); everything else is this client's."""
+        credential), except an `http_client=` given to this client: every copy sends through it,
+        and closing any closes it, as in the openai SDK; everything else is this client's."""
         if not isinstance(max_retries, Unset):
             max_retries = checked_max_retries(max_retries)
         if not isinstance(deadline, Unset):

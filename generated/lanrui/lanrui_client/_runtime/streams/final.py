@@ -9,8 +9,9 @@ the text in an event choice (`delta`) becomes the answer's (`message`), and memb
 differs from the events' are set (`object: chat.completion`). The JSON is then built into the
 operation's result model, as a non-streamed call's answer is.
 
-Only streams opened by `client.<resource>.stream(...)` snapshot: the merge costs a few
-microseconds per event, which a `create(stream=True)` loop does not pay.
+Only streams opened by `client.<resource>.stream(...)` snapshot: the merge costs about 5 us per
+Lanrui chunk (timeit, one run, a 2-CPU x86_64 machine shared with a test run), which a
+`create(stream=True)` loop does not pay.
 """
 
 from __future__ import annotations

@@ -320,7 +320,12 @@ def test_msgspec_is_imported_by_the_first_stream_and_never_with_the_pure_path_fo
     probe = (
         "import sys, lanrui_client.speedups as s, lanrui_client._runtime.streams.lifecycle as life;"
         "import lanrui_client.api.chat.create_chat_completion as op; before = 'msgspec' in sys.modules;"
-        "life.StreamCall(op._STREAM_FORMAT, {}, {}); print(s.enabled(), before, 'msgspec' in sys.modules)"
+        "from lanrui_client import AuthenticatedClient, errors;"
+        "client = AuthenticatedClient('k', base_url='http://127.0.0.1:9', max_retries=0);"  # refused at once
+        "call = life.StreamCall(op._STREAM_FORMAT, {'method': 'POST', 'url': '/v1/chat/completions'}, {});"
+        "stream = life.run(call, client, prime=True)\n"
+        "try: next(stream)\nexcept errors.APIConnectionError: pass\n"  # the stream started: before its request
+        "print(s.enabled(), before, 'msgspec' in sys.modules)"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "LANRUI_SPEEDUPS": "0"}
     done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)

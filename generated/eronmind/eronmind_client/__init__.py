@@ -56,11 +56,26 @@ _LAZY = {
     "StreamResult": ".streaming",
 }
 
+# An async client is used inside an event loop, which an import on its first attribute access
+# would block (tens of milliseconds): importing one imports the resource modules, with their
+# operation modules and models, at once (docs/event-loop.md). The sync clients stay lazy.
+_ASYNC_CLIENTS = ("AsyncEronmind",)
+
+
+def _import_resources() -> None:
+    import pkgutil
+
+    resources = importlib.import_module(".resources", __name__)
+    for found in pkgutil.iter_modules(resources.__path__):
+        importlib.import_module(f"{resources.__name__}.{found.name}")
+
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if name in _ASYNC_CLIENTS:
+        _import_resources()
     value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value  # later lookups skip __getattr__
     return value

@@ -4,8 +4,9 @@ msgspec (a dependency since the `speedups` extra was retired; wheels for CPython
 Linux, macOS and Windows, x86_64 and arm64) parses an event in well under half of json's time.
 The pure path (json alone) can be forced by `<PREFIX>_SPEEDUPS=0` in the environment when the
 package is imported, or by `set_enabled(False)` at any time. msgspec is imported when the first
-stream starts (`prepare()`), not with the package: importing it costs a few milliseconds that a
-program which never streams should not pay, and the first event should not either.
+stream starts (`prepare()`; `aprepare()` in a worker thread, off the event loop), not with the
+package: importing it costs a few milliseconds that a program which never streams should not pay,
+and the first event should not either.
 
 Both paths accept the same texts and give the same objects and error messages: where msgspec
 parses a text it gives json's object (integers of any size exact, the last of duplicate keys at
@@ -25,7 +26,7 @@ from typing import Any
 
 from ... import _provider
 
-__all__ = ["SPEEDUPS_ENV", "enabled", "loads", "prepare", "set_enabled"]
+__all__ = ["SPEEDUPS_ENV", "aprepare", "enabled", "loads", "prepare", "set_enabled"]
 
 SPEEDUPS_ENV = f"{_provider.ENV_PREFIX}_SPEEDUPS"
 _OFF = {"0", "false", "off", "no"}
@@ -52,6 +53,20 @@ def prepare() -> None:
     global loads
     if loads is _first_loads:
         loads = _msgspec_loads()
+
+
+async def aprepare() -> None:
+    """prepare() for a coroutine: in an asyncio loop the import runs in a worker thread, so that
+    it does not block the loop (under trio, and once imported, it is prepare())."""
+    if loads is _first_loads:
+        import asyncio
+
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # not asyncio (trio)
+            prepare()
+            return
+        await asyncio.to_thread(prepare)
 
 
 def _installed() -> bool:

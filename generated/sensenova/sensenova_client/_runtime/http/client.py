@@ -414,7 +414,10 @@ class Client:
                 f"this {type(self).__name__} was closed (close() or the end of its `async with` block): build a "
                 "new client to call again"
             )
-        loop = _running_loop()
+        return self._async_pool(_running_loop())
+
+    def _async_pool(self, loop: object) -> httpx2.AsyncClient:
+        """The pool of `loop`, built if it has none (from any thread: see _aget_async_httpx_client)."""
         entry = self._async_pools.get(id(loop))
         if entry is None or entry[0]() is not loop:
             with self._build_lock:  # building does no I/O, so a thread lock never blocks a loop for long
@@ -427,6 +430,24 @@ class Client:
                     self._async_pools[id(loop)] = entry
                     self._async_client = entry[1]
         return entry[1]
+
+    async def _aget_async_httpx_client(self) -> httpx2.AsyncClient:
+        """get_async_httpx_client() for coroutines, which the package's async calls use: in an
+        asyncio loop without a pool yet, the pool is built in a worker thread, with the imports
+        of the async network backend (anyio's asyncio backend, httpcore2's), so that neither the
+        SSL context (it loads the trust store) nor those imports, 100+ ms in all, block the loop.
+        Under trio the pool is built in the loop, as before. docs/event-loop.md."""
+        loop = _running_loop()
+        if loop is not None and "_async_client" not in self._given and not self._async_closed:
+            entry = self._async_pools.get(id(loop))
+            if entry is None or entry[0]() is not loop:
+                await asyncio.to_thread(self._build_off_loop, loop)
+        return self.get_async_httpx_client()
+
+    def _build_off_loop(self, loop: object) -> None:
+        import anyio._backends._asyncio  # noqa: F401  (what httpcore2 loads on the first connection)
+
+        self._async_pool(loop)
 
     def _given_async_client(self) -> httpx2.AsyncClient:
         client = self._async_client
@@ -542,7 +563,7 @@ class Client:
         self.get_httpx_client().__exit__(*args)
 
     async def __aenter__(self) -> Self:
-        await self.get_async_httpx_client().__aenter__()
+        await (await self._aget_async_httpx_client()).__aenter__()
         return self
 
     async def __aexit__(self, *args: Any) -> None:

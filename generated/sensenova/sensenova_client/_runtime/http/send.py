@@ -148,7 +148,7 @@ async def asend(
 ) -> httpx2.Response:
     options = request_options(timeout, max_retries, deadline)
     started = time.perf_counter()
-    http = client.get_async_httpx_client()
+    http = await client._aget_async_httpx_client()
     request = build_request(http, kwargs, **options)
     with translate_transport_errors(request, started):
         response = await http.send(request)

@@ -74,7 +74,6 @@ class StreamCall(Generic[T]):
         self.unchecked = True  # the body's start is not yet checked for being an event stream
         self.first_bytes: float | None = None  # when the body's first bytes arrived (DEBUG's stream line)
         self.reported_error = stream_errors.payload_error_check(fmt)  # compiled once, used per event
-        parse.prepare()  # msgspec imported before the request, not by the first event
 
     # --- request and response head
 
@@ -319,6 +318,7 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
     response = chunks = request = None
     started = time.perf_counter()
     try:
+        parse.prepare()  # msgspec imported before the request, not by the first event
         http = client.get_httpx_client()
         call.decoder.max_event_size = client.max_event_size
         request = call.build_request(http)
@@ -370,7 +370,8 @@ async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerat
     response = chunks = request = None
     started = time.perf_counter()
     try:
-        http = client.get_async_httpx_client()
+        await parse.aprepare()  # msgspec imported before the request, off the loop
+        http = await client._aget_async_httpx_client()
         call.decoder.max_event_size = client.max_event_size
         request = call.build_request(http)
         with send.translate_transport_errors(request):

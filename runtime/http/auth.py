@@ -18,7 +18,7 @@ token is replaced while 300 s of it are left by our clock) accepts every token. 
   clock is more than 5 s away from ours, the offset is kept and every later token is minted on
   the server's time, so a skew of any size costs one extra request per client (measured: 122
   requests for 121 calls over two simulated hours, server 10 min ahead, 30 s behind or 28 min
-  ahead; 1.x failed 24 of them, or every one). If the second attempt is refused too, the
+  ahead). If the second attempt is refused too, the
   offset is forgotten (the 401 was about something else) and the 401 is raised.
 - limits: `Date` has whole seconds, so the learned offset is right to about a second plus the
   network delay, inside the 5 s `nbf` margin; without a `Date` (or one a proxy rewrote), only

@@ -1,8 +1,8 @@
 """Checks of the nested models a request model holds, run when it is built and before it is sent.
 
-A field typed as a model (or a list of models) that holds something else used to fail only when
-sent, as `AttributeError: 'str' object has no attribute 'to_dict'`. These helpers raise a
-`TypeError` naming the model's field instead, at construction. A plain dict where a model is
+A field typed as a model (or a list of models) that holds something else would otherwise fail
+only when sent, deep in serialization (`'str' object has no attribute 'to_dict'`). These helpers
+raise a `TypeError` naming the model's field instead, at construction. A plain dict where a model is
 expected is turned into the model with its `from_dict` (what the dict literals of the openai SDK
 look like), so `messages=[{"role": "user", "content": "Hi"}]` works at run time too.
 """

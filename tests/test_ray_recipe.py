@@ -68,5 +68,5 @@ def test_the_recipe_answers_every_prompt_once_through_rate_limits(emulator: Emul
 def test_the_docs_show_the_recipe_as_it_is_run() -> None:
     """docs/distributed.md embeds docs/ray_batch.py whole, so the page shows the tested code."""
     page = (ROOT / "docs" / "distributed.md").read_text(encoding="utf-8")
-    blocks = re.findall(r"```python\n(.*?)```", page, re.S)
+    blocks = re.findall(r"```py\n(.*?)```", page, re.S)
     assert RECIPE.read_text(encoding="utf-8") in blocks

@@ -11,14 +11,16 @@ arguments are, as in the openai SDK). Closing the package's client closes it, as
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx2
 
 from ..errors import ClientStateError
 from .options import TRANSPORT_ARGS, refuse_old_httpx
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["AsyncGivenTransport", "GivenTransport", "given_client_args"]
 
@@ -63,6 +65,8 @@ class AsyncGivenTransport(httpx2.AsyncBaseTransport):
         self._loop: asyncio.AbstractEventLoop | None = None
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        import asyncio  # here, not at the top: importing the package skips its 10 ms
+
         loop = asyncio.get_running_loop()
         if self._loop is None:
             self._loop = loop

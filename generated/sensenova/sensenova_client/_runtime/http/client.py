@@ -20,12 +20,10 @@ credential for that call only, as the openai SDK does.
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import os
-import pickle
-import platform
 import ssl
+import sys
 import threading
 import weakref
 from collections.abc import Callable, Mapping
@@ -72,9 +70,11 @@ SECRET_ACCESS_KEY_ENV = f"{_provider.ENV_PREFIX}_SECRET_ACCESS_KEY"
 
 # What a provider's logs and support see of the caller, as from other SDKs: this distribution and
 # version, then the Python and HTTP library versions (product tokens, RFC 9110 10.1.5).
+# Read from sys as platform.python_implementation() and python_version() do (importing platform
+# would add a millisecond to the package's import).
+_PYTHON = {"cpython": "CPython", "pypy": "PyPy"}.get(sys.implementation.name, sys.implementation.name)
 USER_AGENT = (
-    f"{_provider.DISTRIBUTION}/{_provider.__version__} "
-    f"{platform.python_implementation()}/{platform.python_version()} httpx2/{httpx2.__version__}"
+    f"{_provider.DISTRIBUTION}/{_provider.__version__} {_PYTHON}/{sys.version.split()[0]} httpx2/{httpx2.__version__}"
 )
 
 _shared_contexts: dict[tuple[str | None, str | None], ssl.SSLContext] = {}
@@ -104,6 +104,9 @@ if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
 
 def _running_loop() -> object:
     """The running asyncio event loop; None outside one (or under trio, where one pool serves)."""
+    asyncio = sys.modules.get("asyncio")  # none runs before asyncio is imported (10 ms the package skips)
+    if asyncio is None:
+        return None
     try:
         return asyncio.get_running_loop()
     except RuntimeError:
@@ -441,6 +444,8 @@ class Client:
         if loop is not None and "_async_client" not in self._given and not self._async_closed:
             entry = self._async_pools.get(id(loop))
             if entry is None or entry[0]() is not loop:
+                import asyncio  # loaded: a loop runs
+
                 await asyncio.to_thread(self._build_off_loop, loop)
         return self.get_async_httpx_client()
 
@@ -713,6 +718,8 @@ def _check_picklable(client: Client, state: dict[str, Any]) -> None:
     """A TypeError naming the argument whose value cannot be pickled (an ssl.SSLContext, a
     transport, an http_client=), or which holds the client's credential (a copy in another header,
     a cookie or httpx_args): either way the worker must build its own client."""
+    import pickle  # here, not at the top: only pickling a client needs it, and it has loaded it
+
     auth = client._auth()
     secrets = tuple(secret.encode() for secret in getattr(auth, "_secrets", tuple)())
     items = [(f"httpx_args[{key!r}]", value) for key, value in state["_httpx_args"].items()]

@@ -37,9 +37,9 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "streams.final",
             "streams.errors",
             "streams.fold",
+            "streams.parse",
             "streams.format",
             "streams.sse",
-            "streams.parse",
         ),
     ),
     (
@@ -55,7 +55,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "http.options",
         ),
     ),
-    ("base", ("answers", "logs", "errors", "redact", "model_checks")),
+    ("base", ("answers", "logs", "errors", "redact", "model_checks", "wire")),
 )
 ORDER: tuple[str, ...] = tuple(module for _, modules in FLOORS for module in modules)
 PACKAGES = ("__init__", "surface", "streams", "http")  # the runtime's own package modules

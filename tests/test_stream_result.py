@@ -189,10 +189,9 @@ def test_usage_and_extras_are_read_along_the_rendered_attribute_names() -> None:
     }
     fold = importlib.import_module("sensenova_client._runtime.streams.fold")
     gatherer = fold.Gatherer(fmt)
-    gatherer.add(frame, ChatCompletionChunk.from_dict(frame))
+    gatherer.add(ChatCompletionChunk.from_dict(frame))
     usage = gatherer.result().usage
     assert type(usage).__name__ == "Usage" and usage.total_tokens == 2
     broken = fold.Gatherer(dataclasses.replace(fmt, usage_attrs=("data", "usage_")))
-    broken.add(frame, ChatCompletionChunk.from_dict(frame))
     with pytest.raises(AttributeError, match="usage_"):
-        broken.result()
+        broken.add(ChatCompletionChunk.from_dict(frame))

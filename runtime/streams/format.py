@@ -140,7 +140,14 @@ class StreamFormat(_ResultDefault, Generic[T, R]):
     usage_path: tuple[str, ...] = ()
     extras_paths: tuple[tuple[str, ...], ...] = ()
     # The same paths as the models' attribute names (a JSON key that is a Python keyword or
-    # builtin gets a trailing `_`), rendered at generation time: the typed value is read there.
+    # builtin gets a trailing `_`), rendered at generation time: the fold reads the typed event
+    # there (choices_attrs from the event, the next four from inside one choice).
+    choices_attrs: tuple[str, ...] = ()
+    index_attrs: tuple[str, ...] = ()
+    text_attrs: tuple[str, ...] = ()
+    finish_reason_attrs: tuple[str, ...] = ()
+    reasoning_attrs: tuple[str, ...] = ()
+    logprobs_attrs: tuple[str, ...] = ()
     usage_attrs: tuple[str, ...] = ()
     extras_attrs: tuple[tuple[str, ...], ...] = ()
     logprobs_path: tuple[str, ...] = ()  # inside one choice

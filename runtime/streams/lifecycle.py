@@ -13,7 +13,7 @@ import contextlib
 import json
 import threading
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Generator, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterator
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import httpx2
@@ -26,7 +26,7 @@ from . import errors as stream_errors
 from . import idle, parse
 from .fold import Gatherer
 from .format import StreamResult
-from .sse import EventTooLarge, SSEDecoder
+from .sse import EventTooLarge, ServerSentEvent, SSEDecoder
 
 if TYPE_CHECKING:
     from ..http.client import Client
@@ -50,6 +50,8 @@ PRIMED: Any = object()  # first item of a stream primed by __enter__: the reques
 # DRAIN_SECONDS, is given up on and its connection closed, as an early exit does.
 DRAIN_BYTES = 64 * 1024
 DRAIN_SECONDS = 0.25
+# Events the fast path may decline, without accepting as many, before a stream stops trying it.
+_DECLINES_BEFORE_GIVING_UP = 8
 
 
 class StreamCall(Generic[T]):
@@ -74,6 +76,9 @@ class StreamCall(Generic[T]):
         self.unchecked = True  # the body's start is not yet checked for being an event stream
         self.first_bytes: float | None = None  # when the body's first bytes arrived (DEBUG's stream line)
         self.reported_error = stream_errors.payload_error_check(fmt)  # compiled once, used per event
+        # The fast JSON step (parse.typed_decoder), set when the stream starts; None: json alone.
+        self.typed: Callable[[str], T | None] | None = None
+        self.declined = 0  # events the fast path left to the slow one
 
     # --- request and response head
 
@@ -104,12 +109,9 @@ class StreamCall(Generic[T]):
         """The typed events a chunk completes, each yielded as soon as it is decoded."""
         fmt = self.fmt
         terminator = fmt.terminator
-        reported = self.reported_error
-        from_dict = fmt.event_model.from_dict
         gather = self.gather
         add = gather.add
-        scan = _scan_once
-        fast = parse.loads  # msgspec (parse.py), or None for json alone
+        typed = self.typed  # msgspec's twins (wire.py): an event, or None where it declines
         if self.unchecked and chunk and self.response is not None:
             self.unchecked = False
             self.first_bytes = time.perf_counter()  # once per stream: the body's first bytes
@@ -130,41 +132,60 @@ class StreamCall(Generic[T]):
                 if sse.event == "error":
                     raise stream_errors.error_event(fmt, sse)
                 continue  # a named event the spec does not describe (e.g. `event: ping`): skipped
-            try:
-                if fast is None:
-                    obj, end = scan(data, 0)
-                    if end != len(data):
-                        obj = _json_loads(data)  # trailing whitespace is fine, anything else raises
-                else:
-                    obj = fast(data)  # a ValueError (or RecursionError) for what it leaves to json: json decides below
-            except (StopIteration, ValueError, TypeError, RecursionError):
-                stripped = data.strip()
-                if not stripped:
-                    continue  # an empty keep-alive event
-                if stripped == terminator:  # `data: [DONE] `: the terminator with stray whitespace
-                    self.done = True
-                    return
-                try:
-                    obj = _json_loads(data)
-                except (ValueError, RecursionError) as exc:
-                    raise stream_errors.malformed(gather, sse, f"is not valid JSON ({exc})") from exc
-            if obj.__class__ is not dict:
-                if obj is None:
-                    continue  # `data: null` (llama.cpp's server starts some streams so): skipped
-                raise stream_errors.malformed(gather, sse, "is not a JSON object")
-            error = reported(obj)
-            if error is not None:
-                raise error
-            try:
-                event = from_dict(obj)
-            except Exception as exc:  # whatever the payload holds, the caller gets a typed error
-                problem = f"does not match the event schema ({redact.safe_repr(exc, 2000)})"
-                raise stream_errors.malformed(gather, sse, problem) from exc
+            event = None if typed is None else typed(data)
+            if event is None:
+                event = self.slow(sse)
+                if event is None:
+                    if self.done:
+                        return
+                    continue
             gather.count += 1
-            add(obj, event)
+            add(event)
             yield event
         if too_large is not None:
             raise stream_errors.too_large(gather, too_large)
+
+    def slow(self, sse: ServerSentEvent) -> T | None:
+        """An event the fast path declined: json's dict, the in-stream error rule, `from_dict`
+        (which applies the models' type rule); None for an event to skip. Once the fast path has
+        declined often without ever accepting (a provider adding a key to every event), the rest
+        of the stream skips it."""
+        self.declined += 1
+        if self.declined > _DECLINES_BEFORE_GIVING_UP and self.declined > self.gather.count:
+            self.typed = None
+        data = sse.data
+        try:
+            fast = parse.loads  # msgspec (parse.py), or None for json alone
+            if fast is None:
+                obj, end = _scan_once(data, 0)
+                if end != len(data):
+                    obj = _json_loads(data)  # trailing whitespace is fine, anything else raises
+            else:
+                obj = fast(data)  # a ValueError (or RecursionError) for what it leaves to json: json decides below
+        except (StopIteration, ValueError, TypeError, RecursionError):
+            stripped = data.strip()
+            if not stripped:
+                return None  # an empty keep-alive event
+            if stripped == self.fmt.terminator:  # `data: [DONE] `: the terminator with stray whitespace
+                self.done = True
+                return None
+            try:
+                obj = _json_loads(data)
+            except (ValueError, RecursionError) as exc:
+                raise stream_errors.malformed(self.gather, sse, f"is not valid JSON ({exc})") from exc
+        if obj.__class__ is not dict:
+            if obj is None:
+                return None  # `data: null` (llama.cpp's server starts some streams so): skipped
+            raise stream_errors.malformed(self.gather, sse, "is not a JSON object")
+        error = self.reported_error(obj)
+        if error is not None:
+            raise error
+        try:
+            event: T = self.fmt.event_model.from_dict(obj)
+        except Exception as exc:  # whatever the payload holds, the caller gets a typed error
+            problem = f"does not match the event schema ({redact.safe_repr(exc, 2000)})"
+            raise stream_errors.malformed(self.gather, sse, problem) from exc
+        return event
 
     # --- outcome
 
@@ -318,7 +339,7 @@ def run(call: StreamCall[T], client: Client, prime: bool) -> Generator[T, None, 
     response = chunks = request = None
     started = time.perf_counter()
     try:
-        parse.prepare()  # msgspec imported before the request, not by the first event
+        call.typed = parse.prepare(call.fmt)  # msgspec and the twins ready before the request
         http = client.get_httpx_client()
         call.decoder.max_event_size = client.max_event_size
         request = call.build_request(http)
@@ -370,7 +391,7 @@ async def arun(call: StreamCall[T], client: Client, prime: bool) -> AsyncGenerat
     response = chunks = request = None
     started = time.perf_counter()
     try:
-        await parse.aprepare()  # msgspec imported before the request, off the loop
+        call.typed = await parse.aprepare(call.fmt)  # the same, off the loop
         http = await client._aget_async_httpx_client()
         call.decoder.max_event_size = client.max_event_size
         request = call.build_request(http)

@@ -20,13 +20,20 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import threading
 import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from ... import _provider
+from .. import wire
 
-__all__ = ["SPEEDUPS_ENV", "aprepare", "enabled", "loads", "prepare", "set_enabled"]
+if TYPE_CHECKING:
+    from .format import StreamFormat
+
+T = TypeVar("T")
+
+__all__ = ["SPEEDUPS_ENV", "aprepare", "enabled", "loads", "prepare", "set_enabled", "typed_decoder"]
 
 SPEEDUPS_ENV = f"{_provider.ENV_PREFIX}_SPEEDUPS"
 _OFF = {"0", "false", "off", "no"}
@@ -48,25 +55,63 @@ def _first_loads(data: str) -> Any:
     return loads(data)
 
 
-def prepare() -> None:
-    """Import msgspec now if speedups are on and it is not imported yet (a stream is starting)."""
+def prepare(fmt: StreamFormat[T, Any] | None = None) -> Callable[[str], T | None] | None:
+    """Import msgspec now if speedups are on and it is not imported yet (a stream is starting);
+    with a stream format, its fast decoder too (None with json alone)."""
     global loads
     if loads is _first_loads:
         loads = _msgspec_loads()
+    if fmt is None:
+        return None
+    decode: Callable[[str], T | None] | None = typed_decoder(fmt)
+    return decode
 
 
-async def aprepare() -> None:
-    """prepare() for a coroutine: in an asyncio loop the import runs in a worker thread, so that
-    it does not block the loop (under trio, and once imported, it is prepare())."""
-    if loads is _first_loads:
+async def aprepare(fmt: StreamFormat[T, Any] | None = None) -> Callable[[str], T | None] | None:
+    """prepare() for a coroutine: in an asyncio loop the import and the twins' building run in a
+    worker thread, so that they do not block the loop (under trio, and once done, it is prepare())."""
+    if loads is not None and (loads is _first_loads or (fmt is not None and _key(fmt) not in _typed)):
         import asyncio
 
         try:
             asyncio.get_running_loop()
         except RuntimeError:  # not asyncio (trio)
-            prepare()
-            return
-        await asyncio.to_thread(prepare)
+            return prepare(fmt)
+        return await asyncio.to_thread(prepare, fmt)
+    return prepare(fmt)
+
+
+# The fast decoders built so far, by what they depend on (event model and the in-stream error
+# rule); None for a model whose twin cannot be built (its events always take the slow path).
+_typed: dict[tuple[Any, ...], Any] = {}
+_typed_lock = threading.Lock()
+
+
+def _key(fmt: StreamFormat[Any, Any]) -> tuple[Any, ...]:
+    return (fmt.event_model, fmt.error_field, fmt.error_code_key, fmt.error_ok_code)
+
+
+def typed_decoder(fmt: StreamFormat[T, Any]) -> Callable[[str], T | None] | None:
+    """The function from an event's text to its typed event (wire.py), or None where it declines;
+    None itself while speedups are off. The twins narrow the in-stream error member to its
+    harmless values (absent, null, or the ok code), so that every event carrying an error is
+    declined and reaches the slow path, whose error rule raises it."""
+    if loads is None:
+        return None
+    key = _key(fmt)
+    if key not in _typed:
+        with _typed_lock:
+            if key not in _typed:
+                if fmt.error_ok_code is None:
+                    overrides: dict[str, Any] = {fmt.error_field: type(None)}
+                else:
+                    overrides = {fmt.error_field: {fmt.error_code_key: Literal[fmt.error_ok_code]}}
+                try:
+                    _typed[key] = wire.decoder(cast(Any, fmt.event_model), overrides)
+                except wire.Unsupported:
+                    _typed[key] = None
+    decode: Callable[[str], T | None] | None = _typed[key] if loads is not None else None
+    return decode
 
 
 def _installed() -> bool:

@@ -256,6 +256,11 @@ _STREAM_FORMAT: stream_format.StreamFormat[CompletionChunk, CompletionStreamResu
     extras_paths=(),
     logprobs_path=("logprobs",),
     final_text_path=("text",),
+    choices_attrs=("choices",),
+    index_attrs=("index",),
+    text_attrs=("text",),
+    finish_reason_attrs=("finish_reason",),
+    logprobs_attrs=("logprobs",),
     usage_attrs=("usage",),
     logprobs_model=CompletionLogprobs,
 )

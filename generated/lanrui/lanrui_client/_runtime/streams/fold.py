@@ -22,47 +22,49 @@ __all__ = ["Gatherer"]
 
 
 def _getter(path: tuple[str, ...]) -> Any:
-    """A function reading `path` from parsed JSON; None where a member is missing or not an object."""
+    """A function reading the attributes along `path` from a typed event; None where one is None.
+
+    The generator renders paths through models (or a model-or-something union): a value on the
+    way that is no model gives None, a name a model does not have raises (a generator bug, never
+    hidden behind a None).
+    """
     if not path:
         return lambda obj: None
+
+    def get(obj: Any) -> Any:
+        for name in path:
+            if obj is None:
+                return None
+            try:
+                obj = getattr(obj, name)
+            except AttributeError:
+                if hasattr(obj.__class__, "__attrs_attrs__"):
+                    raise
+                return None
+        return obj
+
     if len(path) == 1:
-        (key,) = path
+        (only,) = path
 
         def get1(obj: Any) -> Any:
-            return obj.get(key) if obj.__class__ is dict else None
+            try:
+                return getattr(obj, only)
+            except AttributeError:
+                return get(obj)
 
         return get1
     if len(path) == 2:
         first, second = path
 
         def get2(obj: Any) -> Any:
-            if obj.__class__ is dict:
-                obj = obj.get(first)
-                if obj.__class__ is dict:
-                    return obj.get(second)
-            return None
+            try:
+                inner = getattr(obj, first)
+                return None if inner is None else getattr(inner, second)
+            except AttributeError:
+                return get(obj)
 
         return get2
-
-    def get(obj: Any) -> Any:
-        for key in path:
-            if obj.__class__ is not dict:
-                return None
-            obj = obj.get(key)
-        return obj
-
     return get
-
-
-def _typed_at(event: Any, attrs: tuple[str, ...]) -> Any:
-    """The typed value along `attrs` (attribute names the generator rendered from the gather path).
-
-    Only called for a path whose JSON value was not null, so every model on the way is there: a
-    missing attribute is a generator bug and raises, it never falls back to the raw JSON.
-    """
-    for name in attrs:
-        event = getattr(event, name)
-    return event
 
 
 class _Text:
@@ -89,10 +91,12 @@ class _Text:
 
 
 class Gatherer:
-    """Folds events into text per choice, finish reasons, usage and extras, in flat memory.
+    """Folds typed events into text per choice, finish reasons, usage and extras, in flat memory.
 
-    `add(json, event)` runs once per event on the hot path, so it is a closure over local
-    variables rather than a method reading attributes (about a quarter cheaper per event).
+    `add(event)` runs once per event on the hot path, so it is a closure over local variables
+    rather than a method reading attributes (about a quarter cheaper per event). It reads the
+    typed event along the attribute paths the generator rendered from the spec's gather paths
+    (`StreamFormat.*_attrs`), so both JSON steps (msgspec's twins, json + from_dict) feed it alike.
     """
 
     def __init__(self, fmt: StreamFormat[Any]) -> None:
@@ -103,35 +107,38 @@ class Gatherer:
         self.finish: dict[int, str] = {}
         self.logprobs: dict[int, Any] = {}  # choice index -> its log-probabilities' JSON, merged
         self._logprobs_model = fmt.logprobs_model
-        # JSON path -> (typed event, JSON value) of the last event where it was not null.
-        self.kept: dict[tuple[str, ...], tuple[Any, Any]] = {}
-        # The last typed event and its JSON choices (for iter_text). Only the last: holding more
+        # JSON path -> the typed value of the last event where it was not None.
+        self.kept: dict[tuple[str, ...], Any] = {}
+        # The last typed event and its choices (for iter_text). Only the last: holding more
         # would keep each event alive across garbage collections, which costs more than the
         # rest of gathering (and memory would grow with them).
         self.last: list[Any] = [None, None]
         self._usage_path = fmt.usage_path
         self._extras_paths = tuple(path for path in fmt.extras_paths if path)
-        # JSON path -> the attribute names the typed value is read along.
-        self._attrs = dict(zip(fmt.extras_paths, fmt.extras_attrs, strict=True))
-        if fmt.usage_path:
-            self._attrs[fmt.usage_path] = fmt.usage_attrs
-        self._index = _getter(fmt.index_path)
-        self._text = _getter(fmt.text_path)
+        self._index = _getter(fmt.index_attrs)
+        self._text = _getter(fmt.text_attrs)
         self.add = self._adder(fmt)
 
     def _adder(self, fmt: StreamFormat[Any]) -> Any:
-        get_choices, get_index, get_text = _getter(fmt.choices_path), self._index, self._text
-        get_finish = _getter(fmt.finish_reason_path)
-        get_logprobs = _getter(fmt.logprobs_path) if fmt.logprobs_path else None
-        get_reasoning = _getter(fmt.reasoning_path) if fmt.reasoning_path else None
+        get_choices, get_index, get_text = _getter(fmt.choices_attrs), self._index, self._text
+        get_finish = _getter(fmt.finish_reason_attrs)
+        get_logprobs = _getter(fmt.logprobs_attrs) if fmt.logprobs_path else None
+        get_reasoning = _getter(fmt.reasoning_attrs) if fmt.reasoning_path else None
         reasonings = self.reasonings
-        kept_paths = [(path, _getter(path)) for path in (fmt.usage_path, *self._extras_paths) if path]
+        kept_paths = [
+            (path, _getter(attrs))
+            for path, attrs in (
+                (fmt.usage_path, fmt.usage_attrs),
+                *zip(fmt.extras_paths, fmt.extras_attrs, strict=True),
+            )
+            if path
+        ]
         texts, finish, kept, last, logprobs = self.texts, self.finish, self.kept, self.last, self.logprobs
         new_buffer = _Text
 
-        def add(obj: dict[str, Any], event: Any) -> None:
+        def add(event: Any) -> None:
             last[0] = event
-            choices = last[1] = get_choices(obj)
+            choices = last[1] = get_choices(event)
             if choices.__class__ is list:
                 for choice in choices:
                     index = get_index(choice)
@@ -161,11 +168,11 @@ class Gatherer:
                     if get_logprobs is not None:
                         entries = get_logprobs(choice)
                         if entries is not None:
-                            logprobs[index] = _merge(logprobs.get(index), entries)
+                            logprobs[index] = _merge(logprobs.get(index), _json_of(entries))
             for path, get in kept_paths:
-                value = get(obj)
+                value = get(event)
                 if value is not None:
-                    kept[path] = (event, value)
+                    kept[path] = value
 
         return add
 
@@ -187,12 +194,6 @@ class Gatherer:
         held = self.reasonings.get(index)
         return held.getvalue() if held is not None else ""
 
-    def _typed(self, path: tuple[str, ...]) -> Any:
-        if path not in self.kept:
-            return None
-        event, _ = self.kept[path]
-        return _typed_at(event, self._attrs[path])
-
     def _typed_logprobs(self, index: int) -> Any:
         entries = self.logprobs.get(index)
         model = self._logprobs_model
@@ -211,8 +212,9 @@ class Gatherer:
             )
             for index, text in self.text().items()
         ]
-        extras = {path[-1]: self._typed(path) for path in self._extras_paths if path in self.kept}
-        usage = self._typed(self._usage_path) if self._usage_path else None
+        kept = self.kept
+        extras = {path[-1]: kept[path] for path in self._extras_paths if path in kept}
+        usage = kept.get(self._usage_path) if self._usage_path else None
         additional = getattr(self.last[0], "additional_properties", None)
         return StreamResult(
             choices=choices,
@@ -221,6 +223,15 @@ class Gatherer:
             events=self.count,
             additional_properties=dict(additional) if isinstance(additional, dict) else {},
         )
+
+
+def _json_of(value: Any) -> Any:
+    """A typed value as JSON (a model's to_dict(), a list of them), for merging."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if value.__class__ is list:
+        return [_json_of(item) for item in value]
+    return value
 
 
 def _merge(merged: Any, entries: Any) -> Any:

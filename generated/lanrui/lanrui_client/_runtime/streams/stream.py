@@ -313,9 +313,9 @@ def _snapshotting(call: StreamCall[Any]) -> Snapshot:
     snapshot = Snapshot(call.fmt)
     gather_add, snapshot_add = call.gather.add, snapshot.add
 
-    def add(obj: dict[str, Any], event: Any) -> None:
-        gather_add(obj, event)
-        snapshot_add(obj)
+    def add(event: Any) -> None:
+        gather_add(event)
+        snapshot_add(event.to_dict())  # the JSON that arrived, whichever path decoded it
 
     call.gather.add = add
     return snapshot

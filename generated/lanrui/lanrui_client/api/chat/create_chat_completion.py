@@ -256,6 +256,11 @@ _STREAM_FORMAT: stream_format.StreamFormat[ChatCompletionChunk, ChatCompletionSt
         logprobs_path=("logprobs",),
         final_text_path=("message", "content"),
         final_members=(("object", "chat.completion"),),
+        choices_attrs=("choices",),
+        index_attrs=("index",),
+        text_attrs=("delta", "content"),
+        finish_reason_attrs=("finish_reason",),
+        logprobs_attrs=("logprobs",),
         usage_attrs=("usage",),
         logprobs_model=ChatCompletionLogprobs,
     )

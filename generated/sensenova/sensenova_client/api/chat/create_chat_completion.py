@@ -266,6 +266,10 @@ _STREAM_FORMAT: stream_format.StreamFormat[ChatCompletionChunk, ChatCompletionSt
         usage_path=("data", "usage"),
         extras_paths=(("data", "knowledge_base_results"), ("data", "plugins")),
         final_text_path=("message",),
+        choices_attrs=("data", "choices"),
+        index_attrs=("index",),
+        text_attrs=("delta",),
+        finish_reason_attrs=("finish_reason",),
         usage_attrs=("data", "usage"),
         extras_attrs=(
             ("data", "knowledge_base_results"),

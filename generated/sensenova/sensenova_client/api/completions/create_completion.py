@@ -250,6 +250,10 @@ _STREAM_FORMAT: stream_format.StreamFormat[CompletionChunk, CompletionStreamResu
     usage_path=("data", "usage"),
     extras_paths=(),
     final_text_path=("text",),
+    choices_attrs=("data", "choices"),
+    index_attrs=("index",),
+    text_attrs=("delta",),
+    finish_reason_attrs=("finish_reason",),
     usage_attrs=("data", "usage"),
 )
 

@@ -286,6 +286,11 @@ _STREAM_FORMAT: stream_format.StreamFormat[TokenPlanChatCompletionChunk, TokenPl
         final_text_path=("message", "content"),
         final_reasoning_path=("message", "reasoning"),
         final_members=(("object", "chat.completion"),),
+        choices_attrs=("choices",),
+        index_attrs=("index",),
+        text_attrs=("delta", "content"),
+        finish_reason_attrs=("finish_reason",),
+        reasoning_attrs=("delta", "reasoning"),
         usage_attrs=("usage",),
     )
 )

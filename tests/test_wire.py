@@ -1,0 +1,162 @@
+"""The fast JSON step (runtime/wire.py) is exact or declines.
+
+For every documented stream frame and answer, and every mutation of one (each field replaced by
+null, a string, a number, a list, an object, or removed: tests/test_payload_mutations.py's
+variants), msgspec's twins either decline (None: the slow path decides) or build a model equal to
+what `from_dict` builds from json's dict, with the same `to_dict()` and repr. Where they decline,
+the reason is one the slow path must see: an unknown key, a value of another type, an in-stream
+error.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import json
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.client_cases import PACKAGES
+from tests.test_payload_mutations import _frame_json, _frames, _operation, _variants
+
+FIXTURES = Path(__file__).parent / "fixtures"
+STREAMS = sorted((p.parent.parent.name, p.parent.name) for p in FIXTURES.glob("*/*/stream.sse"))
+ANSWERS = sorted((p.parent.parent.name, p.parent.name) for p in FIXTURES.glob("*/*/response.json"))
+
+
+def _parse(provider: str) -> Any:
+    return importlib.import_module(f"{PACKAGES[provider].__name__}._runtime.streams.parse")
+
+
+def _stream_decoder(provider: str, operation_id: str) -> tuple[Any, Any]:
+    fmt = _operation(provider, operation_id)._STREAM_FORMAT
+    decode = _parse(provider).prepare(fmt)
+    assert decode is not None, "every event model of the specs has a twin"
+    return fmt, decode
+
+
+def _slow(model: Any, text: str) -> Any:
+    """from_dict on json's dict; the exception where it refuses."""
+    try:
+        return model.from_dict(json.loads(text))
+    except Exception as exc:  # the slow path's refusals are compared as "declined"
+        return exc
+
+
+def _same(fast: Any, slow: Any) -> list[str]:
+    problems = []
+    if isinstance(slow, Exception):
+        return [f"slow path raised {slow!r} where the fast one built {fast!r}"]
+    if fast != slow:
+        problems.append(f"models differ: {fast!r} != {slow!r}")
+    if fast.to_dict() != slow.to_dict():
+        problems.append(f"to_dict() differs: {fast.to_dict()!r} != {slow.to_dict()!r}")
+    if repr(fast) != repr(slow):
+        problems.append(f"repr differs: {fast!r} != {slow!r}")
+    return problems
+
+
+def _documents(provider: str, operation_id: str) -> list[Any]:
+    return [doc for doc in map(_frame_json, _frames(provider, operation_id)) if isinstance(doc, dict)]
+
+
+@pytest.mark.parametrize(("provider", "operation_id"), STREAMS, ids=[f"{p}-{o}" for p, o in STREAMS])
+def test_every_documented_frame_takes_the_fast_path_and_equals_the_slow_one(provider: str, operation_id: str) -> None:
+    fmt, decode = _stream_decoder(provider, operation_id)
+    documents = _documents(provider, operation_id)
+    assert documents
+    for document in documents:
+        text = json.dumps(document, ensure_ascii=False)
+        fast = decode(text)
+        assert fast is not None, f"declined a documented frame: {text}"
+        assert not _same(fast, _slow(fmt.event_model, text))
+        assert fast.to_dict() == document
+
+
+@pytest.mark.parametrize(("provider", "operation_id"), STREAMS, ids=[f"{p}-{o}" for p, o in STREAMS])
+def test_every_mutated_frame_is_declined_or_equals_the_slow_path(provider: str, operation_id: str) -> None:
+    fmt, decode = _stream_decoder(provider, operation_id)
+    problems, accepted, declined = [], 0, 0
+    for document in _documents(provider, operation_id):
+        for label, mutated in _variants(document):
+            text = json.dumps(mutated)
+            fast = decode(text)
+            if fast is None:
+                declined += 1
+                continue
+            accepted += 1
+            problems += [f"{label}: {p}" for p in _same(fast, _slow(fmt.event_model, text))]
+    assert accepted and declined  # both branches are exercised
+    assert not problems, "\n".join(problems[:20])
+
+
+@pytest.mark.parametrize(("provider", "operation_id"), ANSWERS, ids=[f"{p}-{o}" for p, o in ANSWERS])
+def test_answers_decode_straight_into_the_models_too(provider: str, operation_id: str) -> None:
+    """A twin of each answer model: the documented answer and every mutation (plain answers)."""
+    _parse(provider).prepare()
+    wire = importlib.import_module(f"{PACKAGES[provider].__name__}._runtime.wire")
+    document = json.loads((FIXTURES / provider / operation_id / "response.json").read_text())
+    module = _operation(provider, operation_id)
+    model = _answer_model(module, document)
+    decode = wire.decoder(model)
+    fast = decode(json.dumps(document))
+    assert fast is not None and not _same(fast, _slow(model, json.dumps(document)))
+    problems = []
+    for label, mutated in _variants(document):
+        text = json.dumps(mutated)
+        built = decode(text)
+        if built is not None:
+            problems += [f"{label}: {p}" for p in _same(built, _slow(model, text))]
+    assert not problems, "\n".join(problems[:20])
+
+
+def _answer_model(module: Any, document: Any) -> Any:
+    """The model class an operation's 200 answer is parsed into (its sync_detailed's return)."""
+    import typing
+
+    hint = typing.get_type_hints(module.sync)["return"]
+    for arg in typing.get_args(hint) or (hint,):
+        if hasattr(arg, "from_dict"):
+            try:
+                arg.from_dict(document)
+            except Exception:  # noqa: S112  # another member of the union
+                continue
+            return arg
+    raise AssertionError(f"no answer model in {hint!r}")
+
+
+def test_an_unknown_key_an_error_member_or_a_mistyped_value_is_declined() -> None:
+    fmt, decode = _stream_decoder("lanrui", "create_chat_completion")
+    [document, *_] = _documents("lanrui", "create_chat_completion")
+    assert decode(json.dumps(document)) is not None
+    for change in ({"service_tier": "x"}, {"error": {"message": "boom"}}, {"created": "yesterday"}, {"id": 5}):
+        assert decode(json.dumps({**document, **change})) is None, change
+    fmt, decode = _stream_decoder("sensenova", "create_chat_completion")
+    [document, *_] = _documents("sensenova", "create_chat_completion")
+    failing = copy.deepcopy(document)
+    failing["status"]["code"] = 18
+    assert decode(json.dumps(failing)) is None  # the slow path raises the in-stream error
+
+
+def test_what_the_fast_path_keeps_exact() -> None:
+    """Integers of any size, an int in a float field, null against absent, pickles."""
+    fmt, decode = _stream_decoder("lanrui", "create_chat_completion")
+    [document, *_] = _documents("lanrui", "create_chat_completion")
+    big = {**document, "created": 2**80 + 1, "system_fingerprint": None}
+    event = decode(json.dumps(big))
+    assert event.created == 2**80 + 1 and event.to_dict() == big
+    absent = {k: v for k, v in document.items() if k != "system_fingerprint"}
+    assert "system_fingerprint" not in decode(json.dumps(absent)).to_dict()
+    copied = pickle.loads(pickle.dumps(event))
+    assert copied == event and copied.to_dict() == big
+    fmt, decode = _stream_decoder("sensenova", "create_chat_completion")
+    [document, *_] = _documents("sensenova", "create_chat_completion")
+    scored = copy.deepcopy(document)
+    scored["data"]["knowledge_base_results"] = [{"know_id": "k", "results": [{"score": 2, "result": "r"}]}]
+    event = decode(json.dumps(scored))
+    score = event.data.knowledge_base_results[0].results[0].score
+    assert score == 2 and type(score) is int  # as json gives it: to_dict() returns the 2 that arrived
+    assert event.to_dict() == scored

@@ -73,58 +73,102 @@ class _Builder:
         self.msgspec = msgspec
         self.done: dict[tuple[type, str], tuple[Any, Callable[[Any], Any]]] = {}
         self.base = _twin_base(msgspec)
+        # The compiled builders' globals, shared so that they call each other by name.
+        self.env: dict[str, Any] = {"new": object.__new__, "UNSET": msgspec.UNSET}
         self.sources: dict[str, str] = {}  # model -> its builder's code (for a reader, and tests)
+        self.fields: dict[tuple[type, str], list[_Field]] = {}
+        self.names = 0
 
     def model(self, cls: type, overrides: dict[str, Any]) -> tuple[Any, Callable[[Any], Any]]:
         key = (cls, repr(sorted(overrides.items(), key=repr)))
         if key not in self.done:
-            self.done[key] = self._model(cls, overrides)
+            self.done[key] = self._model(cls, overrides, key)
         return self.done[key]
 
-    def _model(self, cls: type, overrides: dict[str, Any]) -> tuple[Any, Callable[[Any], Any]]:
+    def _model(self, cls: type, overrides: dict[str, Any], key: tuple[type, str]) -> tuple[Any, Callable[[Any], Any]]:
         msgspec = self.msgspec
         fields = _fields(cls)
         hints = typing.get_type_hints(cls)
         if not fields:
             return self._map(cls, hints["additional_properties"])
         required = {a.name for a in cls.__attrs_attrs__ if a.default is _attrs_nothing() and a.init}  # type: ignore[attr-defined]
+        described = self.fields[key] = []
         specs: list[tuple[Any, ...]] = []
-        namespace: dict[str, Any] = {"__attr_of__": {key: attr for attr, key in fields}}
-        env: dict[str, Any] = {"new": object.__new__, "cls": cls, "UNSET": msgspec.UNSET}
-        lines = ["def build(t):", "    o = new(cls)"]
-        for attr, key in fields:
-            hint = hints[attr]
-            override = overrides.get(key)
-            twin_type, convert = self.type(hint, override, env)
+        for attr, json_key in fields:
+            twin_type, convert = self.type(hints[attr], overrides.get(json_key))
+            described.append(_Field(attr, convert, attr in required))
             if attr in required:
                 specs.append((attr, twin_type))
-                lines.append(f"    o.{attr} = {convert(f't.{attr}')}")
             else:
                 specs.append((attr, twin_type | msgspec.UnsetType, msgspec.UNSET))
-                lines.append(f"    v = t.{attr}")
-                if convert is _same:
-                    lines.append(f"    o.{attr} = None if v is UNSET else v")
-                else:
-                    lines.append(f"    o.{attr} = None if v is UNSET or v is None else {convert('v')}")
-        lines += ["    o.additional_properties = {}", "    o._arrived = t", "    return o"]
         specs.sort(key=len)  # fields without a default first, as Structs require
         twin = msgspec.defstruct(
             f"{cls.__name__}Twin",
             specs,
             bases=(self.base,),
-            namespace=namespace,
-            rename={attr: key for attr, key in fields},
+            namespace={"__attr_of__": {json_key: attr for attr, json_key in fields}},
+            rename={attr: json_key for attr, json_key in fields},
             forbid_unknown_fields=True,
             gc=False,  # no cycles: a twin holds JSON values and twins
             module=__name__,
         )
-        self.sources[cls.__qualname__] = "\n".join(lines)
-        exec(compile("\n".join(lines), f"<wire builder of {cls.__qualname__}>", "exec"), env)
-        return twin, env["build"]
+        source = "\n".join(["def build(t):", *self._emit(key, "t", "o", 4, (cls,)), "    return o"])
+        self.sources[cls.__qualname__] = source
+        env = self.env
+        exec(compile(source, f"<wire builder of {cls.__qualname__}>", "exec"), env)
+        return twin, env.pop("build")
+
+    def _emit(self, key: tuple[type, str], t: str, o: str, indent: int, stack: tuple[type, ...]) -> list[str]:
+        """Lines building the model of `key` from twin `t` into variable `o`; nested models that
+        are no list items are built inline (a call per object costs as much as its fields)."""
+        pad = " " * indent
+        cls = key[0]
+        lines = [f"{pad}{o} = new({self.name(cls)})"]
+        for field in self.fields[key]:
+            attr, convert = field.attr, field.convert
+            src = f"{t}.{attr}"
+            inline = isinstance(convert, _Call) and convert.key in self.fields and convert.key[0] not in stack
+            if inline:
+                inner_t, inner_o = self.local(), self.local()
+                assert isinstance(convert, _Call)
+                deeper = (*stack, convert.key[0])
+                if field.required:
+                    lines.append(f"{pad}{inner_t} = {src}")
+                    lines += self._emit(convert.key, inner_t, inner_o, indent, deeper)
+                    lines.append(f"{pad}{o}.{attr} = {inner_o}")
+                else:
+                    lines.append(f"{pad}{inner_t} = {src}")
+                    lines.append(f"{pad}if {inner_t} is UNSET or {inner_t} is None:")
+                    lines.append(f"{pad}    {o}.{attr} = None")
+                    lines.append(f"{pad}else:")
+                    lines += self._emit(convert.key, inner_t, inner_o, indent + 4, deeper)
+                    lines.append(f"{pad}    {o}.{attr} = {inner_o}")
+            elif field.required:
+                lines.append(f"{pad}{o}.{attr} = {convert(src)}")
+            elif convert is _same:
+                lines.append(f"{pad}v = {src}")
+                lines.append(f"{pad}{o}.{attr} = None if v is UNSET else v")
+            else:
+                lines.append(f"{pad}v = {src}")
+                lines.append(f"{pad}{o}.{attr} = None if v is UNSET or v is None else {convert('v')}")
+        lines.append(f"{pad}{o}.additional_properties = {{}}")
+        lines.append(f"{pad}{o}._arrived = {t}")
+        return lines
+
+    def name(self, value: Any) -> str:
+        """A fresh name in the builders' globals, bound to `value`."""
+        self.names += 1
+        self.env[f"g{self.names}"] = value
+        return f"g{self.names}"
+
+    def local(self) -> str:
+        """A fresh local variable's name."""
+        self.names += 1
+        return f"v{self.names}"
 
     def _map(self, cls: type, hint: Any) -> tuple[Any, Callable[[Any], Any]]:
         """A model without fields (a map, e.g. token -> log-probability): a twin dict of its values."""
-        value, convert = self.type(typing.get_args(hint)[1], None, {})
+        value, convert = self.type(typing.get_args(hint)[1], None)
         if convert is not _same:
             raise Unsupported(f"{cls.__qualname__}: a map of models")
         new = object.__new__
@@ -137,18 +181,17 @@ class _Builder:
 
         return dict[str, value], build  # type: ignore[valid-type]
 
-    def type(self, hint: Any, override: Any, env: dict[str, Any]) -> tuple[Any, Callable[[str], str]]:
+    def type(self, hint: Any, override: Any) -> tuple[Any, Callable[[str], str]]:
         """The twin type of an annotation, and how a twin value of it becomes the model's value."""
         if override is not None and not isinstance(override, dict):
             return override, _same
         origin, args = typing.get_origin(hint), typing.get_args(hint)
         if origin in (Union, types.UnionType):
-            return self._union(args, override, env)
+            return self._union(args, override)
         if _is_model(hint):
-            twin, build = self.model(hint, override or {})
-            name = f"b{len(env)}"
-            env[name] = build
-            return twin, _Call(name)
+            overrides = override or {}
+            twin, build = self.model(hint, overrides)
+            return twin, _Call(self.name(build), (hint, repr(sorted(overrides.items(), key=repr))))
         if override:
             raise Unsupported(f"override {override!r} on {hint!r}, which is no model")
         if hint in (str, int, bool, _NONE) or origin is Literal:
@@ -158,7 +201,7 @@ class _Builder:
         if hint is Any or hint is object:
             return Any, _same
         if origin is list and len(args) == 1:
-            item, convert = self.type(args[0], None, env)
+            item, convert = self.type(args[0], None)
             if convert is _same:
                 return list[item], _same  # type: ignore[valid-type]
             if isinstance(convert, _Call):
@@ -167,17 +210,17 @@ class _Builder:
                 return list[item], lambda expr: f"(list(map({name}, {expr})) if {expr} else {expr})"  # type: ignore[valid-type]
             return list[item], lambda expr: f"[{convert('x')} for x in {expr}]"  # type: ignore[valid-type]
         if origin is dict and len(args) == 2 and args[0] is str:
-            value, convert = self.type(args[1], None, env)
+            value, convert = self.type(args[1], None)
             if convert is _same:
                 return dict[str, value], _same  # type: ignore[valid-type]
             return dict[str, value], lambda expr: f"{{k: {convert('x')} for k, x in {expr}.items()}}"  # type: ignore[valid-type]
         raise Unsupported(f"no twin for {hint!r}")
 
-    def _union(self, args: tuple[Any, ...], override: Any, env: dict[str, Any]) -> tuple[Any, Callable[[str], str]]:
+    def _union(self, args: tuple[Any, ...], override: Any) -> tuple[Any, Callable[[str], str]]:
         if str in args:  # an open enum: Literal[...] | str is any string
             args = tuple(a for a in args if typing.get_origin(a) is not Literal)
         members = [a for a in args if a is not _NONE]
-        converted = [self.type(a, override, env) for a in members]
+        converted = [self.type(a, override) for a in members]
         if sum(convert is not _same for _, convert in converted) > 1 or (len(members) > 1 and override):
             raise Unsupported(f"a union of models: {args!r}")
         twin: Any = converted[0][0]
@@ -196,10 +239,12 @@ def _same(expr: str) -> str:
 
 
 class _Call:
-    """How a twin of a model becomes the model: a call of its builder (`name` in the code's globals)."""
+    """How a twin of a model becomes the model: a call of its builder (`name` in the builders'
+    globals); `key` names the model's fields for building it inline instead."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, key: tuple[type, str]) -> None:
         self.name = name
+        self.key = key
 
     def __call__(self, expr: str) -> str:
         return f"{self.name}({expr})"
@@ -221,6 +266,12 @@ def _attrs_nothing() -> Any:
     import attrs
 
     return attrs.NOTHING
+
+
+class _Field(typing.NamedTuple):
+    attr: str
+    convert: Callable[[str], str]
+    required: bool
 
 
 _BASES: dict[int, Any] = {}

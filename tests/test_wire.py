@@ -14,6 +14,7 @@ import copy
 import importlib
 import json
 import pickle
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,19 @@ from tests.test_payload_mutations import _frame_json, _frames, _operation, _vari
 FIXTURES = Path(__file__).parent / "fixtures"
 STREAMS = sorted((p.parent.parent.name, p.parent.name) for p in FIXTURES.glob("*/*/stream.sse"))
 ANSWERS = sorted((p.parent.parent.name, p.parent.name) for p in FIXTURES.glob("*/*/response.json"))
+
+
+@pytest.fixture(autouse=True)
+def _speedups_on() -> Iterator[None]:
+    """The fast path is what these tests are about: on for every package (another test may have
+    switched one off), then back to what each had."""
+    modules = [importlib.import_module(f"{package.__name__}.speedups") for package in PACKAGES.values()]
+    before = [module.enabled() for module in modules]
+    for module in modules:
+        module.set_enabled(True)
+    yield
+    for module, was in zip(modules, before, strict=True):
+        module.set_enabled(was)
 
 
 def _parse(provider: str) -> Any:

@@ -174,7 +174,7 @@ class _Builder:
         new = object.__new__
 
         def build(d: dict[str, Any]) -> Any:
-            o = new(cls)
+            o: Any = new(cls)
             o.additional_properties = d
             o._arrived = d
             return o

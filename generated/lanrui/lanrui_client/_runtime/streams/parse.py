@@ -1,19 +1,20 @@
-"""The JSON step of a stream: msgspec parses each event's text, json whatever msgspec refuses.
+"""The JSON step of a stream: msgspec decodes each event straight into its typed model, json
+and `from_dict` whatever the fast path declines.
 
 msgspec (a dependency since the `speedups` extra was retired; wheels for CPython 3.11-3.15 on
-Linux, macOS and Windows, x86_64 and arm64) parses an event in well under half of json's time.
-The pure path (json alone) can be forced by `<PREFIX>_SPEEDUPS=0` in the environment when the
-package is imported, or by `set_enabled(False)` at any time. msgspec is imported when the first
-stream starts (`prepare()`; `aprepare()` in a worker thread, off the event loop), not with the
-package: importing it costs a few milliseconds that a program which never streams should not pay,
-and the first event should not either.
+Linux, macOS and Windows, x86_64 and arm64) builds the typed event through `wire.py`'s twins, in
+less time than json takes to make a plain dict. The pure path (json alone, then `from_dict`) can be
+forced by `<PREFIX>_SPEEDUPS=0` in the environment when the package is imported, or by
+`set_enabled(False)` at any time. msgspec is imported, and the event model's twins are built,
+when the first stream starts (`prepare()`; `aprepare()` in a worker thread, off the event loop),
+not with the package: importing it costs a few milliseconds that a program which never streams
+should not pay, and the first event should not either.
 
-Both paths accept the same texts and give the same objects and error messages: where msgspec
-parses a text it gives json's object (integers of any size exact, the last of duplicate keys at
-the first one's place), and every text it refuses is left to json, which returns its object or
-raises its error: NaN and Infinity, numbers beyond a double or beyond its integer range, lone
-surrogates, a byte-order mark, and nesting deeper than its limit (a RecursionError, which the
-caller also leaves to json).
+`loads` is the slow path's JSON step while msgspec is on: where msgspec parses a text it gives
+json's object (integers of any size exact, the last of duplicate keys at the first one's place),
+and every text it refuses is left to json, which returns its object or raises its error: NaN and
+Infinity, numbers beyond a double or beyond its integer range, lone surrogates, a byte-order
+mark, and nesting deeper than its limit (a RecursionError, which the caller also leaves to json).
 """
 
 from __future__ import annotations

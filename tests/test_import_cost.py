@@ -24,9 +24,9 @@ PYTHONPATH = os.pathsep.join(str(p.project_dir) for p in PROVIDERS.values())
 # Never loaded by importing a package or one of its operation modules: the event loop's modules
 # (10 ms; loaded by the loop that runs an async call) and pickle (by pickling a client).
 NOT_ON_IMPORT = ("asyncio", "pickle")
-# Nor by importing the package alone: attrs (10 ms, with the platform module it imports), which
-# the models need and the package root, its errors, clients and types do not.
-NOT_WITH_THE_PACKAGE = ("attrs", "attr", "platform")
+# Nor attrs (10 ms, with the platform module it imports), which only the models need: an
+# operation module imports its models and the stream runtime on its first call (`_load`).
+NOT_ON_IMPORT += ("attrs", "attr", "platform")
 
 _SCRIPT = """\
 import json, sys
@@ -58,6 +58,35 @@ def _top_level(modules: list[str]) -> set[str]:
 @pytest.mark.parametrize("key", KEYS)
 def test_importing_a_package_and_one_operation_skips_what_only_calls_need(key: str) -> None:
     loaded = _loaded(key)
-    for step, skipped in (("package", NOT_ON_IMPORT + NOT_WITH_THE_PACKAGE), ("operation", NOT_ON_IMPORT)):
-        found = sorted(_top_level(loaded[step]) & set(skipped))
+    package = PROVIDERS[key].package
+    for step in ("package", "operation"):
+        found = sorted(_top_level(loaded[step]) & set(NOT_ON_IMPORT))
+        found += [m for m in loaded[step] if m.startswith((f"{package}.models.", f"{package}._runtime.streams"))]
         assert not found, f"importing the {step} loaded {found}: import them where a call needs them"
+
+
+_FIRST_USE = """\
+import sys, typing
+import {module} as op
+{use}
+body = typing.get_type_hints(op.sync)["body"]
+assert body is sys.modules[body.__module__].__dict__[body.__name__], body
+assert body.__module__.startswith("{package}.models."), body
+print(body.__name__)
+"""
+
+
+@pytest.mark.parametrize("use", ["from {module} import {body} as named", "op._STREAM_FORMAT"])
+@pytest.mark.parametrize("key", KEYS)
+def test_the_names_an_operation_module_had_are_there_on_first_use(key: str, use: str) -> None:
+    """A model name looked up in the module (or its stream facts) imports what the first call
+    would: then the module's functions' annotations resolve to the models' own classes."""
+    case = main_operation(key)
+    body = case.request_model.__name__
+    script = _FIRST_USE.format(
+        module=case.module_name, package=case.package_name, use=use.format(module=case.module_name, body=body)
+    )
+    env = {**os.environ, "PYTHONPATH": PYTHONPATH}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [body]

@@ -45,6 +45,7 @@ def _operation(provider: str, operation_id: str) -> Any:
 
 
 def _request_body(provider: str, operation_id: str, module: Any) -> Any:
+    module._load()  # the first call's import of the models, whose names the annotations are (docs/import-time.md)
     model = typing.get_type_hints(module.sync)["body"]
     return model.from_dict(json.loads((FIXTURES / provider / operation_id / "request.json").read_text()))
 

@@ -9,8 +9,9 @@ fail the same way.
 from __future__ import annotations
 
 import contextlib
+import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx2
@@ -136,6 +137,21 @@ def send(
         response = http.send(request)
     log_call(response, started)
     return response
+
+
+async def off_loop(load: Callable[[], None]) -> None:
+    """Run an operation's first import (`_load`: its models, 10-20 ms) in a worker thread when an
+    asyncio loop runs, so that the loop is not blocked meanwhile (docs/event-loop.md); under trio,
+    in the loop."""
+    asyncio = sys.modules.get("asyncio")  # no asyncio loop runs before asyncio is imported
+    try:
+        loop = None if asyncio is None else asyncio.get_running_loop()
+    except RuntimeError:  # not asyncio's loop (trio)
+        loop = None
+    if asyncio is None or loop is None:
+        load()
+    else:
+        await asyncio.to_thread(load)
 
 
 async def asend(

@@ -1,19 +1,27 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, TypeAlias, TypedDict
+from typing import TYPE_CHECKING, Any
 
 import httpx2
 
 from ..._runtime import answers
 from ..._runtime.http import send
-from ..._runtime.streams import format as stream_format
-from ..._runtime.streams import stream as streaming
 from ...client import AuthenticatedClient, Client
-from ...models.chat_completion import ChatCompletion
-from ...models.chat_completion_chunk import ChatCompletionChunk
-from ...models.chat_completion_logprobs import ChatCompletionLogprobs
-from ...models.chat_completion_request import ChatCompletionRequest
-from ...models.usage import Usage
 from ...types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    from typing import TypeAlias, TypedDict
+
+    from ..._runtime.streams import format as stream_format
+    from ..._runtime.streams import stream as streaming
+    from ...models.chat_completion import ChatCompletion
+    from ...models.chat_completion_chunk import ChatCompletionChunk
+    from ...models.chat_completion_logprobs import ChatCompletionLogprobs
+    from ...models.chat_completion_request import ChatCompletionRequest
+    from ...models.usage import Usage
+
+_LOADED = False  # _load() has run
 
 
 def _get_kwargs(
@@ -98,6 +106,9 @@ def sync_detailed(
         The HTTP response with its parsed body in `parsed`.
     """
 
+    if not _LOADED:
+        _load()
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -137,6 +148,9 @@ def sync(
     Returns:
         ChatCompletion
     """
+
+    if not _LOADED:
+        _load()
 
     kwargs = _get_kwargs(
         body=body,
@@ -178,6 +192,9 @@ async def asyncio_detailed(
         The HTTP response with its parsed body in `parsed`.
     """
 
+    if not _LOADED:
+        await send.off_loop(_load)
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -218,6 +235,9 @@ async def asyncio(
         ChatCompletion
     """
 
+    if not _LOADED:
+        await send.off_loop(_load)
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -226,45 +246,45 @@ async def asyncio(
     return _parse_response(client=client, response=response)
 
 
-# What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
-class ChatCompletionStreamExtras(TypedDict, total=False):
-    pass
+if TYPE_CHECKING:
+    # What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
+    class ChatCompletionStreamExtras(TypedDict, total=False):
+        pass
 
+    # What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
+    ChatCompletionStreamResult: TypeAlias = stream_format.StreamResult[
+        Usage, ChatCompletionLogprobs, ChatCompletionStreamExtras
+    ]
 
-# What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
-ChatCompletionStreamResult: TypeAlias = stream_format.StreamResult[
-    Usage, ChatCompletionLogprobs, ChatCompletionStreamExtras
-]
-
-# Framing facts from the spec's stream description (specs/CONVENTIONS.md).
-_STREAM_FORMAT: stream_format.StreamFormat[ChatCompletionChunk, ChatCompletionStreamResult] = (
-    stream_format.StreamFormat(
-        event_model=ChatCompletionChunk,
-        result_model=ChatCompletion,
-        request_flag="stream",
-        terminator="[DONE]",
-        error_field="error",
-        error_ok_code=None,
-        error_code_key="code",
-        error_message_key="message",
-        choices_path=("choices",),
-        index_path=("index",),
-        text_path=("delta", "content"),
-        finish_reason_path=("finish_reason",),
-        usage_path=("usage",),
-        extras_paths=(),
-        logprobs_path=("logprobs",),
-        final_text_path=("message", "content"),
-        final_members=(("object", "chat.completion"),),
-        choices_attrs=("choices",),
-        index_attrs=("index",),
-        text_attrs=("delta", "content"),
-        finish_reason_attrs=("finish_reason",),
-        logprobs_attrs=("logprobs",),
-        usage_attrs=("usage",),
-        logprobs_model=ChatCompletionLogprobs,
+    # Framing facts from the spec's stream description (specs/CONVENTIONS.md).
+    _STREAM_FORMAT: stream_format.StreamFormat[ChatCompletionChunk, ChatCompletionStreamResult] = (
+        stream_format.StreamFormat(
+            event_model=ChatCompletionChunk,
+            result_model=ChatCompletion,
+            request_flag="stream",
+            terminator="[DONE]",
+            error_field="error",
+            error_ok_code=None,
+            error_code_key="code",
+            error_message_key="message",
+            choices_path=("choices",),
+            index_path=("index",),
+            text_path=("delta", "content"),
+            finish_reason_path=("finish_reason",),
+            usage_path=("usage",),
+            extras_paths=(),
+            logprobs_path=("logprobs",),
+            final_text_path=("message", "content"),
+            final_members=(("object", "chat.completion"),),
+            choices_attrs=("choices",),
+            index_attrs=("index",),
+            text_attrs=("delta", "content"),
+            finish_reason_attrs=("finish_reason",),
+            logprobs_attrs=("logprobs",),
+            usage_attrs=("usage",),
+            logprobs_model=ChatCompletionLogprobs,
+        )
     )
-)
 
 
 def stream(
@@ -306,6 +326,9 @@ def stream(
     Returns:
         A lazy Stream of ChatCompletionChunk events; `with` closes it early, `until_done()` gathers the answer.
     """
+
+    if not _LOADED:
+        _load()
 
     kwargs = _get_kwargs(
         body=body,
@@ -361,6 +384,9 @@ def astream(
         A lazy AsyncStream of ChatCompletionChunk events; `async with` closes it early, `until_done()` gathers the answer.
     """
 
+    if not _LOADED:
+        _load()
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -373,3 +399,96 @@ def astream(
         deadline=deadline,
         stream_idle_timeout=stream_idle_timeout,
     )
+
+
+def _load() -> None:
+    """Import this operation's models and the stream runtime, and bind them as the module's
+    names: run once, by the first call (or the first lookup of one of them), so that importing the
+    module does not build the model classes (docs/import-time.md)."""
+    global \
+        _LOADED, \
+        _STREAM_FORMAT, \
+        ChatCompletion, \
+        ChatCompletionChunk, \
+        ChatCompletionLogprobs, \
+        ChatCompletionRequest, \
+        ChatCompletionStreamExtras, \
+        ChatCompletionStreamResult, \
+        stream_format, \
+        streaming, \
+        TypedDict, \
+        Usage
+    if not TYPE_CHECKING:  # type checkers read these names at the top, under TYPE_CHECKING
+        from typing import TypedDict
+
+        from ..._runtime.streams import format as stream_format
+        from ..._runtime.streams import stream as streaming
+        from ...models.chat_completion import ChatCompletion
+        from ...models.chat_completion_chunk import ChatCompletionChunk
+        from ...models.chat_completion_logprobs import ChatCompletionLogprobs
+        from ...models.chat_completion_request import ChatCompletionRequest
+        from ...models.usage import Usage
+
+        # What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
+        class ChatCompletionStreamExtras(TypedDict, total=False):
+            pass
+
+        # What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
+        ChatCompletionStreamResult = stream_format.StreamResult[
+            Usage, ChatCompletionLogprobs, ChatCompletionStreamExtras
+        ]
+
+        # Framing facts from the spec's stream description (specs/CONVENTIONS.md).
+        _STREAM_FORMAT = stream_format.StreamFormat(
+            event_model=ChatCompletionChunk,
+            result_model=ChatCompletion,
+            request_flag="stream",
+            terminator="[DONE]",
+            error_field="error",
+            error_ok_code=None,
+            error_code_key="code",
+            error_message_key="message",
+            choices_path=("choices",),
+            index_path=("index",),
+            text_path=("delta", "content"),
+            finish_reason_path=("finish_reason",),
+            usage_path=("usage",),
+            extras_paths=(),
+            logprobs_path=("logprobs",),
+            final_text_path=("message", "content"),
+            final_members=(("object", "chat.completion"),),
+            choices_attrs=("choices",),
+            index_attrs=("index",),
+            text_attrs=("delta", "content"),
+            finish_reason_attrs=("finish_reason",),
+            logprobs_attrs=("logprobs",),
+            usage_attrs=("usage",),
+            logprobs_model=ChatCompletionLogprobs,
+        )
+
+    _LOADED = True
+
+
+_LAZY = frozenset(
+    {
+        "_STREAM_FORMAT",
+        "ChatCompletion",
+        "ChatCompletionChunk",
+        "ChatCompletionLogprobs",
+        "ChatCompletionRequest",
+        "ChatCompletionStreamExtras",
+        "ChatCompletionStreamResult",
+        "stream_format",
+        "streaming",
+        "TypedDict",
+        "Usage",
+    }
+)
+
+if not TYPE_CHECKING:  # for type checkers every name is defined above: no catch-all here
+
+    def __getattr__(name: str) -> Any:
+        if name in _LAZY:  # `from <this module> import ChatCompletion` and the like
+            _load()
+            return globals()[name]
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

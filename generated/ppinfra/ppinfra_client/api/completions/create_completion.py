@@ -1,19 +1,27 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, TypeAlias, TypedDict
+from typing import TYPE_CHECKING, Any
 
 import httpx2
 
 from ..._runtime import answers
 from ..._runtime.http import send
-from ..._runtime.streams import format as stream_format
-from ..._runtime.streams import stream as streaming
 from ...client import AuthenticatedClient, Client
-from ...models.completion import Completion
-from ...models.completion_chunk import CompletionChunk
-from ...models.completion_logprobs import CompletionLogprobs
-from ...models.completion_request import CompletionRequest
-from ...models.usage import Usage
 from ...types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    from typing import TypeAlias, TypedDict
+
+    from ..._runtime.streams import format as stream_format
+    from ..._runtime.streams import stream as streaming
+    from ...models.completion import Completion
+    from ...models.completion_chunk import CompletionChunk
+    from ...models.completion_logprobs import CompletionLogprobs
+    from ...models.completion_request import CompletionRequest
+    from ...models.usage import Usage
+
+_LOADED = False  # _load() has run
 
 
 def _get_kwargs(
@@ -99,6 +107,9 @@ def sync_detailed(
         The HTTP response with its parsed body in `parsed`.
     """
 
+    if not _LOADED:
+        _load()
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -139,6 +150,9 @@ def sync(
     Returns:
         Completion
     """
+
+    if not _LOADED:
+        _load()
 
     kwargs = _get_kwargs(
         body=body,
@@ -181,6 +195,9 @@ async def asyncio_detailed(
         The HTTP response with its parsed body in `parsed`.
     """
 
+    if not _LOADED:
+        await send.off_loop(_load)
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -222,6 +239,9 @@ async def asyncio(
         Completion
     """
 
+    if not _LOADED:
+        await send.off_loop(_load)
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -230,41 +250,41 @@ async def asyncio(
     return _parse_response(client=client, response=response)
 
 
-# What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
-class CompletionStreamExtras(TypedDict, total=False):
-    pass
+if TYPE_CHECKING:
+    # What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
+    class CompletionStreamExtras(TypedDict, total=False):
+        pass
 
+    # What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
+    CompletionStreamResult: TypeAlias = stream_format.StreamResult[Usage, CompletionLogprobs, CompletionStreamExtras]
 
-# What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
-CompletionStreamResult: TypeAlias = stream_format.StreamResult[Usage, CompletionLogprobs, CompletionStreamExtras]
-
-# Framing facts from the spec's stream description (specs/CONVENTIONS.md).
-_STREAM_FORMAT: stream_format.StreamFormat[CompletionChunk, CompletionStreamResult] = stream_format.StreamFormat(
-    event_model=CompletionChunk,
-    result_model=Completion,
-    request_flag="stream",
-    terminator="[DONE]",
-    error_field="error",
-    error_ok_code=None,
-    error_code_key="code",
-    error_message_key="message",
-    choices_path=("choices",),
-    index_path=("index",),
-    text_path=("text",),
-    finish_reason_path=("finish_reason",),
-    usage_path=("usage",),
-    extras_paths=(),
-    logprobs_path=("logprobs",),
-    final_text_path=("text",),
-    final_request=(("stream_options", {"include_usage": True}),),
-    choices_attrs=("choices",),
-    index_attrs=("index",),
-    text_attrs=("text",),
-    finish_reason_attrs=("finish_reason",),
-    logprobs_attrs=("logprobs",),
-    usage_attrs=("usage",),
-    logprobs_model=CompletionLogprobs,
-)
+    # Framing facts from the spec's stream description (specs/CONVENTIONS.md).
+    _STREAM_FORMAT: stream_format.StreamFormat[CompletionChunk, CompletionStreamResult] = stream_format.StreamFormat(
+        event_model=CompletionChunk,
+        result_model=Completion,
+        request_flag="stream",
+        terminator="[DONE]",
+        error_field="error",
+        error_ok_code=None,
+        error_code_key="code",
+        error_message_key="message",
+        choices_path=("choices",),
+        index_path=("index",),
+        text_path=("text",),
+        finish_reason_path=("finish_reason",),
+        usage_path=("usage",),
+        extras_paths=(),
+        logprobs_path=("logprobs",),
+        final_text_path=("text",),
+        final_request=(("stream_options", {"include_usage": True}),),
+        choices_attrs=("choices",),
+        index_attrs=("index",),
+        text_attrs=("text",),
+        finish_reason_attrs=("finish_reason",),
+        logprobs_attrs=("logprobs",),
+        usage_attrs=("usage",),
+        logprobs_model=CompletionLogprobs,
+    )
 
 
 def stream(
@@ -307,6 +327,9 @@ def stream(
     Returns:
         A lazy Stream of CompletionChunk events; `with` closes it early, `until_done()` gathers the answer.
     """
+
+    if not _LOADED:
+        _load()
 
     kwargs = _get_kwargs(
         body=body,
@@ -363,6 +386,9 @@ def astream(
         A lazy AsyncStream of CompletionChunk events; `async with` closes it early, `until_done()` gathers the answer.
     """
 
+    if not _LOADED:
+        _load()
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -375,3 +401,94 @@ def astream(
         deadline=deadline,
         stream_idle_timeout=stream_idle_timeout,
     )
+
+
+def _load() -> None:
+    """Import this operation's models and the stream runtime, and bind them as the module's
+    names: run once, by the first call (or the first lookup of one of them), so that importing the
+    module does not build the model classes (docs/import-time.md)."""
+    global \
+        _LOADED, \
+        _STREAM_FORMAT, \
+        Completion, \
+        CompletionChunk, \
+        CompletionLogprobs, \
+        CompletionRequest, \
+        CompletionStreamExtras, \
+        CompletionStreamResult, \
+        stream_format, \
+        streaming, \
+        TypedDict, \
+        Usage
+    if not TYPE_CHECKING:  # type checkers read these names at the top, under TYPE_CHECKING
+        from typing import TypedDict
+
+        from ..._runtime.streams import format as stream_format
+        from ..._runtime.streams import stream as streaming
+        from ...models.completion import Completion
+        from ...models.completion_chunk import CompletionChunk
+        from ...models.completion_logprobs import CompletionLogprobs
+        from ...models.completion_request import CompletionRequest
+        from ...models.usage import Usage
+
+        # What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
+        class CompletionStreamExtras(TypedDict, total=False):
+            pass
+
+        # What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
+        CompletionStreamResult = stream_format.StreamResult[Usage, CompletionLogprobs, CompletionStreamExtras]
+
+        # Framing facts from the spec's stream description (specs/CONVENTIONS.md).
+        _STREAM_FORMAT = stream_format.StreamFormat(
+            event_model=CompletionChunk,
+            result_model=Completion,
+            request_flag="stream",
+            terminator="[DONE]",
+            error_field="error",
+            error_ok_code=None,
+            error_code_key="code",
+            error_message_key="message",
+            choices_path=("choices",),
+            index_path=("index",),
+            text_path=("text",),
+            finish_reason_path=("finish_reason",),
+            usage_path=("usage",),
+            extras_paths=(),
+            logprobs_path=("logprobs",),
+            final_text_path=("text",),
+            final_request=(("stream_options", {"include_usage": True}),),
+            choices_attrs=("choices",),
+            index_attrs=("index",),
+            text_attrs=("text",),
+            finish_reason_attrs=("finish_reason",),
+            logprobs_attrs=("logprobs",),
+            usage_attrs=("usage",),
+            logprobs_model=CompletionLogprobs,
+        )
+
+    _LOADED = True
+
+
+_LAZY = frozenset(
+    {
+        "_STREAM_FORMAT",
+        "Completion",
+        "CompletionChunk",
+        "CompletionLogprobs",
+        "CompletionRequest",
+        "CompletionStreamExtras",
+        "CompletionStreamResult",
+        "stream_format",
+        "streaming",
+        "TypedDict",
+        "Usage",
+    }
+)
+
+if not TYPE_CHECKING:  # for type checkers every name is defined above: no catch-all here
+
+    def __getattr__(name: str) -> Any:
+        if name in _LAZY:  # `from <this module> import ChatCompletion` and the like
+            _load()
+            return globals()[name]
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,20 +1,28 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, TypeAlias, TypedDict
+from typing import TYPE_CHECKING, Any
 
 import httpx2
 
 from ..._runtime import answers
 from ..._runtime.http import send
-from ..._runtime.streams import format as stream_format
-from ..._runtime.streams import stream as streaming
 from ...client import AuthenticatedClient, Client
-from ...models.chat_completion import ChatCompletion
-from ...models.chat_completion_chunk import ChatCompletionChunk
-from ...models.chat_completion_request import ChatCompletionRequest
-from ...models.knowledge_base_result import KnowledgeBaseResult
-from ...models.plugins_usage import PluginsUsage
-from ...models.usage import Usage
 from ...types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    from typing import TypeAlias, TypedDict
+
+    from ..._runtime.streams import format as stream_format
+    from ..._runtime.streams import stream as streaming
+    from ...models.chat_completion import ChatCompletion
+    from ...models.chat_completion_chunk import ChatCompletionChunk
+    from ...models.chat_completion_request import ChatCompletionRequest
+    from ...models.knowledge_base_result import KnowledgeBaseResult
+    from ...models.plugins_usage import PluginsUsage
+    from ...models.usage import Usage
+
+_LOADED = False  # _load() has run
 
 
 def _get_kwargs(
@@ -102,6 +110,9 @@ def sync_detailed(
         The HTTP response with its parsed body in `parsed`.
     """
 
+    if not _LOADED:
+        _load()
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -144,6 +155,9 @@ def sync(
     Returns:
         ChatCompletion
     """
+
+    if not _LOADED:
+        _load()
 
     kwargs = _get_kwargs(
         body=body,
@@ -188,6 +202,9 @@ async def asyncio_detailed(
         The HTTP response with its parsed body in `parsed`.
     """
 
+    if not _LOADED:
+        await send.off_loop(_load)
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -231,6 +248,9 @@ async def asyncio(
         ChatCompletion
     """
 
+    if not _LOADED:
+        await send.off_loop(_load)
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -239,44 +259,44 @@ async def asyncio(
     return _parse_response(client=client, response=response)
 
 
-# What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
-class ChatCompletionStreamExtras(TypedDict, total=False):
-    knowledge_base_results: list[KnowledgeBaseResult]
-    plugins: PluginsUsage
+if TYPE_CHECKING:
+    # What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
+    class ChatCompletionStreamExtras(TypedDict, total=False):
+        knowledge_base_results: list[KnowledgeBaseResult]
+        plugins: PluginsUsage
 
+    # What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
+    ChatCompletionStreamResult: TypeAlias = stream_format.StreamResult[Usage, object, ChatCompletionStreamExtras]
 
-# What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
-ChatCompletionStreamResult: TypeAlias = stream_format.StreamResult[Usage, object, ChatCompletionStreamExtras]
-
-# Framing facts from the spec's stream description (specs/CONVENTIONS.md).
-_STREAM_FORMAT: stream_format.StreamFormat[ChatCompletionChunk, ChatCompletionStreamResult] = (
-    stream_format.StreamFormat(
-        event_model=ChatCompletionChunk,
-        result_model=ChatCompletion,
-        request_flag="stream",
-        terminator="[DONE]",
-        error_field="status",
-        error_ok_code=0,
-        error_code_key="code",
-        error_message_key="message",
-        choices_path=("data", "choices"),
-        index_path=("index",),
-        text_path=("delta",),
-        finish_reason_path=("finish_reason",),
-        usage_path=("data", "usage"),
-        extras_paths=(("data", "knowledge_base_results"), ("data", "plugins")),
-        final_text_path=("message",),
-        choices_attrs=("data", "choices"),
-        index_attrs=("index",),
-        text_attrs=("delta",),
-        finish_reason_attrs=("finish_reason",),
-        usage_attrs=("data", "usage"),
-        extras_attrs=(
-            ("data", "knowledge_base_results"),
-            ("data", "plugins"),
-        ),
+    # Framing facts from the spec's stream description (specs/CONVENTIONS.md).
+    _STREAM_FORMAT: stream_format.StreamFormat[ChatCompletionChunk, ChatCompletionStreamResult] = (
+        stream_format.StreamFormat(
+            event_model=ChatCompletionChunk,
+            result_model=ChatCompletion,
+            request_flag="stream",
+            terminator="[DONE]",
+            error_field="status",
+            error_ok_code=0,
+            error_code_key="code",
+            error_message_key="message",
+            choices_path=("data", "choices"),
+            index_path=("index",),
+            text_path=("delta",),
+            finish_reason_path=("finish_reason",),
+            usage_path=("data", "usage"),
+            extras_paths=(("data", "knowledge_base_results"), ("data", "plugins")),
+            final_text_path=("message",),
+            choices_attrs=("data", "choices"),
+            index_attrs=("index",),
+            text_attrs=("delta",),
+            finish_reason_attrs=("finish_reason",),
+            usage_attrs=("data", "usage"),
+            extras_attrs=(
+                ("data", "knowledge_base_results"),
+                ("data", "plugins"),
+            ),
+        )
     )
-)
 
 
 def stream(
@@ -321,6 +341,9 @@ def stream(
     Returns:
         A lazy Stream of ChatCompletionChunk events; `with` closes it early, `until_done()` gathers the answer.
     """
+
+    if not _LOADED:
+        _load()
 
     kwargs = _get_kwargs(
         body=body,
@@ -379,6 +402,9 @@ def astream(
         A lazy AsyncStream of ChatCompletionChunk events; `async with` closes it early, `until_done()` gathers the answer.
     """
 
+    if not _LOADED:
+        _load()
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -391,3 +417,98 @@ def astream(
         deadline=deadline,
         stream_idle_timeout=stream_idle_timeout,
     )
+
+
+def _load() -> None:
+    """Import this operation's models and the stream runtime, and bind them as the module's
+    names: run once, by the first call (or the first lookup of one of them), so that importing the
+    module does not build the model classes (docs/import-time.md)."""
+    global \
+        _LOADED, \
+        _STREAM_FORMAT, \
+        ChatCompletion, \
+        ChatCompletionChunk, \
+        ChatCompletionRequest, \
+        ChatCompletionStreamExtras, \
+        ChatCompletionStreamResult, \
+        KnowledgeBaseResult, \
+        PluginsUsage, \
+        stream_format, \
+        streaming, \
+        TypedDict, \
+        Usage
+    if not TYPE_CHECKING:  # type checkers read these names at the top, under TYPE_CHECKING
+        from typing import TypedDict
+
+        from ..._runtime.streams import format as stream_format
+        from ..._runtime.streams import stream as streaming
+        from ...models.chat_completion import ChatCompletion
+        from ...models.chat_completion_chunk import ChatCompletionChunk
+        from ...models.chat_completion_request import ChatCompletionRequest
+        from ...models.knowledge_base_result import KnowledgeBaseResult
+        from ...models.plugins_usage import PluginsUsage
+        from ...models.usage import Usage
+
+        # What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
+        class ChatCompletionStreamExtras(TypedDict, total=False):
+            knowledge_base_results: list[KnowledgeBaseResult]
+            plugins: PluginsUsage
+
+        # What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
+        ChatCompletionStreamResult = stream_format.StreamResult[Usage, object, ChatCompletionStreamExtras]
+
+        # Framing facts from the spec's stream description (specs/CONVENTIONS.md).
+        _STREAM_FORMAT = stream_format.StreamFormat(
+            event_model=ChatCompletionChunk,
+            result_model=ChatCompletion,
+            request_flag="stream",
+            terminator="[DONE]",
+            error_field="status",
+            error_ok_code=0,
+            error_code_key="code",
+            error_message_key="message",
+            choices_path=("data", "choices"),
+            index_path=("index",),
+            text_path=("delta",),
+            finish_reason_path=("finish_reason",),
+            usage_path=("data", "usage"),
+            extras_paths=(("data", "knowledge_base_results"), ("data", "plugins")),
+            final_text_path=("message",),
+            choices_attrs=("data", "choices"),
+            index_attrs=("index",),
+            text_attrs=("delta",),
+            finish_reason_attrs=("finish_reason",),
+            usage_attrs=("data", "usage"),
+            extras_attrs=(
+                ("data", "knowledge_base_results"),
+                ("data", "plugins"),
+            ),
+        )
+
+    _LOADED = True
+
+
+_LAZY = frozenset(
+    {
+        "_STREAM_FORMAT",
+        "ChatCompletion",
+        "ChatCompletionChunk",
+        "ChatCompletionRequest",
+        "ChatCompletionStreamExtras",
+        "ChatCompletionStreamResult",
+        "KnowledgeBaseResult",
+        "PluginsUsage",
+        "stream_format",
+        "streaming",
+        "TypedDict",
+        "Usage",
+    }
+)
+
+if not TYPE_CHECKING:  # for type checkers every name is defined above: no catch-all here
+
+    def __getattr__(name: str) -> Any:
+        if name in _LAZY:  # `from <this module> import ChatCompletion` and the like
+            _load()
+            return globals()[name]
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

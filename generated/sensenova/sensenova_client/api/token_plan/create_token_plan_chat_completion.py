@@ -1,18 +1,26 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, TypeAlias, TypedDict
+from typing import TYPE_CHECKING, Any
 
 import httpx2
 
 from ..._runtime import answers
 from ..._runtime.http import send
-from ..._runtime.streams import format as stream_format
-from ..._runtime.streams import stream as streaming
 from ...client import AuthenticatedClient, Client
-from ...models.token_plan_chat_completion import TokenPlanChatCompletion
-from ...models.token_plan_chat_completion_chunk import TokenPlanChatCompletionChunk
-from ...models.token_plan_chat_completion_request import TokenPlanChatCompletionRequest
-from ...models.token_plan_usage import TokenPlanUsage
 from ...types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    from typing import TypeAlias, TypedDict
+
+    from ..._runtime.streams import format as stream_format
+    from ..._runtime.streams import stream as streaming
+    from ...models.token_plan_chat_completion import TokenPlanChatCompletion
+    from ...models.token_plan_chat_completion_chunk import TokenPlanChatCompletionChunk
+    from ...models.token_plan_chat_completion_request import TokenPlanChatCompletionRequest
+    from ...models.token_plan_usage import TokenPlanUsage
+
+_LOADED = False  # _load() has run
 
 
 def _get_kwargs(
@@ -106,6 +114,9 @@ def sync_detailed(
         The HTTP response with its parsed body in `parsed`.
     """
 
+    if not _LOADED:
+        _load()
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -152,6 +163,9 @@ def sync(
     Returns:
         TokenPlanChatCompletion
     """
+
+    if not _LOADED:
+        _load()
 
     kwargs = _get_kwargs(
         body=body,
@@ -200,6 +214,9 @@ async def asyncio_detailed(
         The HTTP response with its parsed body in `parsed`.
     """
 
+    if not _LOADED:
+        await send.off_loop(_load)
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -247,6 +264,9 @@ async def asyncio(
         TokenPlanChatCompletion
     """
 
+    if not _LOADED:
+        await send.off_loop(_load)
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -255,45 +275,45 @@ async def asyncio(
     return _parse_response(client=client, response=response)
 
 
-# What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
-class TokenPlanChatCompletionStreamExtras(TypedDict, total=False):
-    pass
+if TYPE_CHECKING:
+    # What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
+    class TokenPlanChatCompletionStreamExtras(TypedDict, total=False):
+        pass
 
+    # What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
+    TokenPlanChatCompletionStreamResult: TypeAlias = stream_format.StreamResult[
+        TokenPlanUsage, object, TokenPlanChatCompletionStreamExtras
+    ]
 
-# What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
-TokenPlanChatCompletionStreamResult: TypeAlias = stream_format.StreamResult[
-    TokenPlanUsage, object, TokenPlanChatCompletionStreamExtras
-]
-
-# Framing facts from the spec's stream description (specs/CONVENTIONS.md).
-_STREAM_FORMAT: stream_format.StreamFormat[TokenPlanChatCompletionChunk, TokenPlanChatCompletionStreamResult] = (
-    stream_format.StreamFormat(
-        event_model=TokenPlanChatCompletionChunk,
-        result_model=TokenPlanChatCompletion,
-        request_flag="stream",
-        terminator="[DONE]",
-        error_field="error",
-        error_ok_code=None,
-        error_code_key="code",
-        error_message_key="message",
-        choices_path=("choices",),
-        index_path=("index",),
-        text_path=("delta", "content"),
-        finish_reason_path=("finish_reason",),
-        usage_path=("usage",),
-        extras_paths=(),
-        reasoning_path=("delta", "reasoning"),
-        final_text_path=("message", "content"),
-        final_reasoning_path=("message", "reasoning"),
-        final_members=(("object", "chat.completion"),),
-        choices_attrs=("choices",),
-        index_attrs=("index",),
-        text_attrs=("delta", "content"),
-        finish_reason_attrs=("finish_reason",),
-        reasoning_attrs=("delta", "reasoning"),
-        usage_attrs=("usage",),
+    # Framing facts from the spec's stream description (specs/CONVENTIONS.md).
+    _STREAM_FORMAT: stream_format.StreamFormat[TokenPlanChatCompletionChunk, TokenPlanChatCompletionStreamResult] = (
+        stream_format.StreamFormat(
+            event_model=TokenPlanChatCompletionChunk,
+            result_model=TokenPlanChatCompletion,
+            request_flag="stream",
+            terminator="[DONE]",
+            error_field="error",
+            error_ok_code=None,
+            error_code_key="code",
+            error_message_key="message",
+            choices_path=("choices",),
+            index_path=("index",),
+            text_path=("delta", "content"),
+            finish_reason_path=("finish_reason",),
+            usage_path=("usage",),
+            extras_paths=(),
+            reasoning_path=("delta", "reasoning"),
+            final_text_path=("message", "content"),
+            final_reasoning_path=("message", "reasoning"),
+            final_members=(("object", "chat.completion"),),
+            choices_attrs=("choices",),
+            index_attrs=("index",),
+            text_attrs=("delta", "content"),
+            finish_reason_attrs=("finish_reason",),
+            reasoning_attrs=("delta", "reasoning"),
+            usage_attrs=("usage",),
+        )
     )
-)
 
 
 def stream(
@@ -342,6 +362,9 @@ def stream(
     Returns:
         A lazy Stream of TokenPlanChatCompletionChunk events; `with` closes it early, `until_done()` gathers the answer.
     """
+
+    if not _LOADED:
+        _load()
 
     kwargs = _get_kwargs(
         body=body,
@@ -404,6 +427,9 @@ def astream(
         A lazy AsyncStream of TokenPlanChatCompletionChunk events; `async with` closes it early, `until_done()` gathers the answer.
     """
 
+    if not _LOADED:
+        _load()
+
     kwargs = _get_kwargs(
         body=body,
     )
@@ -416,3 +442,93 @@ def astream(
         deadline=deadline,
         stream_idle_timeout=stream_idle_timeout,
     )
+
+
+def _load() -> None:
+    """Import this operation's models and the stream runtime, and bind them as the module's
+    names: run once, by the first call (or the first lookup of one of them), so that importing the
+    module does not build the model classes (docs/import-time.md)."""
+    global \
+        _LOADED, \
+        _STREAM_FORMAT, \
+        stream_format, \
+        streaming, \
+        TokenPlanChatCompletion, \
+        TokenPlanChatCompletionChunk, \
+        TokenPlanChatCompletionRequest, \
+        TokenPlanChatCompletionStreamExtras, \
+        TokenPlanChatCompletionStreamResult, \
+        TokenPlanUsage, \
+        TypedDict
+    if not TYPE_CHECKING:  # type checkers read these names at the top, under TYPE_CHECKING
+        from typing import TypedDict
+
+        from ..._runtime.streams import format as stream_format
+        from ..._runtime.streams import stream as streaming
+        from ...models.token_plan_chat_completion import TokenPlanChatCompletion
+        from ...models.token_plan_chat_completion_chunk import TokenPlanChatCompletionChunk
+        from ...models.token_plan_chat_completion_request import TokenPlanChatCompletionRequest
+        from ...models.token_plan_usage import TokenPlanUsage
+
+        # What until_done().extras may hold (the spec's x-stream gather extras, by JSON member name).
+        class TokenPlanChatCompletionStreamExtras(TypedDict, total=False):
+            pass
+
+        # What until_done() returns: text, finish reason and logprobs per choice, usage, extras.
+        TokenPlanChatCompletionStreamResult = stream_format.StreamResult[
+            TokenPlanUsage, object, TokenPlanChatCompletionStreamExtras
+        ]
+
+        # Framing facts from the spec's stream description (specs/CONVENTIONS.md).
+        _STREAM_FORMAT = stream_format.StreamFormat(
+            event_model=TokenPlanChatCompletionChunk,
+            result_model=TokenPlanChatCompletion,
+            request_flag="stream",
+            terminator="[DONE]",
+            error_field="error",
+            error_ok_code=None,
+            error_code_key="code",
+            error_message_key="message",
+            choices_path=("choices",),
+            index_path=("index",),
+            text_path=("delta", "content"),
+            finish_reason_path=("finish_reason",),
+            usage_path=("usage",),
+            extras_paths=(),
+            reasoning_path=("delta", "reasoning"),
+            final_text_path=("message", "content"),
+            final_reasoning_path=("message", "reasoning"),
+            final_members=(("object", "chat.completion"),),
+            choices_attrs=("choices",),
+            index_attrs=("index",),
+            text_attrs=("delta", "content"),
+            finish_reason_attrs=("finish_reason",),
+            reasoning_attrs=("delta", "reasoning"),
+            usage_attrs=("usage",),
+        )
+
+    _LOADED = True
+
+
+_LAZY = frozenset(
+    {
+        "_STREAM_FORMAT",
+        "stream_format",
+        "streaming",
+        "TokenPlanChatCompletion",
+        "TokenPlanChatCompletionChunk",
+        "TokenPlanChatCompletionRequest",
+        "TokenPlanChatCompletionStreamExtras",
+        "TokenPlanChatCompletionStreamResult",
+        "TokenPlanUsage",
+        "TypedDict",
+    }
+)
+
+if not TYPE_CHECKING:  # for type checkers every name is defined above: no catch-all here
+
+    def __getattr__(name: str) -> Any:
+        if name in _LAZY:  # `from <this module> import ChatCompletion` and the like
+            _load()
+            return globals()[name]
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

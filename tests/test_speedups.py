@@ -33,9 +33,9 @@ from tests.client_cases import PACKAGES, body, make_client, operation
 ROOT = Path(__file__).resolve().parent.parent
 PROVIDER = "lanrui"
 package = PACKAGES[PROVIDER]
+FORMAT = package.api.chat.create_chat_completion._STREAM_FORMAT  # imports the stream runtime (its first use)
 speedups = package._runtime.streams.parse  # the module behind the public lanrui_client.speedups
 stream_lifecycle = package._runtime.streams.lifecycle
-FORMAT = package.api.chat.create_chat_completion._STREAM_FORMAT
 
 
 @pytest.fixture(autouse=True)

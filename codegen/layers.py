@@ -55,7 +55,7 @@ FLOORS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "http.options",
         ),
     ),
-    ("base", ("answers", "logs", "errors", "redact", "model_checks", "wire")),
+    ("base", ("answers", "logs", "errors", "model_checks", "redact", "wire")),
 )
 ORDER: tuple[str, ...] = tuple(module for _, modules in FLOORS for module in modules)
 PACKAGES = ("__init__", "surface", "streams", "http")  # the runtime's own package modules

@@ -26,6 +26,11 @@
     │   └── StreamEventTooLargeError  one event grew past the client's max_event_size
     └── NotAStreamError               a JSON (.result) or other (.content_type) answer to a stream request
 
+    FieldTypeError                    a model's from_dict given a required field of the wrong JSON
+                                      type, or none (.path); a TypeError and ValueError, no APIError:
+                                      a call raises it inside APIResponseValidationError or
+                                      MalformedStreamEventError, from_dict called by hand raises it
+
 Names follow the openai SDK where the meaning is the same, so code that handles one handles the
 other. Messages carry the provider's own message and code, never a credential: an error keeps a
 scrubbed copy of the request and response (redact.py), httpx2 errors are chained by type and
@@ -40,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 import httpx2
 
 from .. import _provider
+from .model_checks import FieldTypeError
 from .redact import bounded, mask, request_or_none, safe_repr, scrubbed_request, scrubbed_response, secrets_of
 
 if TYPE_CHECKING:
@@ -56,6 +62,7 @@ __all__ = [
     "ClientClosedError",
     "ClientStateError",
     "ConflictError",
+    "FieldTypeError",
     "IncompleteStreamError",
     "InternalServerError",
     "InvalidCredentialsError",

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
 from ..models.completion_object import CompletionObject
 
 T = TypeVar("T", bound="CompletionChunk")
@@ -20,6 +21,15 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("choices", "choices"),
     ("usage", "usage"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "id": "str",
+    "object": "CompletionObject | str",
+    "created": "int",
+    "model": "str",
+    "choices": "list[CompletionChoice]",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"id", "object", "created", "model", "choices", "usage"})
@@ -65,7 +75,8 @@ class CompletionChunk:
         if self.usage is not None:
             field_dict["usage"] = self.usage.to_dict()
         elif "usage" in self._arrived:
-            field_dict["usage"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("usage", None)
 
         return field_dict
 
@@ -75,19 +86,47 @@ class CompletionChunk:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        id = src_dict["id"]
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("CompletionChunk", src_dict) from None
+        try:
+            id = src_dict["id"]
+            if id.__class__ is not str:
+                raise model_checks.mismatch("id", "str", id)
 
-        object_ = src_dict["object"]
+            object_ = src_dict["object"]
+            if object_.__class__ is not str:
+                raise model_checks.mismatch("object", "CompletionObject | str", object_)
 
-        created = src_dict["created"]
+            created = src_dict["created"]
+            if created.__class__ is not int:
+                raise model_checks.mismatch("created", "int", created)
 
-        model = src_dict["model"]
+            model = src_dict["model"]
+            if model.__class__ is not str:
+                raise model_checks.mismatch("model", "str", model)
 
-        choices = [CompletionChoice.from_dict(item) for item in src_dict["choices"]]
+            _choices = src_dict["choices"]
+            if _choices.__class__ is not list:
+                raise model_checks.mismatch("choices", "list[CompletionChoice]", _choices)
+            try:
+                choices = [CompletionChoice.from_dict(item) for item in _choices]
+            except model_checks.FieldTypeError:
+                raise model_checks.item_error(CompletionChoice.from_dict, _choices, "choices") from None
 
-        _usage = src_dict.get("usage")
-        usage = None if _usage is None else Usage.from_dict(_usage)
+            _usage = src_dict.get("usage")
+            usage: Usage | None = None
+            if _usage is not None:
+                try:
+                    usage = Usage.from_dict(_usage)
+                except model_checks.FieldTypeError:
+                    _extras["usage"] = _usage
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -100,9 +139,7 @@ class CompletionChunk:
         completion_chunk.usage = usage
         completion_chunk._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        completion_chunk.additional_properties = d
+        completion_chunk.additional_properties = _extras
         return completion_chunk
 
     def __repr__(self) -> str:

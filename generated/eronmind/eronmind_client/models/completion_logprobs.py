@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="CompletionLogprobs")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -47,22 +49,26 @@ class CompletionLogprobs:
         if self.tokens is not None:
             field_dict["tokens"] = self.tokens
         elif "tokens" in self._arrived:
-            field_dict["tokens"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("tokens", None)
 
         if self.token_logprobs is not None:
             field_dict["token_logprobs"] = self.token_logprobs
         elif "token_logprobs" in self._arrived:
-            field_dict["token_logprobs"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("token_logprobs", None)
 
         if self.top_logprobs is not None:
             field_dict["top_logprobs"] = [item.to_dict() for item in self.top_logprobs]
         elif "top_logprobs" in self._arrived:
-            field_dict["top_logprobs"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("top_logprobs", None)
 
         if self.text_offset is not None:
             field_dict["text_offset"] = self.text_offset
         elif "text_offset" in self._arrived:
-            field_dict["text_offset"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("text_offset", None)
 
         return field_dict
 
@@ -72,14 +78,38 @@ class CompletionLogprobs:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("CompletionLogprobs", src_dict) from None
         tokens = src_dict.get("tokens")
+        if (tokens.__class__ is not list or not model_checks.all_of(tokens, str)) and tokens is not None:
+            _extras["tokens"] = tokens
+            tokens = None
 
         token_logprobs = src_dict.get("token_logprobs")
+        if (
+            token_logprobs.__class__ is not list or not model_checks.all_numbers(token_logprobs)
+        ) and token_logprobs is not None:
+            _extras["token_logprobs"] = token_logprobs
+            token_logprobs = None
 
         _top_logprobs = src_dict.get("top_logprobs")
-        top_logprobs = None if _top_logprobs is None else [TopLogprobs.from_dict(item) for item in _top_logprobs]
+        top_logprobs: list[TopLogprobs] | None = None
+        if _top_logprobs.__class__ is list:
+            try:
+                top_logprobs = [TopLogprobs.from_dict(item) for item in _top_logprobs]
+            except model_checks.FieldTypeError:
+                _extras["top_logprobs"] = _top_logprobs
+        elif _top_logprobs is not None:
+            _extras["top_logprobs"] = _top_logprobs
 
         text_offset = src_dict.get("text_offset")
+        if (text_offset.__class__ is not list or not model_checks.all_of(text_offset, int)) and text_offset is not None:
+            _extras["text_offset"] = text_offset
+            text_offset = None
 
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
@@ -91,9 +121,7 @@ class CompletionLogprobs:
         completion_logprobs.text_offset = text_offset
         completion_logprobs._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        completion_logprobs.additional_properties = d
+        completion_logprobs.additional_properties = _extras
         return completion_logprobs
 
     def __repr__(self) -> str:

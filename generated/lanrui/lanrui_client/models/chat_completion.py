@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
 from ..models.chat_completion_object import ChatCompletionObject
 
 T = TypeVar("T", bound="ChatCompletion")
@@ -21,6 +22,15 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("system_fingerprint", "system_fingerprint"),
     ("usage", "usage"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "id": "str",
+    "object": "ChatCompletionObject | str",
+    "created": "int",
+    "model": "str",
+    "choices": "list[ChatCompletionChoice]",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"id", "object", "created", "model", "choices", "system_fingerprint", "usage"})
@@ -69,12 +79,14 @@ class ChatCompletion:
         if self.system_fingerprint is not None:
             field_dict["system_fingerprint"] = self.system_fingerprint
         elif "system_fingerprint" in self._arrived:
-            field_dict["system_fingerprint"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("system_fingerprint", None)
 
         if self.usage is not None:
             field_dict["usage"] = self.usage.to_dict()
         elif "usage" in self._arrived:
-            field_dict["usage"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("usage", None)
 
         return field_dict
 
@@ -84,21 +96,52 @@ class ChatCompletion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        id = src_dict["id"]
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("ChatCompletion", src_dict) from None
+        try:
+            id = src_dict["id"]
+            if id.__class__ is not str:
+                raise model_checks.mismatch("id", "str", id)
 
-        object_ = src_dict["object"]
+            object_ = src_dict["object"]
+            if object_.__class__ is not str:
+                raise model_checks.mismatch("object", "ChatCompletionObject | str", object_)
 
-        created = src_dict["created"]
+            created = src_dict["created"]
+            if created.__class__ is not int:
+                raise model_checks.mismatch("created", "int", created)
 
-        model = src_dict["model"]
+            model = src_dict["model"]
+            if model.__class__ is not str:
+                raise model_checks.mismatch("model", "str", model)
 
-        choices = [ChatCompletionChoice.from_dict(item) for item in src_dict["choices"]]
+            _choices = src_dict["choices"]
+            if _choices.__class__ is not list:
+                raise model_checks.mismatch("choices", "list[ChatCompletionChoice]", _choices)
+            try:
+                choices = [ChatCompletionChoice.from_dict(item) for item in _choices]
+            except model_checks.FieldTypeError:
+                raise model_checks.item_error(ChatCompletionChoice.from_dict, _choices, "choices") from None
 
-        system_fingerprint = src_dict.get("system_fingerprint")
+            system_fingerprint = src_dict.get("system_fingerprint")
+            if (system_fingerprint.__class__ is not str) and system_fingerprint is not None:
+                _extras["system_fingerprint"] = system_fingerprint
+                system_fingerprint = None
 
-        _usage = src_dict.get("usage")
-        usage = None if _usage is None else Usage.from_dict(_usage)
+            _usage = src_dict.get("usage")
+            usage: Usage | None = None
+            if _usage is not None:
+                try:
+                    usage = Usage.from_dict(_usage)
+                except model_checks.FieldTypeError:
+                    _extras["usage"] = _usage
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -113,9 +156,7 @@ class ChatCompletion:
         chat_completion._arrived = src_dict
         chat_completion._request_id = None
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        chat_completion.additional_properties = d
+        chat_completion.additional_properties = _extras
         return chat_completion
 
     def __repr__(self) -> str:

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
 from ..models.chat_role import ChatRole
 
 T = TypeVar("T", bound="ChatCompletionDelta")
@@ -44,12 +45,14 @@ class ChatCompletionDelta:
         if self.role is not None:
             field_dict["role"] = self.role
         elif "role" in self._arrived:
-            field_dict["role"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("role", None)
 
         if self.content is not None:
             field_dict["content"] = self.content
         elif "content" in self._arrived:
-            field_dict["content"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("content", None)
 
         return field_dict
 
@@ -59,9 +62,21 @@ class ChatCompletionDelta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("ChatCompletionDelta", src_dict) from None
         role = src_dict.get("role")
+        if (role.__class__ is not str) and role is not None:
+            _extras["role"] = role
+            role = None
 
         content = src_dict.get("content")
+        if (content.__class__ is not str) and content is not None:
+            _extras["content"] = content
+            content = None
 
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
@@ -71,9 +86,7 @@ class ChatCompletionDelta:
         chat_completion_delta.content = content
         chat_completion_delta._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        chat_completion_delta.additional_properties = d
+        chat_completion_delta.additional_properties = _extras
         return chat_completion_delta
 
     def __repr__(self) -> str:

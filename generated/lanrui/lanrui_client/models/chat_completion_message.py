@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
 from ..models.chat_role import ChatRole
 
 T = TypeVar("T", bound="ChatCompletionMessage")
@@ -16,6 +17,12 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("role", "role"),
     ("content", "content"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "role": "ChatRole | str",
+    "content": "str",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"role", "content"})
@@ -52,10 +59,23 @@ class ChatCompletionMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        role = src_dict["role"]
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("ChatCompletionMessage", src_dict) from None
+        try:
+            role = src_dict["role"]
+            if role.__class__ is not str:
+                raise model_checks.mismatch("role", "ChatRole | str", role)
 
-        content = src_dict["content"]
+            content = src_dict["content"]
+            if content.__class__ is not str:
+                raise model_checks.mismatch("content", "str", content)
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -64,9 +84,7 @@ class ChatCompletionMessage:
         chat_completion_message.content = content
         chat_completion_message._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        chat_completion_message.additional_properties = d
+        chat_completion_message.additional_properties = _extras
         return chat_completion_message
 
     def __repr__(self) -> str:

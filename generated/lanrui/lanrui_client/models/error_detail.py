@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="ErrorDetail")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -16,6 +18,11 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("param", "param"),
     ("code", "code"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "message": "str",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"message", "type", "param", "code"})
@@ -49,17 +56,20 @@ class ErrorDetail:
         if self.type_ is not None:
             field_dict["type"] = self.type_
         elif "type" in self._arrived:
-            field_dict["type"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("type", None)
 
         if self.param is not None:
             field_dict["param"] = self.param
         elif "param" in self._arrived:
-            field_dict["param"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("param", None)
 
         if self.code is not None:
             field_dict["code"] = self.code
         elif "code" in self._arrived:
-            field_dict["code"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("code", None)
 
         return field_dict
 
@@ -69,14 +79,34 @@ class ErrorDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        message = src_dict["message"]
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("ErrorDetail", src_dict) from None
+        try:
+            message = src_dict["message"]
+            if message.__class__ is not str:
+                raise model_checks.mismatch("message", "str", message)
 
-        type_ = src_dict.get("type")
+            type_ = src_dict.get("type")
+            if (type_.__class__ is not str) and type_ is not None:
+                _extras["type"] = type_
+                type_ = None
 
-        param = src_dict.get("param")
+            param = src_dict.get("param")
+            if (param.__class__ is not str and param.__class__ is not int) and param is not None:
+                _extras["param"] = param
+                param = None
 
-        code = src_dict.get("code")
+            code = src_dict.get("code")
+            if (code.__class__ is not str and code.__class__ is not int) and code is not None:
+                _extras["code"] = code
+                code = None
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -87,9 +117,7 @@ class ErrorDetail:
         error_detail.code = code
         error_detail._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        error_detail.additional_properties = d
+        error_detail.additional_properties = _extras
         return error_detail
 
     def __repr__(self) -> str:

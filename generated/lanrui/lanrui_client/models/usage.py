@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="Usage")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -15,6 +17,13 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("completion_tokens", "completion_tokens"),
     ("total_tokens", "total_tokens"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "prompt_tokens": "int",
+    "completion_tokens": "int",
+    "total_tokens": "int",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"prompt_tokens", "completion_tokens", "total_tokens"})
@@ -55,12 +64,27 @@ class Usage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        prompt_tokens = src_dict["prompt_tokens"]
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("Usage", src_dict) from None
+        try:
+            prompt_tokens = src_dict["prompt_tokens"]
+            if prompt_tokens.__class__ is not int:
+                raise model_checks.mismatch("prompt_tokens", "int", prompt_tokens)
 
-        completion_tokens = src_dict["completion_tokens"]
+            completion_tokens = src_dict["completion_tokens"]
+            if completion_tokens.__class__ is not int:
+                raise model_checks.mismatch("completion_tokens", "int", completion_tokens)
 
-        total_tokens = src_dict["total_tokens"]
+            total_tokens = src_dict["total_tokens"]
+            if total_tokens.__class__ is not int:
+                raise model_checks.mismatch("total_tokens", "int", total_tokens)
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -70,9 +94,7 @@ class Usage:
         usage.total_tokens = total_tokens
         usage._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        usage.additional_properties = d
+        usage.additional_properties = _extras
         return usage
 
     def __repr__(self) -> str:

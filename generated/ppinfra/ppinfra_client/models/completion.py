@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
 from ..models.completion_object import CompletionObject
 
 T = TypeVar("T", bound="Completion")
@@ -20,6 +21,16 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("object_", "object"),
     ("usage", "usage"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "choices": "list[CompletionChoice]",
+    "created": "int",
+    "id": "str",
+    "model": "str",
+    "object": "CompletionObject | str",
+    "usage": "Usage",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"choices", "created", "id", "model", "object", "usage"})
@@ -73,18 +84,44 @@ class Completion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        choices = [CompletionChoice.from_dict(item) for item in src_dict["choices"]]
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("Completion", src_dict) from None
+        try:
+            _choices = src_dict["choices"]
+            if _choices.__class__ is not list:
+                raise model_checks.mismatch("choices", "list[CompletionChoice]", _choices)
+            try:
+                choices = [CompletionChoice.from_dict(item) for item in _choices]
+            except model_checks.FieldTypeError:
+                raise model_checks.item_error(CompletionChoice.from_dict, _choices, "choices") from None
 
-        created = src_dict["created"]
+            created = src_dict["created"]
+            if created.__class__ is not int:
+                raise model_checks.mismatch("created", "int", created)
 
-        id = src_dict["id"]
+            id = src_dict["id"]
+            if id.__class__ is not str:
+                raise model_checks.mismatch("id", "str", id)
 
-        model = src_dict["model"]
+            model = src_dict["model"]
+            if model.__class__ is not str:
+                raise model_checks.mismatch("model", "str", model)
 
-        object_ = src_dict["object"]
+            object_ = src_dict["object"]
+            if object_.__class__ is not str:
+                raise model_checks.mismatch("object", "CompletionObject | str", object_)
 
-        usage = Usage.from_dict(src_dict["usage"])
+            try:
+                usage = Usage.from_dict(src_dict["usage"])
+            except model_checks.FieldTypeError as _error:
+                raise _error.under("usage")
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -98,9 +135,7 @@ class Completion:
         completion._arrived = src_dict
         completion._request_id = None
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        completion.additional_properties = d
+        completion.additional_properties = _extras
         return completion
 
     def __repr__(self) -> str:

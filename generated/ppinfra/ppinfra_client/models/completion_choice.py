@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
 from ..models.finish_reason import FinishReason
 
 T = TypeVar("T", bound="CompletionChoice")
@@ -18,6 +19,12 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("finish_reason", "finish_reason"),
     ("logprobs", "logprobs"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "index": "int",
+    "text": "str",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"index", "text", "finish_reason", "logprobs"})
@@ -55,12 +62,14 @@ class CompletionChoice:
         if self.finish_reason is not None:
             field_dict["finish_reason"] = self.finish_reason
         elif "finish_reason" in self._arrived:
-            field_dict["finish_reason"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("finish_reason", None)
 
         if self.logprobs is not None:
             field_dict["logprobs"] = self.logprobs.to_dict()
         elif "logprobs" in self._arrived:
-            field_dict["logprobs"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("logprobs", None)
 
         return field_dict
 
@@ -70,15 +79,36 @@ class CompletionChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        index = src_dict["index"]
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("CompletionChoice", src_dict) from None
+        try:
+            index = src_dict["index"]
+            if index.__class__ is not int:
+                raise model_checks.mismatch("index", "int", index)
 
-        text = src_dict["text"]
+            text = src_dict["text"]
+            if text.__class__ is not str:
+                raise model_checks.mismatch("text", "str", text)
 
-        finish_reason = src_dict.get("finish_reason")
+            finish_reason = src_dict.get("finish_reason")
+            if (finish_reason.__class__ is not str) and finish_reason is not None:
+                _extras["finish_reason"] = finish_reason
+                finish_reason = None
 
-        _logprobs = src_dict.get("logprobs")
-        logprobs = None if _logprobs is None else CompletionLogprobs.from_dict(_logprobs)
+            _logprobs = src_dict.get("logprobs")
+            logprobs: CompletionLogprobs | None = None
+            if _logprobs is not None:
+                try:
+                    logprobs = CompletionLogprobs.from_dict(_logprobs)
+                except model_checks.FieldTypeError:
+                    _extras["logprobs"] = _logprobs
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -89,9 +119,7 @@ class CompletionChoice:
         completion_choice.logprobs = logprobs
         completion_choice._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        completion_choice.additional_properties = d
+        completion_choice.additional_properties = _extras
         return completion_choice
 
     def __repr__(self) -> str:

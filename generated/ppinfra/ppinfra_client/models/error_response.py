@@ -7,10 +7,17 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="ErrorResponse")
 
 # (attribute, JSON key) of every field, for the repr.
 _FIELDS: tuple[tuple[str, str], ...] = (("error", "error"),)
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "error": "ErrorDetail",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"error"})
@@ -43,8 +50,20 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        error = ErrorDetail.from_dict(src_dict["error"])
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("ErrorResponse", src_dict) from None
+        try:
+            try:
+                error = ErrorDetail.from_dict(src_dict["error"])
+            except model_checks.FieldTypeError as _error:
+                raise _error.under("error")
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -52,9 +71,7 @@ class ErrorResponse:
         error_response.error = error
         error_response._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        error_response.additional_properties = d
+        error_response.additional_properties = _extras
         return error_response
 
     def __repr__(self) -> str:

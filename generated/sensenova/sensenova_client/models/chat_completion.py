@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="ChatCompletion")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -14,6 +16,11 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("data", "data"),
     ("status", "status"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "data": "ChatCompletionData",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"data", "status"})
@@ -45,7 +52,8 @@ class ChatCompletion:
         if self.status is not None:
             field_dict["status"] = self.status.to_dict()
         elif "status" in self._arrived:
-            field_dict["status"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("status", None)
 
         return field_dict
 
@@ -55,11 +63,28 @@ class ChatCompletion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        data = ChatCompletionData.from_dict(src_dict["data"])
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("ChatCompletion", src_dict) from None
+        try:
+            try:
+                data = ChatCompletionData.from_dict(src_dict["data"])
+            except model_checks.FieldTypeError as _error:
+                raise _error.under("data")
 
-        _status = src_dict.get("status")
-        status = None if _status is None else Status.from_dict(_status)
+            _status = src_dict.get("status")
+            status: Status | None = None
+            if _status is not None:
+                try:
+                    status = Status.from_dict(_status)
+                except model_checks.FieldTypeError:
+                    _extras["status"] = _status
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -69,9 +94,7 @@ class ChatCompletion:
         chat_completion._arrived = src_dict
         chat_completion._request_id = None
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        chat_completion.additional_properties = d
+        chat_completion.additional_properties = _extras
         return chat_completion
 
     def __repr__(self) -> str:

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
 from ..models.chat_role import ChatRole
 from ..models.finish_reason import FinishReason
 
@@ -19,6 +20,11 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("finish_reason", "finish_reason"),
     ("role", "role"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "index": "int",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"index", "message", "finish_reason", "role"})
@@ -54,17 +60,20 @@ class ChatCompletionChoice:
         if self.message is not None:
             field_dict["message"] = self.message
         elif "message" in self._arrived:
-            field_dict["message"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("message", None)
 
         if self.finish_reason is not None:
             field_dict["finish_reason"] = self.finish_reason
         elif "finish_reason" in self._arrived:
-            field_dict["finish_reason"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("finish_reason", None)
 
         if self.role is not None:
             field_dict["role"] = self.role
         elif "role" in self._arrived:
-            field_dict["role"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("role", None)
 
         return field_dict
 
@@ -74,14 +83,34 @@ class ChatCompletionChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        index = src_dict["index"]
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("ChatCompletionChoice", src_dict) from None
+        try:
+            index = src_dict["index"]
+            if index.__class__ is not int:
+                raise model_checks.mismatch("index", "int", index)
 
-        message = src_dict.get("message")
+            message = src_dict.get("message")
+            if (message.__class__ is not str) and message is not None:
+                _extras["message"] = message
+                message = None
 
-        finish_reason = src_dict.get("finish_reason")
+            finish_reason = src_dict.get("finish_reason")
+            if (finish_reason.__class__ is not str) and finish_reason is not None:
+                _extras["finish_reason"] = finish_reason
+                finish_reason = None
 
-        role = src_dict.get("role")
+            role = src_dict.get("role")
+            if (role.__class__ is not str) and role is not None:
+                _extras["role"] = role
+                role = None
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -92,9 +121,7 @@ class ChatCompletionChoice:
         chat_completion_choice.role = role
         chat_completion_choice._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        chat_completion_choice.additional_properties = d
+        chat_completion_choice.additional_properties = _extras
         return chat_completion_choice
 
     def __repr__(self) -> str:

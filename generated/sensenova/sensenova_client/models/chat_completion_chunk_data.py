@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="ChatCompletionChunkData")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -17,6 +19,11 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("usage", "usage"),
     ("plugins", "plugins"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "choices": "list[ChatCompletionChunkChoice]",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"choices", "id", "knowledge_base_results", "usage", "plugins"})
@@ -54,22 +61,26 @@ class ChatCompletionChunkData:
         if self.id is not None:
             field_dict["id"] = self.id
         elif "id" in self._arrived:
-            field_dict["id"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("id", None)
 
         if self.knowledge_base_results is not None:
             field_dict["knowledge_base_results"] = [item.to_dict() for item in self.knowledge_base_results]
         elif "knowledge_base_results" in self._arrived:
-            field_dict["knowledge_base_results"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("knowledge_base_results", None)
 
         if self.usage is not None:
             field_dict["usage"] = self.usage.to_dict()
         elif "usage" in self._arrived:
-            field_dict["usage"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("usage", None)
 
         if self.plugins is not None:
             field_dict["plugins"] = self.plugins.to_dict()
         elif "plugins" in self._arrived:
-            field_dict["plugins"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("plugins", None)
 
         return field_dict
 
@@ -79,23 +90,54 @@ class ChatCompletionChunkData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        choices = [ChatCompletionChunkChoice.from_dict(item) for item in src_dict["choices"]]
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("ChatCompletionChunkData", src_dict) from None
+        try:
+            _choices = src_dict["choices"]
+            if _choices.__class__ is not list:
+                raise model_checks.mismatch("choices", "list[ChatCompletionChunkChoice]", _choices)
+            try:
+                choices = [ChatCompletionChunkChoice.from_dict(item) for item in _choices]
+            except model_checks.FieldTypeError:
+                raise model_checks.item_error(ChatCompletionChunkChoice.from_dict, _choices, "choices") from None
 
-        id = src_dict.get("id")
+            id = src_dict.get("id")
+            if (id.__class__ is not str) and id is not None:
+                _extras["id"] = id
+                id = None
 
-        _knowledge_base_results = src_dict.get("knowledge_base_results")
-        knowledge_base_results = (
-            None
-            if _knowledge_base_results is None
-            else [KnowledgeBaseResult.from_dict(item) for item in _knowledge_base_results]
-        )
+            _knowledge_base_results = src_dict.get("knowledge_base_results")
+            knowledge_base_results: list[KnowledgeBaseResult] | None = None
+            if _knowledge_base_results.__class__ is list:
+                try:
+                    knowledge_base_results = [KnowledgeBaseResult.from_dict(item) for item in _knowledge_base_results]
+                except model_checks.FieldTypeError:
+                    _extras["knowledge_base_results"] = _knowledge_base_results
+            elif _knowledge_base_results is not None:
+                _extras["knowledge_base_results"] = _knowledge_base_results
 
-        _usage = src_dict.get("usage")
-        usage = None if _usage is None else Usage.from_dict(_usage)
+            _usage = src_dict.get("usage")
+            usage: Usage | None = None
+            if _usage is not None:
+                try:
+                    usage = Usage.from_dict(_usage)
+                except model_checks.FieldTypeError:
+                    _extras["usage"] = _usage
 
-        _plugins = src_dict.get("plugins")
-        plugins = None if _plugins is None else PluginsUsage.from_dict(_plugins)
+            _plugins = src_dict.get("plugins")
+            plugins: PluginsUsage | None = None
+            if _plugins is not None:
+                try:
+                    plugins = PluginsUsage.from_dict(_plugins)
+                except model_checks.FieldTypeError:
+                    _extras["plugins"] = _plugins
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -107,9 +149,7 @@ class ChatCompletionChunkData:
         chat_completion_chunk_data.plugins = plugins
         chat_completion_chunk_data._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        chat_completion_chunk_data.additional_properties = d
+        chat_completion_chunk_data.additional_properties = _extras
         return chat_completion_chunk_data
 
     def __repr__(self) -> str:

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="CompletionChunk")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -14,6 +16,12 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("data", "data"),
     ("status", "status"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "data": "CompletionChunkData",
+    "status": "Status",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"data", "status"})
@@ -50,10 +58,25 @@ class CompletionChunk:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        data = CompletionChunkData.from_dict(src_dict["data"])
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("CompletionChunk", src_dict) from None
+        try:
+            try:
+                data = CompletionChunkData.from_dict(src_dict["data"])
+            except model_checks.FieldTypeError as _error:
+                raise _error.under("data")
 
-        status = Status.from_dict(src_dict["status"])
+            try:
+                status = Status.from_dict(src_dict["status"])
+            except model_checks.FieldTypeError as _error:
+                raise _error.under("status")
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -62,9 +85,7 @@ class CompletionChunk:
         completion_chunk.status = status
         completion_chunk._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        completion_chunk.additional_properties = d
+        completion_chunk.additional_properties = _extras
         return completion_chunk
 
     def __repr__(self) -> str:

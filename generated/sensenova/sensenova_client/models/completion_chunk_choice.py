@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
 from ..models.finish_reason import FinishReason
 
 T = TypeVar("T", bound="CompletionChunkChoice")
@@ -17,6 +18,11 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("delta", "delta"),
     ("finish_reason", "finish_reason"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "index": "int",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"index", "delta", "finish_reason"})
@@ -49,12 +55,14 @@ class CompletionChunkChoice:
         if self.delta is not None:
             field_dict["delta"] = self.delta
         elif "delta" in self._arrived:
-            field_dict["delta"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("delta", None)
 
         if self.finish_reason is not None:
             field_dict["finish_reason"] = self.finish_reason
         elif "finish_reason" in self._arrived:
-            field_dict["finish_reason"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("finish_reason", None)
 
         return field_dict
 
@@ -64,12 +72,29 @@ class CompletionChunkChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        index = src_dict["index"]
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("CompletionChunkChoice", src_dict) from None
+        try:
+            index = src_dict["index"]
+            if index.__class__ is not int:
+                raise model_checks.mismatch("index", "int", index)
 
-        delta = src_dict.get("delta")
+            delta = src_dict.get("delta")
+            if (delta.__class__ is not str) and delta is not None:
+                _extras["delta"] = delta
+                delta = None
 
-        finish_reason = src_dict.get("finish_reason")
+            finish_reason = src_dict.get("finish_reason")
+            if (finish_reason.__class__ is not str) and finish_reason is not None:
+                _extras["finish_reason"] = finish_reason
+                finish_reason = None
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -79,9 +104,7 @@ class CompletionChunkChoice:
         completion_chunk_choice.finish_reason = finish_reason
         completion_chunk_choice._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        completion_chunk_choice.additional_properties = d
+        completion_chunk_choice.additional_properties = _extras
         return completion_chunk_choice
 
     def __repr__(self) -> str:

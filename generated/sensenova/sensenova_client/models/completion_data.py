@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="CompletionData")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -15,6 +17,11 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("id", "id"),
     ("usage", "usage"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "choices": "list[CompletionChoice]",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"choices", "id", "usage"})
@@ -47,12 +54,14 @@ class CompletionData:
         if self.id is not None:
             field_dict["id"] = self.id
         elif "id" in self._arrived:
-            field_dict["id"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("id", None)
 
         if self.usage is not None:
             field_dict["usage"] = self.usage.to_dict()
         elif "usage" in self._arrived:
-            field_dict["usage"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("usage", None)
 
         return field_dict
 
@@ -62,13 +71,36 @@ class CompletionData:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        choices = [CompletionChoice.from_dict(item) for item in src_dict["choices"]]
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("CompletionData", src_dict) from None
+        try:
+            _choices = src_dict["choices"]
+            if _choices.__class__ is not list:
+                raise model_checks.mismatch("choices", "list[CompletionChoice]", _choices)
+            try:
+                choices = [CompletionChoice.from_dict(item) for item in _choices]
+            except model_checks.FieldTypeError:
+                raise model_checks.item_error(CompletionChoice.from_dict, _choices, "choices") from None
 
-        id = src_dict.get("id")
+            id = src_dict.get("id")
+            if (id.__class__ is not str) and id is not None:
+                _extras["id"] = id
+                id = None
 
-        _usage = src_dict.get("usage")
-        usage = None if _usage is None else Usage.from_dict(_usage)
+            _usage = src_dict.get("usage")
+            usage: Usage | None = None
+            if _usage is not None:
+                try:
+                    usage = Usage.from_dict(_usage)
+                except model_checks.FieldTypeError:
+                    _extras["usage"] = _usage
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -78,9 +110,7 @@ class CompletionData:
         completion_data.usage = usage
         completion_data._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        completion_data.additional_properties = d
+        completion_data.additional_properties = _extras
         return completion_data
 
     def __repr__(self) -> str:

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="ErrorDetail")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -44,17 +46,20 @@ class ErrorDetail:
         if self.code is not None:
             field_dict["code"] = self.code
         elif "code" in self._arrived:
-            field_dict["code"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("code", None)
 
         if self.message is not None:
             field_dict["message"] = self.message
         elif "message" in self._arrived:
-            field_dict["message"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("message", None)
 
         if self.details is not None:
             field_dict["details"] = self.details
         elif "details" in self._arrived:
-            field_dict["details"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("details", None)
 
         return field_dict
 
@@ -64,9 +69,21 @@ class ErrorDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("ErrorDetail", src_dict) from None
         code = src_dict.get("code")
+        if (code.__class__ is not int and code.__class__ is not str) and code is not None:
+            _extras["code"] = code
+            code = None
 
         message = src_dict.get("message")
+        if (message.__class__ is not str) and message is not None:
+            _extras["message"] = message
+            message = None
 
         details = src_dict.get("details")
 
@@ -79,9 +96,7 @@ class ErrorDetail:
         error_detail.details = details
         error_detail._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        error_detail.additional_properties = d
+        error_detail.additional_properties = _extras
         return error_detail
 
     def __repr__(self) -> str:

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="ErrorResponse")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -37,7 +39,8 @@ class ErrorResponse:
         if self.error is not None:
             field_dict["error"] = self.error.to_dict()
         elif "error" in self._arrived:
-            field_dict["error"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("error", None)
 
         return field_dict
 
@@ -47,8 +50,19 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("ErrorResponse", src_dict) from None
         _error = src_dict.get("error")
-        error = None if _error is None else ErrorDetail.from_dict(_error)
+        error: ErrorDetail | None = None
+        if _error is not None:
+            try:
+                error = ErrorDetail.from_dict(_error)
+            except model_checks.FieldTypeError:
+                _extras["error"] = _error
 
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
@@ -57,9 +71,7 @@ class ErrorResponse:
         error_response.error = error
         error_response._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        error_response.additional_properties = d
+        error_response.additional_properties = _extras
         return error_response
 
     def __repr__(self) -> str:

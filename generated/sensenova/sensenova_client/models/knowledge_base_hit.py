@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="KnowledgeBaseHit")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -45,17 +47,20 @@ class KnowledgeBaseHit:
         if self.score is not None:
             field_dict["score"] = self.score
         elif "score" in self._arrived:
-            field_dict["score"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("score", None)
 
         if self.result is not None:
             field_dict["result"] = self.result
         elif "result" in self._arrived:
-            field_dict["result"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("result", None)
 
         if self.extra_info is not None:
             field_dict["extra_info"] = self.extra_info.to_dict()
         elif "extra_info" in self._arrived:
-            field_dict["extra_info"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("extra_info", None)
 
         return field_dict
 
@@ -65,12 +70,29 @@ class KnowledgeBaseHit:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("KnowledgeBaseHit", src_dict) from None
         score = src_dict.get("score")
+        if (score.__class__ is not float and score.__class__ is not int) and score is not None:
+            _extras["score"] = score
+            score = None
 
         result = src_dict.get("result")
+        if (result.__class__ is not str) and result is not None:
+            _extras["result"] = result
+            result = None
 
         _extra_info = src_dict.get("extra_info")
-        extra_info = None if _extra_info is None else KnowledgeExtraInfo.from_dict(_extra_info)
+        extra_info: KnowledgeExtraInfo | None = None
+        if _extra_info is not None:
+            try:
+                extra_info = KnowledgeExtraInfo.from_dict(_extra_info)
+            except model_checks.FieldTypeError:
+                _extras["extra_info"] = _extra_info
 
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
@@ -81,9 +103,7 @@ class KnowledgeBaseHit:
         knowledge_base_hit.extra_info = extra_info
         knowledge_base_hit._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        knowledge_base_hit.additional_properties = d
+        knowledge_base_hit.additional_properties = _extras
         return knowledge_base_hit
 
     def __repr__(self) -> str:

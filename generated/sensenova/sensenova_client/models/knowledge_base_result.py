@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="KnowledgeBaseResult")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -41,12 +43,14 @@ class KnowledgeBaseResult:
         if self.know_id is not None:
             field_dict["know_id"] = self.know_id
         elif "know_id" in self._arrived:
-            field_dict["know_id"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("know_id", None)
 
         if self.results is not None:
             field_dict["results"] = [item.to_dict() for item in self.results]
         elif "results" in self._arrived:
-            field_dict["results"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("results", None)
 
         return field_dict
 
@@ -56,10 +60,26 @@ class KnowledgeBaseResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("KnowledgeBaseResult", src_dict) from None
         know_id = src_dict.get("know_id")
+        if (know_id.__class__ is not str) and know_id is not None:
+            _extras["know_id"] = know_id
+            know_id = None
 
         _results = src_dict.get("results")
-        results = None if _results is None else [KnowledgeBaseHit.from_dict(item) for item in _results]
+        results: list[KnowledgeBaseHit] | None = None
+        if _results.__class__ is list:
+            try:
+                results = [KnowledgeBaseHit.from_dict(item) for item in _results]
+            except model_checks.FieldTypeError:
+                _extras["results"] = _results
+        elif _results is not None:
+            _extras["results"] = _results
 
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
@@ -69,9 +89,7 @@ class KnowledgeBaseResult:
         knowledge_base_result.results = results
         knowledge_base_result._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        knowledge_base_result.additional_properties = d
+        knowledge_base_result.additional_properties = _extras
         return knowledge_base_result
 
     def __repr__(self) -> str:

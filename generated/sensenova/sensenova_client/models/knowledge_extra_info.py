@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="KnowledgeExtraInfo")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -41,12 +43,14 @@ class KnowledgeExtraInfo:
         if self.file_id is not None:
             field_dict["file_id"] = self.file_id
         elif "file_id" in self._arrived:
-            field_dict["file_id"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("file_id", None)
 
         if self.page is not None:
             field_dict["page"] = self.page
         elif "page" in self._arrived:
-            field_dict["page"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("page", None)
 
         return field_dict
 
@@ -56,9 +60,21 @@ class KnowledgeExtraInfo:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("KnowledgeExtraInfo", src_dict) from None
         file_id = src_dict.get("file_id")
+        if (file_id.__class__ is not str) and file_id is not None:
+            _extras["file_id"] = file_id
+            file_id = None
 
         page = src_dict.get("page")
+        if (page.__class__ is not int) and page is not None:
+            _extras["page"] = page
+            page = None
 
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
@@ -68,9 +84,7 @@ class KnowledgeExtraInfo:
         knowledge_extra_info.page = page
         knowledge_extra_info._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        knowledge_extra_info.additional_properties = d
+        knowledge_extra_info.additional_properties = _extras
         return knowledge_extra_info
 
     def __repr__(self) -> str:

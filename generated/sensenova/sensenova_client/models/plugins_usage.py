@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="PluginsUsage")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -36,7 +38,8 @@ class PluginsUsage:
         if self.web_search is not None:
             field_dict["web_search"] = self.web_search.to_dict()
         elif "web_search" in self._arrived:
-            field_dict["web_search"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("web_search", None)
 
         return field_dict
 
@@ -46,8 +49,19 @@ class PluginsUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("PluginsUsage", src_dict) from None
         _web_search = src_dict.get("web_search")
-        web_search = None if _web_search is None else WebSearchUsage.from_dict(_web_search)
+        web_search: WebSearchUsage | None = None
+        if _web_search is not None:
+            try:
+                web_search = WebSearchUsage.from_dict(_web_search)
+            except model_checks.FieldTypeError:
+                _extras["web_search"] = _web_search
 
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
@@ -56,9 +70,7 @@ class PluginsUsage:
         plugins_usage.web_search = web_search
         plugins_usage._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        plugins_usage.additional_properties = d
+        plugins_usage.additional_properties = _extras
         return plugins_usage
 
     def __repr__(self) -> str:

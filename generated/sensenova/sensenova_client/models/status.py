@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="Status")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -14,6 +16,11 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("code", "code"),
     ("message", "message"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "code": "int",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"code", "message"})
@@ -43,7 +50,8 @@ class Status:
         if self.message is not None:
             field_dict["message"] = self.message
         elif "message" in self._arrived:
-            field_dict["message"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("message", None)
 
         return field_dict
 
@@ -53,10 +61,24 @@ class Status:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        code = src_dict["code"]
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("Status", src_dict) from None
+        try:
+            code = src_dict["code"]
+            if code.__class__ is not int:
+                raise model_checks.mismatch("code", "int", code)
 
-        message = src_dict.get("message")
+            message = src_dict.get("message")
+            if (message.__class__ is not str) and message is not None:
+                _extras["message"] = message
+                message = None
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -65,9 +87,7 @@ class Status:
         status.message = message
         status._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        status.additional_properties = d
+        status.additional_properties = _extras
         return status
 
     def __repr__(self) -> str:

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
 from ..models.token_plan_chat_completion_chunk_object import (
     TokenPlanChatCompletionChunkObject,
 )
@@ -23,6 +24,11 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("created", "created"),
     ("usage", "usage"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "choices": "list[TokenPlanChunkChoice]",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"choices", "id", "request_id", "model", "object", "created", "usage"})
@@ -65,32 +71,38 @@ class TokenPlanChatCompletionChunk:
         if self.id is not None:
             field_dict["id"] = self.id
         elif "id" in self._arrived:
-            field_dict["id"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("id", None)
 
         if self.request_id is not None:
             field_dict["request_id"] = self.request_id
         elif "request_id" in self._arrived:
-            field_dict["request_id"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("request_id", None)
 
         if self.model is not None:
             field_dict["model"] = self.model
         elif "model" in self._arrived:
-            field_dict["model"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("model", None)
 
         if self.object_ is not None:
             field_dict["object"] = self.object_
         elif "object" in self._arrived:
-            field_dict["object"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("object", None)
 
         if self.created is not None:
             field_dict["created"] = self.created
         elif "created" in self._arrived:
-            field_dict["created"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("created", None)
 
         if self.usage is not None:
             field_dict["usage"] = self.usage.to_dict()
         elif "usage" in self._arrived:
-            field_dict["usage"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("usage", None)
 
         return field_dict
 
@@ -100,21 +112,56 @@ class TokenPlanChatCompletionChunk:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        choices = [TokenPlanChunkChoice.from_dict(item) for item in src_dict["choices"]]
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("TokenPlanChatCompletionChunk", src_dict) from None
+        try:
+            _choices = src_dict["choices"]
+            if _choices.__class__ is not list:
+                raise model_checks.mismatch("choices", "list[TokenPlanChunkChoice]", _choices)
+            try:
+                choices = [TokenPlanChunkChoice.from_dict(item) for item in _choices]
+            except model_checks.FieldTypeError:
+                raise model_checks.item_error(TokenPlanChunkChoice.from_dict, _choices, "choices") from None
 
-        id = src_dict.get("id")
+            id = src_dict.get("id")
+            if (id.__class__ is not str) and id is not None:
+                _extras["id"] = id
+                id = None
 
-        request_id = src_dict.get("request_id")
+            request_id = src_dict.get("request_id")
+            if (request_id.__class__ is not str) and request_id is not None:
+                _extras["request_id"] = request_id
+                request_id = None
 
-        model = src_dict.get("model")
+            model = src_dict.get("model")
+            if (model.__class__ is not str) and model is not None:
+                _extras["model"] = model
+                model = None
 
-        object_ = src_dict.get("object")
+            object_ = src_dict.get("object")
+            if (object_.__class__ is not str) and object_ is not None:
+                _extras["object"] = object_
+                object_ = None
 
-        created = src_dict.get("created")
+            created = src_dict.get("created")
+            if (created.__class__ is not int) and created is not None:
+                _extras["created"] = created
+                created = None
 
-        _usage = src_dict.get("usage")
-        usage = None if _usage is None else TokenPlanUsage.from_dict(_usage)
+            _usage = src_dict.get("usage")
+            usage: TokenPlanUsage | None = None
+            if _usage is not None:
+                try:
+                    usage = TokenPlanUsage.from_dict(_usage)
+                except model_checks.FieldTypeError:
+                    _extras["usage"] = _usage
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -128,9 +175,7 @@ class TokenPlanChatCompletionChunk:
         token_plan_chat_completion_chunk.usage = usage
         token_plan_chat_completion_chunk._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        token_plan_chat_completion_chunk.additional_properties = d
+        token_plan_chat_completion_chunk.additional_properties = _extras
         return token_plan_chat_completion_chunk
 
     def __repr__(self) -> str:

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
 from ..models.token_plan_finish_reason import TokenPlanFinishReason
 
 T = TypeVar("T", bound="TokenPlanChunkChoice")
@@ -17,6 +18,11 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("index", "index"),
     ("finish_reason", "finish_reason"),
 )
+
+# The declared type of each required field, for the error naming a missing one.
+_REQUIRED: dict[str, str] = {
+    "delta": "TokenPlanDelta",
+}
 
 # The keys the spec names; any other key of a payload goes to additional_properties.
 _KNOWN_KEYS: frozenset[str] = frozenset({"delta", "index", "finish_reason"})
@@ -50,12 +56,14 @@ class TokenPlanChunkChoice:
         if self.index is not None:
             field_dict["index"] = self.index
         elif "index" in self._arrived:
-            field_dict["index"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("index", None)
 
         if self.finish_reason is not None:
             field_dict["finish_reason"] = self.finish_reason
         elif "finish_reason" in self._arrived:
-            field_dict["finish_reason"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("finish_reason", None)
 
         return field_dict
 
@@ -65,12 +73,30 @@ class TokenPlanChunkChoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        delta = TokenPlanDelta.from_dict(src_dict["delta"])
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("TokenPlanChunkChoice", src_dict) from None
+        try:
+            try:
+                delta = TokenPlanDelta.from_dict(src_dict["delta"])
+            except model_checks.FieldTypeError as _error:
+                raise _error.under("delta")
 
-        index = src_dict.get("index")
+            index = src_dict.get("index")
+            if (index.__class__ is not int) and index is not None:
+                _extras["index"] = index
+                index = None
 
-        finish_reason = src_dict.get("finish_reason")
+            finish_reason = src_dict.get("finish_reason")
+            if (finish_reason.__class__ is not str) and finish_reason is not None:
+                _extras["finish_reason"] = finish_reason
+                finish_reason = None
 
+        except KeyError as _missing:
+            raise model_checks.absent(_missing, src_dict, _REQUIRED) from None
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
         # per event.
@@ -80,9 +106,7 @@ class TokenPlanChunkChoice:
         token_plan_chunk_choice.finish_reason = finish_reason
         token_plan_chunk_choice._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        token_plan_chunk_choice.additional_properties = d
+        token_plan_chunk_choice.additional_properties = _extras
         return token_plan_chunk_choice
 
     def __repr__(self) -> str:

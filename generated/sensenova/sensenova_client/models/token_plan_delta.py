@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="TokenPlanDelta")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -42,12 +44,14 @@ class TokenPlanDelta:
         if self.content is not None:
             field_dict["content"] = self.content
         elif "content" in self._arrived:
-            field_dict["content"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("content", None)
 
         if self.reasoning is not None:
             field_dict["reasoning"] = self.reasoning
         elif "reasoning" in self._arrived:
-            field_dict["reasoning"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("reasoning", None)
 
         return field_dict
 
@@ -57,9 +61,21 @@ class TokenPlanDelta:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("TokenPlanDelta", src_dict) from None
         content = src_dict.get("content")
+        if (content.__class__ is not str) and content is not None:
+            _extras["content"] = content
+            content = None
 
         reasoning = src_dict.get("reasoning")
+        if (reasoning.__class__ is not str) and reasoning is not None:
+            _extras["reasoning"] = reasoning
+            reasoning = None
 
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
@@ -69,9 +85,7 @@ class TokenPlanDelta:
         token_plan_delta.reasoning = reasoning
         token_plan_delta._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        token_plan_delta.additional_properties = d
+        token_plan_delta.additional_properties = _extras
         return token_plan_delta
 
     def __repr__(self) -> str:

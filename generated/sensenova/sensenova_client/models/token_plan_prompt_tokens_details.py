@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="TokenPlanPromptTokensDetails")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -41,12 +43,14 @@ class TokenPlanPromptTokensDetails:
         if self.cached_tokens is not None:
             field_dict["cached_tokens"] = self.cached_tokens
         elif "cached_tokens" in self._arrived:
-            field_dict["cached_tokens"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("cached_tokens", None)
 
         if self.audio_tokens is not None:
             field_dict["audio_tokens"] = self.audio_tokens
         elif "audio_tokens" in self._arrived:
-            field_dict["audio_tokens"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("audio_tokens", None)
 
         return field_dict
 
@@ -56,9 +60,21 @@ class TokenPlanPromptTokensDetails:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("TokenPlanPromptTokensDetails", src_dict) from None
         cached_tokens = src_dict.get("cached_tokens")
+        if (cached_tokens.__class__ is not int) and cached_tokens is not None:
+            _extras["cached_tokens"] = cached_tokens
+            cached_tokens = None
 
         audio_tokens = src_dict.get("audio_tokens")
+        if (audio_tokens.__class__ is not int) and audio_tokens is not None:
+            _extras["audio_tokens"] = audio_tokens
+            audio_tokens = None
 
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
@@ -68,9 +84,7 @@ class TokenPlanPromptTokensDetails:
         token_plan_prompt_tokens_details.audio_tokens = audio_tokens
         token_plan_prompt_tokens_details._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        token_plan_prompt_tokens_details.additional_properties = d
+        token_plan_prompt_tokens_details.additional_properties = _extras
         return token_plan_prompt_tokens_details
 
     def __repr__(self) -> str:

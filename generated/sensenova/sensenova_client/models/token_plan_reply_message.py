@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
 from ..models.chat_role import ChatRole
 
 T = TypeVar("T", bound="TokenPlanReplyMessage")
@@ -48,17 +49,20 @@ class TokenPlanReplyMessage:
         if self.role is not None:
             field_dict["role"] = self.role
         elif "role" in self._arrived:
-            field_dict["role"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("role", None)
 
         if self.content is not None:
             field_dict["content"] = self.content
         elif "content" in self._arrived:
-            field_dict["content"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("content", None)
 
         if self.reasoning is not None:
             field_dict["reasoning"] = self.reasoning
         elif "reasoning" in self._arrived:
-            field_dict["reasoning"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("reasoning", None)
 
         return field_dict
 
@@ -68,11 +72,26 @@ class TokenPlanReplyMessage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("TokenPlanReplyMessage", src_dict) from None
         role = src_dict.get("role")
+        if (role.__class__ is not str) and role is not None:
+            _extras["role"] = role
+            role = None
 
         content = src_dict.get("content")
+        if (content.__class__ is not str) and content is not None:
+            _extras["content"] = content
+            content = None
 
         reasoning = src_dict.get("reasoning")
+        if (reasoning.__class__ is not str) and reasoning is not None:
+            _extras["reasoning"] = reasoning
+            reasoning = None
 
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
@@ -83,9 +102,7 @@ class TokenPlanReplyMessage:
         token_plan_reply_message.reasoning = reasoning
         token_plan_reply_message._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        token_plan_reply_message.additional_properties = d
+        token_plan_reply_message.additional_properties = _extras
         return token_plan_reply_message
 
     def __repr__(self) -> str:

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="Usage")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -48,22 +50,26 @@ class Usage:
         if self.prompt_tokens is not None:
             field_dict["prompt_tokens"] = self.prompt_tokens
         elif "prompt_tokens" in self._arrived:
-            field_dict["prompt_tokens"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("prompt_tokens", None)
 
         if self.knowledge_tokens is not None:
             field_dict["knowledge_tokens"] = self.knowledge_tokens
         elif "knowledge_tokens" in self._arrived:
-            field_dict["knowledge_tokens"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("knowledge_tokens", None)
 
         if self.completion_tokens is not None:
             field_dict["completion_tokens"] = self.completion_tokens
         elif "completion_tokens" in self._arrived:
-            field_dict["completion_tokens"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("completion_tokens", None)
 
         if self.total_tokens is not None:
             field_dict["total_tokens"] = self.total_tokens
         elif "total_tokens" in self._arrived:
-            field_dict["total_tokens"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("total_tokens", None)
 
         return field_dict
 
@@ -73,13 +79,31 @@ class Usage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("Usage", src_dict) from None
         prompt_tokens = src_dict.get("prompt_tokens")
+        if (prompt_tokens.__class__ is not int) and prompt_tokens is not None:
+            _extras["prompt_tokens"] = prompt_tokens
+            prompt_tokens = None
 
         knowledge_tokens = src_dict.get("knowledge_tokens")
+        if (knowledge_tokens.__class__ is not int) and knowledge_tokens is not None:
+            _extras["knowledge_tokens"] = knowledge_tokens
+            knowledge_tokens = None
 
         completion_tokens = src_dict.get("completion_tokens")
+        if (completion_tokens.__class__ is not int) and completion_tokens is not None:
+            _extras["completion_tokens"] = completion_tokens
+            completion_tokens = None
 
         total_tokens = src_dict.get("total_tokens")
+        if (total_tokens.__class__ is not int) and total_tokens is not None:
+            _extras["total_tokens"] = total_tokens
+            total_tokens = None
 
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
@@ -91,9 +115,7 @@ class Usage:
         usage.total_tokens = total_tokens
         usage._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        usage.additional_properties = d
+        usage.additional_properties = _extras
         return usage
 
     def __repr__(self) -> str:

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="WebSearchResult")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -50,27 +52,32 @@ class WebSearchResult:
         if self.index is not None:
             field_dict["index"] = self.index
         elif "index" in self._arrived:
-            field_dict["index"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("index", None)
 
         if self.url is not None:
             field_dict["url"] = self.url
         elif "url" in self._arrived:
-            field_dict["url"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("url", None)
 
         if self.url_source is not None:
             field_dict["url_source"] = self.url_source
         elif "url_source" in self._arrived:
-            field_dict["url_source"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("url_source", None)
 
         if self.title is not None:
             field_dict["title"] = self.title
         elif "title" in self._arrived:
-            field_dict["title"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("title", None)
 
         if self.icon is not None:
             field_dict["icon"] = self.icon
         elif "icon" in self._arrived:
-            field_dict["icon"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("icon", None)
 
         return field_dict
 
@@ -80,15 +87,36 @@ class WebSearchResult:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("WebSearchResult", src_dict) from None
         index = src_dict.get("index")
+        if (index.__class__ is not int) and index is not None:
+            _extras["index"] = index
+            index = None
 
         url = src_dict.get("url")
+        if (url.__class__ is not str) and url is not None:
+            _extras["url"] = url
+            url = None
 
         url_source = src_dict.get("url_source")
+        if (url_source.__class__ is not str) and url_source is not None:
+            _extras["url_source"] = url_source
+            url_source = None
 
         title = src_dict.get("title")
+        if (title.__class__ is not str) and title is not None:
+            _extras["title"] = title
+            title = None
 
         icon = src_dict.get("icon")
+        if (icon.__class__ is not str) and icon is not None:
+            _extras["icon"] = icon
+            icon = None
 
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
@@ -101,9 +129,7 @@ class WebSearchResult:
         web_search_result.icon = icon
         web_search_result._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        web_search_result.additional_properties = d
+        web_search_result.additional_properties = _extras
         return web_search_result
 
     def __repr__(self) -> str:

@@ -7,6 +7,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._runtime import model_checks
+
 T = TypeVar("T", bound="WebSearchUsage")
 
 # (attribute, JSON key) of every field, for the repr.
@@ -41,12 +43,14 @@ class WebSearchUsage:
         if self.online_search_count is not None:
             field_dict["online_search_count"] = self.online_search_count
         elif "online_search_count" in self._arrived:
-            field_dict["online_search_count"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("online_search_count", None)
 
         if self.results is not None:
             field_dict["results"] = [item.to_dict() for item in self.results]
         elif "results" in self._arrived:
-            field_dict["results"] = None
+            # null, unless a value of the wrong type arrived: additional_properties keeps it
+            field_dict.setdefault("results", None)
 
         return field_dict
 
@@ -56,10 +60,26 @@ class WebSearchUsage:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        try:  # every JSON value but an object lacks keys(): free until it fails
+            _extras = (
+                {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
+            )
+        except AttributeError:
+            raise model_checks.not_an_object("WebSearchUsage", src_dict) from None
         online_search_count = src_dict.get("online_search_count")
+        if (online_search_count.__class__ is not int) and online_search_count is not None:
+            _extras["online_search_count"] = online_search_count
+            online_search_count = None
 
         _results = src_dict.get("results")
-        results = None if _results is None else [WebSearchResult.from_dict(item) for item in _results]
+        results: list[WebSearchResult] | None = None
+        if _results.__class__ is list:
+            try:
+                results = [WebSearchResult.from_dict(item) for item in _results]
+            except model_checks.FieldTypeError:
+                _extras["results"] = _results
+        elif _results is not None:
+            _extras["results"] = _results
 
         # Every slot is filled here, so attrs' __init__ (keyword arguments, and a dict made for
         # additional_properties only to be replaced) is skipped: a stream builds a tree of these
@@ -69,9 +89,7 @@ class WebSearchUsage:
         web_search_usage.results = results
         web_search_usage._arrived = src_dict
 
-        d = {} if src_dict.keys() <= _KNOWN_KEYS else {k: v for k, v in src_dict.items() if k not in _KNOWN_KEYS}
-
-        web_search_usage.additional_properties = d
+        web_search_usage.additional_properties = _extras
         return web_search_usage
 
     def __repr__(self) -> str:

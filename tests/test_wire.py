@@ -95,7 +95,7 @@ def test_every_mutated_frame_is_declined_or_equals_the_slow_path(provider: str, 
     fmt, decode = _stream_decoder(provider, operation_id)
     problems, accepted, declined = [], 0, 0
     for document in _documents(provider, operation_id):
-        for label, mutated in _variants(document):
+        for label, _, _, mutated in _variants(document):
             text = json.dumps(mutated)
             fast = decode(text)
             if fast is None:
@@ -119,7 +119,7 @@ def test_answers_decode_straight_into_the_models_too(provider: str, operation_id
     fast = decode(json.dumps(document))
     assert fast is not None and not _same(fast, _slow(model, json.dumps(document)))
     problems = []
-    for label, mutated in _variants(document):
+    for label, _, _, mutated in _variants(document):
         text = json.dumps(mutated)
         built = decode(text)
         if built is not None:

@@ -100,6 +100,14 @@ def offline_stages(route: payloads.Route, events: int) -> dict[str, float]:
 
     stages["generated: SSE decoder"] = sse_decode
 
+    def sse_plain() -> None:
+        decoder = sse.SSEDecoder()
+        for frame in frames:
+            decoder.feed_plain(frame)
+
+    if hasattr(sse.SSEDecoder, "feed_plain"):
+        stages["generated: SSE decoder, plain events as strings (the stream's)"] = sse_plain
+
     def json_only() -> None:
         loads = json.loads
         for text in payload_texts:

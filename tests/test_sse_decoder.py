@@ -405,6 +405,36 @@ def test_decoder_agrees_with_line_by_line_reference(raw: bytes) -> None:
     assert run([raw]) == reference(raw)
 
 
+def run_plain(chunks: list[bytes]) -> tuple[list[Ev], bool, str, int | None]:
+    """run() through feed_plain(): a plain event's data string stands for a message event with
+    that data, the id so far and no retry (what it must be equal to)."""
+    decoder = sse.SSEDecoder()
+    events: list[Ev] = []
+    for chunk in chunks:
+        for item in decoder.feed_plain(chunk):
+            if isinstance(item, str):
+                assert "\n" not in item  # one data line
+                item = Ev("message", item, decoder.last_event_id, None)
+            events.append(item)
+    pending = decoder.close()
+    return events, pending, decoder.last_event_id, decoder.retry
+
+
+@_fast
+@given(st.data(), streams() | data_runs() | byte_soup)
+def test_feed_plain_gives_what_feed_gives(data: st.DataObject, raw: bytes) -> None:
+    chunks = data.draw(cut(raw))
+    assert run_plain(chunks) == run(chunks)
+
+
+def test_feed_plain_gives_strings_for_plain_events_only() -> None:
+    decoder = sse.SSEDecoder()
+    assert decoder.feed_plain(b"data: a\n\n") == ["a"]
+    assert decoder.feed_plain(b"data: b\n\ndata: c\n\n") == ["b", "c"]
+    [named] = decoder.feed_plain(b"event: ping\ndata: d\n\n")
+    assert isinstance(named, Ev) and named.event == "ping"
+
+
 def test_one_event_per_chunk_decodes_like_the_whole_stream() -> None:
     blocks = [b"id: 7\ndata: a\n\n", b"data:b\n\n", b"data: c\nid: 9\n\n", b"event: e\ndata: d\n\n", b"data: e\n\n"]
     assert decode(*blocks) == decode(b"".join(blocks))

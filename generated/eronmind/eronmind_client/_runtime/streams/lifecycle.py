@@ -120,18 +120,21 @@ class StreamCall(Generic[T]):
                 raise not_a_stream
         too_large = None
         try:
-            decoded = self.decoder.feed(chunk)
+            decoded: list[Any] = self.decoder.feed_plain(chunk)
         except EventTooLarge as exc:
-            decoded, too_large = exc.before, exc  # the events before the large one still count
+            decoded, too_large = list(exc.before), exc  # the events before the large one still count
         for sse in decoded:
-            data = sse.data
+            if sse.__class__ is str:  # a plain event: its data alone (SSEDecoder.feed_plain)
+                data = sse
+            else:
+                data = sse.data
+                if sse.event != "message":
+                    if sse.event == "error":
+                        raise stream_errors.error_event(fmt, sse)
+                    continue  # a named event the spec does not describe (e.g. `event: ping`): skipped
             if data == terminator:
                 self.done = True
                 return
-            if sse.event != "message":
-                if sse.event == "error":
-                    raise stream_errors.error_event(fmt, sse)
-                continue  # a named event the spec does not describe (e.g. `event: ping`): skipped
             event = None if typed is None else typed(data)
             if event is None:
                 event = self.slow(sse)
@@ -145,7 +148,7 @@ class StreamCall(Generic[T]):
         if too_large is not None:
             raise stream_errors.too_large(gather, too_large)
 
-    def slow(self, sse: ServerSentEvent) -> T | None:
+    def slow(self, sse: str | ServerSentEvent) -> T | None:
         """An event the fast path declined: json's dict, the in-stream error rule, `from_dict`
         (which applies the models' type rule); None for an event to skip. Once the fast path has
         declined often without ever accepting (a provider adding a key to every event), the rest
@@ -153,6 +156,8 @@ class StreamCall(Generic[T]):
         self.declined += 1
         if self.declined > _DECLINES_BEFORE_GIVING_UP and self.declined > self.gather.count:
             self.typed = None
+        if isinstance(sse, str):  # a plain event: the object its errors name
+            sse = ServerSentEvent(data=sse, id=self.decoder.last_event_id)
         data = sse.data
         try:
             fast = parse.loads  # msgspec (parse.py), or None for json alone

@@ -126,6 +126,16 @@ class SSEDecoder:
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Decode one chunk; return the events it completes, in order."""
+        events: list[ServerSentEvent] = self._feed(chunk, False)
+        return events
+
+    def feed_plain(self, chunk: bytes) -> list[str | ServerSentEvent]:
+        """feed(), where a plain event (one `data` line, no other field: nearly every event of an
+        LLM stream) comes as its data string alone, the rest as events. A stream's hot loop needs
+        nothing else of it, and skipping the object is about a third of the decoder's cost."""
+        return self._feed(chunk, True)
+
+    def _feed(self, chunk: bytes, plain: bool) -> list[Any]:
         if self._closed:
             raise ValueError("SSEDecoder is closed")
         if self._utf8_held:
@@ -153,8 +163,8 @@ class SSEDecoder:
             and len(text) <= self.max_event_size
         ):
             value = text[6:-2] if text[5:6] == " " else text[5:-2]
-            return [_new_event("message", value, self._last_id, None)]
-        return self._feed_text(text)
+            return [value if plain else _new_event("message", value, self._last_id, None)]
+        return self._feed_text(text, plain)
 
     def _decode_held(self, chunk: bytes) -> str:
         text = self._utf8.decode(chunk)
@@ -176,7 +186,7 @@ class SSEDecoder:
                 self._apply_retry(value)
         return self.pending
 
-    def _feed_text(self, text: str) -> list[ServerSentEvent]:
+    def _feed_text(self, text: str, plain: bool) -> list[Any]:
         if self._after_cr:
             self._after_cr = False
             if text[:1] == "\n":
@@ -189,7 +199,7 @@ class SSEDecoder:
             self._after_cr = text[-1] == "\r"
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         region = self._complete_region(text)
-        return [] if region is None else self._process(region)
+        return [] if region is None else self._process(region, plain)
 
     def _complete_region(self, text: str) -> str | None:
         """LF-only text of the blocks this text completes, without the final blank line.
@@ -239,12 +249,14 @@ class SSEDecoder:
             self._tail_size = 0
             raise EventTooLarge(self.max_event_size, start)
 
-    def _process(self, region: str) -> list[ServerSentEvent]:
+    def _process(self, region: str, plain: bool = False) -> list[Any]:
         values = _data_values(region)
         if values is not None:  # fast path: a run of one-line "data" blocks, the usual LLM stream
+            if plain:
+                return values
             last_id = self._last_id
             return [_new_event("message", value, last_id, None) for value in values]
-        events: list[ServerSentEvent] = []
+        events: list[Any] = []
         for block in region.split("\n\n"):
             if block:
                 event = self._block(block)

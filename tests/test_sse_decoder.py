@@ -435,6 +435,21 @@ def test_feed_plain_gives_strings_for_plain_events_only() -> None:
     assert isinstance(named, Ev) and named.event == "ping"
 
 
+@pytest.mark.parametrize(
+    "chunks",
+    [
+        [b"data: Hi\n", b"\ndata: " + b"y" * 200],  # the blank line straddles the chunks
+        [b"data: Hi\n\ndata: " + b"y" * 200],  # one chunk completes Hi and starts the large one
+    ],
+)
+def test_the_events_a_chunk_completes_before_a_too_large_one_are_kept(chunks: list[bytes]) -> None:
+    decoder = sse.SSEDecoder(max_event_size=100)
+    with pytest.raises(sse.EventTooLarge) as caught:
+        for chunk in chunks:
+            decoder.feed(chunk)
+    assert caught.value.before == [Ev(data="Hi")]
+
+
 def test_one_event_per_chunk_decodes_like_the_whole_stream() -> None:
     blocks = [b"id: 7\ndata: a\n\n", b"data:b\n\n", b"data: c\nid: 9\n\n", b"event: e\ndata: d\n\n", b"data: e\n\n"]
     assert decode(*blocks) == decode(b"".join(blocks))

@@ -226,7 +226,11 @@ class SSEDecoder:
         self._tail_size = 0
         if rest:
             tail.append(rest)
-            self._grown(len(rest))
+            try:
+                self._grown(len(rest))
+            except EventTooLarge as exc:  # the blocks this chunk completed still count
+                exc.before = self._process(region)
+                raise
         return region
 
     def _refuse_large_block(self, region: str) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.client_cases import PACKAGES
+from tests.client_cases import MODES, PACKAGES, invoke, make_client
 from tests.test_payload_mutations import _frame_json, _frames, _operation, _variants
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -174,3 +174,18 @@ def test_what_the_fast_path_keeps_exact() -> None:
     score = event.data.knowledge_base_results[0].results[0].score
     assert score == 2 and type(score) is int  # as json gives it: to_dict() returns the 2 that arrived
     assert event.to_dict() == scored
+
+
+@MODES
+@pytest.mark.parametrize("provider", sorted(PACKAGES))
+@pytest.mark.parametrize("speedups", [True, False], ids=["msgspec", "json"])
+def test_a_plain_answer_is_built_by_the_fast_path_unless_speedups_are_off(
+    emulator: Any, provider: str, asynchronous: bool, speedups: bool
+) -> None:
+    """Over loopback against the emulator: with speedups on, the answer's model was built from
+    msgspec's twin (its `_arrived` is the twin); off, from json's dict; equal either way."""
+    speedups_module = importlib.import_module(f"{PACKAGES[provider].__name__}.speedups")
+    speedups_module.set_enabled(speedups)
+    answer = invoke(provider, make_client(emulator, provider), asynchronous=asynchronous)
+    assert type(answer._arrived).__name__.endswith("Twin") is speedups
+    assert type(answer).from_dict(answer.to_dict()) == answer

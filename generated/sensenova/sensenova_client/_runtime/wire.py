@@ -29,10 +29,47 @@ import typing
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar, Union
 
-__all__ = ["Unsupported", "decoder"]
+__all__ = ["Unsupported", "answer", "aprepare", "decoder"]
 
 M = TypeVar("M")
 _NONE = type(None)
+
+
+# The speedups switch as answers see it; streams/parse.py keeps it in step with its own (the
+# environment's <PREFIX>_SPEEDUPS and set_enabled()): False means json alone.
+enabled = False
+_answers: dict[type, Any] = {}  # answer model -> its decoder (None: no twin, the slow path)
+_UNBUILT: Any = object()
+
+
+def answer(model: type[M], content: bytes) -> M | None:
+    """An answer's body decoded straight into `model`, or None where the fast path declines or
+    is off (the caller then takes `from_dict`). The model's twins are built on its first answer."""
+    if not enabled:
+        return None
+    decode = _answers.get(model, _UNBUILT)
+    if decode is _UNBUILT:
+        try:
+            decode = decoder(model)
+        except Unsupported:
+            decode = None
+        _answers[model] = decode
+    built: M | None = None if decode is None else decode(content)
+    return built
+
+
+async def aprepare() -> None:
+    """Import msgspec in a worker thread before an async call whose answer will need it: its
+    first import takes milliseconds that must not block the event loop (trio: imported later)."""
+    if enabled and "msgspec" not in sys.modules:
+        import asyncio
+        import importlib
+
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # not asyncio
+            return
+        await asyncio.to_thread(importlib.import_module, "msgspec")
 
 
 class Unsupported(TypeError):

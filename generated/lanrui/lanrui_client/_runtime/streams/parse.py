@@ -132,12 +132,14 @@ def set_enabled(on: bool) -> None:
     """Parse stream events with msgspec (on=True) or with json alone."""
     global loads
     if not on:
+        wire.enabled = False
         loads = None
         return
     if not _installed():
         raise ModuleNotFoundError(
             f"speedups need msgspec, a dependency of {_provider.DISTRIBUTION}: pip install msgspec", name="msgspec"
         )
+    wire.enabled = True  # plain answers follow the same switch (wire.answer)
     if loads is None:
         loads = _first_loads
 

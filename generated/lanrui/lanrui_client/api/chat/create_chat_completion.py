@@ -46,8 +46,7 @@ def _get_kwargs(
 def _parse_response(*, client: AuthenticatedClient | Client, response: httpx2.Response) -> ChatCompletion:
     if response.status_code == 200:
         try:
-            response_200 = ChatCompletion.from_dict(response.json())
-
+            response_200 = send.parsed(response, ChatCompletion)
         except Exception as exc:  # any failure: nothing the server sends escapes errors.APIError
             raise send.unparsable(response, exc) from exc
         error = send.answer_error(response, response_200)

@@ -131,6 +131,7 @@ def _answer_model(module: Any, document: Any) -> Any:
     """The model class an operation's 200 answer is parsed into (its sync_detailed's return)."""
     import typing
 
+    module._load()  # the first call's import of the models, which the annotations name (docs/import-time.md)
     hint = typing.get_type_hints(module.sync)["return"]
     for arg in typing.get_args(hint) or (hint,):
         if hasattr(arg, "from_dict"):

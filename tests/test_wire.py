@@ -190,3 +190,31 @@ def test_a_plain_answer_is_built_by_the_fast_path_unless_speedups_are_off(
     answer = invoke(provider, make_client(emulator, provider), asynchronous=asynchronous)
     assert type(answer._arrived).__name__.endswith("Twin") is speedups
     assert type(answer).from_dict(answer.to_dict()) == answer
+
+
+# The field table a synthetic model below is read with (wire reads its module's _FIELDS).
+_FIELDS = (("values", "values"),)
+
+
+def test_a_model_msgspec_cannot_express_has_no_twin_and_takes_the_slow_path() -> None:
+    """msgspec refuses a union of two array types; the decoder says Unsupported (a stream or
+    answer of that model then always takes from_dict) instead of failing the call."""
+    import attrs
+
+    @attrs.define
+    class Mixed:
+        values: list[str] | list[int]
+
+        @classmethod
+        def from_dict(cls, src: dict[str, Any]) -> Mixed:
+            return cls(src["values"])
+
+    wire = importlib.import_module("lanrui_client._runtime.wire")
+    with pytest.raises(wire.Unsupported, match="Mixed"):
+        wire.decoder(Mixed)
+    wire_enabled = wire.enabled
+    wire.enabled = True
+    try:
+        assert wire.answer(Mixed, b'{"values": ["a"]}') is None  # declined: send.parsed takes from_dict
+    finally:
+        wire.enabled = wire_enabled

@@ -88,8 +88,13 @@ def decoder(model: type[M], overrides: dict[str, Any] | None = None) -> Callable
     import msgspec
 
     builder = _Builder(msgspec)
-    twin, build = builder.model(model, overrides or {})
-    decode = msgspec.json.Decoder(twin).decode
+    try:
+        twin, build = builder.model(model, overrides or {})
+        decode = msgspec.json.Decoder(twin).decode
+    except (TypeError, ValueError, NameError) as exc:  # what msgspec or the annotations refuse
+        if isinstance(exc, Unsupported):
+            raise
+        raise Unsupported(f"no twin for {model.__qualname__}: {exc}") from exc
     refused = (msgspec.DecodeError, RecursionError)  # ValidationError is a DecodeError
 
     def fast(data: str | bytes) -> M | None:

@@ -435,3 +435,31 @@ def test_a_wrong_type_in_a_field_the_text_does_not_need_keeps_the_whole_text(pro
         (c.index, c.text, c.finish_reason) for c in clean.choices
     ], sorted(spoiled_paths)
     assert spoiled.events == clean.events
+
+
+@pytest.mark.usefixtures("json_parser")  # with msgspec (the default) and with json (the pure path)
+@pytest.mark.parametrize(("provider", "operation_id"), OPERATIONS, ids=[f"{p}-{o}" for p, o in OPERATIONS])
+def test_a_wrong_type_in_a_required_field_ends_the_stream_keeping_the_text(provider: str, operation_id: str) -> None:
+    """The last frame's first required field gets a value of the wrong type: the stream raises
+    MalformedStreamEventError naming its JSON path, keeping the text of the frames before it."""
+    package = PACKAGES[provider]
+    module = _operation(provider, operation_id)
+    body = _request_body(provider, operation_id, module)
+    root = _stream_root(module)
+    frames = _frames(provider, operation_id)
+    documents = [(i, d) for i, d in enumerate(map(_frame_json, frames)) if isinstance(d, dict)]
+    index, document = documents[-1]
+    key, tp = next((k, tp) for k, (_, tp, optional) in _fields(root).items() if not optional)
+    broken = [*frames[:index], f"data: {json.dumps({**document, key: _wrong_value(tp)})}", *frames[index + 1 :]]
+    serving = _Serving()
+    serving.content_type = "text/event-stream"
+    with local_server(serving.reply) as server:
+        client = package.AuthenticatedClient(CANARY, base_url=server.url, max_retries=0)
+        serving.payload = ("\n\n".join(frames[:index] + frames[index + 1 :]) + "\n\n").encode()
+        before = module.stream(client=client, body=body).until_done()  # the frames before it, whole
+        serving.payload = ("\n\n".join(broken) + "\n\n").encode()
+        with pytest.raises(package.errors.MalformedStreamEventError) as caught:
+            module.stream(client=client, body=body).until_done()
+    assert _json_path((key,)) in str(caught.value)
+    assert caught.value.text == {c.index: c.text for c in before.choices} and caught.value.text
+    assert len(caught.value.events) == 1

@@ -339,13 +339,26 @@ class MalformedStreamEventError(APIError):
     """A stream event whose data is not valid JSON or does not match the spec's event schema.
 
     `data` is the event's raw data text and `event` its SSE event name; the message names the
-    problem. The stream ends here: nothing after a broken event can be trusted.
+    problem (for a value of the wrong type in a required field, its JSON path). As with
+    IncompleteStreamError, `text` holds the text gathered per choice index before it and
+    `events` the last good event (empty if none arrived), so a caller keeps what was generated.
+    The stream ends here: nothing after a broken event can be trusted.
     """
 
-    def __init__(self, message: str, *, data: str, event: str = "message") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        data: str,
+        event: str = "message",
+        events: Sequence[object] = (),
+        text: dict[int, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.data = data
         self.event = event
+        self.events = list(events)
+        self.text = dict(text or {})
 
 
 class StreamEventTooLargeError(MalformedStreamEventError):

@@ -195,9 +195,13 @@ class StreamCall(Generic[T]):
     # --- outcome
 
     def kept_so_far(self, exc: errors.APIError) -> None:
-        """A StreamError keeps the text gathered before it (and the last event), as a cut stream
-        does; a cut stream keeps the request id of the answer's head."""
-        if isinstance(exc, errors.StreamError) and not exc.text and self.gather.count:
+        """A StreamError or a malformed event keeps the text gathered before it (and the last
+        event), as a cut stream does; a cut stream keeps the request id of the answer's head."""
+        if (
+            isinstance(exc, errors.StreamError | errors.MalformedStreamEventError)
+            and self.gather.count
+            and not exc.text
+        ):
             exc.text = self.gather.text()
             exc.events = [self.gather.last[0]]
         if isinstance(exc, errors.IncompleteStreamError) and self.response is not None:

@@ -107,7 +107,11 @@ def malformed(gather: Gatherer, sse: ServerSentEvent, problem: str) -> errors.Ma
     """The error for an event that is not JSON or does not match the event schema."""
     number = gather.count + 1
     return errors.MalformedStreamEventError(
-        f"Stream event {number} {problem}; raw data: {sse.data[:200]!r}", data=sse.data, event=sse.event
+        f"Stream event {number} {problem}; raw data: {sse.data[:200]!r}",
+        data=sse.data,
+        event=sse.event,
+        events=[] if gather.count == 0 else [gather.last[0]],
+        text=gather.text(),
     )
 
 

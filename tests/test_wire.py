@@ -218,3 +218,43 @@ def test_a_model_msgspec_cannot_express_has_no_twin_and_takes_the_slow_path() ->
         assert wire.answer(Mixed, b'{"values": ["a"]}') is None  # declined: send.parsed takes from_dict
     finally:
         wire.enabled = wire_enabled
+
+
+@pytest.mark.parametrize(
+    ("extra", "count", "gives_up"),
+    [(False, 20, False), (True, 8, False), (True, 9, True), (True, 20, True)],
+    ids=["plain", "a-key-on-8-events", "a-key-on-9-events", "a-key-on-20-events"],
+)
+def test_a_stream_the_fast_path_always_declines_stops_trying_it(extra: bool, count: int, gives_up: bool) -> None:
+    """A provider adding a key the spec does not name to every event: the fast path declines the
+    first 9, then the stream leaves it (each decline costs a twin decode for nothing); the events
+    and the gathered text are the same either way, the key kept in additional_properties."""
+    from tests.client_cases import CANARY, local_server
+
+    module = _operation("lanrui", "create_chat_completion")
+    module._load()
+    [document, *_] = _documents("lanrui", "create_chat_completion")
+    events = [
+        {**document, "choices": [{"index": 0, "delta": {"content": f"t{i} "}, "finish_reason": None}]}
+        for i in range(count)
+    ]
+    if extra:
+        events = [{**event, "service_tier": "default"} for event in events]
+    payload = "".join(f"data: {json.dumps(event)}\n\n" for event in events) + "data: [DONE]\n\n"
+
+    def reply(headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        return 200, {"content-type": "text/event-stream"}, payload.encode()
+
+    package = PACKAGES["lanrui"]
+    body = module.ChatCompletionRequest.from_dict(
+        json.loads((FIXTURES / "lanrui" / "create_chat_completion" / "request-minimal.json").read_text())
+    )
+    with local_server(reply) as server:
+        client = package.AuthenticatedClient(CANARY, base_url=server.url, max_retries=0)
+        stream = module.stream(client=client, body=body)
+        received = list(stream)
+    call = stream._call
+    assert "".join(e.choices[0].delta.content for e in received) == "".join(f"t{i} " for i in range(count))
+    assert (call.typed is None) is gives_up
+    assert call.declined == (count if extra else 0)
+    assert all(("service_tier" in e.additional_properties) is extra for e in received)

@@ -117,7 +117,7 @@ class _Builder:
         self.base = _twin_base(msgspec)
         # The compiled builders' globals, shared so that they call each other by name.
         self.env: dict[str, Any] = {"new": object.__new__, "UNSET": msgspec.UNSET}
-        self.sources: dict[str, str] = {}  # model -> its builder's code (for a reader, and tests)
+        self.sources: dict[str, str] = {}  # model -> its builder's code, for whoever debugs one
         self.fields: dict[tuple[type, str], list[_Field]] = {}
         self.names = 0
 

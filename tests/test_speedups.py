@@ -357,9 +357,15 @@ def test_set_enabled_switches_the_parser_of_the_next_stream() -> None:
 def test_without_msgspec_the_pure_path_runs_and_asking_for_speedups_names_it(
     reimport: Callable[[], None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    speedups.set_enabled(True)  # on before, for streams and answers alike
     monkeypatch.setitem(sys.modules, "msgspec", None)  # `import msgspec` now raises ImportError
     reimport()
     assert not speedups.enabled()
+    # Plain answers follow the same switch: declined untried (no msgspec import), from_dict builds them.
+    from lanrui_client.models import ChatCompletion
+
+    answer = (Path(__file__).parent / "fixtures/lanrui/create_chat_completion/response.json").read_bytes()
+    assert package._runtime.wire.answer(ChatCompletion, answer) is None
     with pytest.raises(ModuleNotFoundError, match=r"speedups need msgspec, a dependency of lanrui-client"):
         speedups.set_enabled(True)
     assert stream_outcome(as_event('{"n": 18446744073709551616}'), on=False)[0] == "events"

@@ -111,7 +111,7 @@ def typed_decoder(fmt: StreamFormat[T, Any]) -> Callable[[str], T | None] | None
                     _typed[key] = wire.decoder(cast(Any, fmt.event_model), overrides)
                 except wire.Unsupported:
                     _typed[key] = None
-    decode: Callable[[str], T | None] | None = _typed[key] if loads is not None else None
+    decode: Callable[[str], T | None] | None = _typed[key]
     return decode
 
 
@@ -153,8 +153,7 @@ def _from_environment() -> None:
     value = os.environ.get(SPEEDUPS_ENV, "").strip().lower()
     if value not in _OFF | _ON:
         warnings.warn(f"{SPEEDUPS_ENV}={value!r} is ignored: use 0 to turn speedups off", stacklevel=2)
-    if value not in _OFF and _installed():
-        set_enabled(True)
+    set_enabled(value not in _OFF and _installed())  # both ways, so a re-import sets wire's switch too
 
 
 _from_environment()

@@ -23,6 +23,7 @@ null included) as json's dict does; pickled or copied, it becomes the frozenset 
 
 from __future__ import annotations
 
+import functools
 import sys
 import types
 import typing
@@ -316,22 +317,18 @@ class _Field(typing.NamedTuple):
     required: bool
 
 
-_BASES: dict[int, Any] = {}
-
-
+@functools.cache
 def _twin_base(msgspec: Any) -> Any:
     """The class every twin derives from: `in` as on json's dict, pickled as its keys."""
-    if id(msgspec) not in _BASES:
 
-        class Twin(msgspec.Struct):  # type: ignore[misc]  # msgspec is imported here, untyped
-            __attr_of__: typing.ClassVar[dict[str, str]]
+    class Twin(msgspec.Struct):  # type: ignore[misc]  # msgspec is imported here, untyped
+        __attr_of__: typing.ClassVar[dict[str, str]]
 
-            def __contains__(self, key: object) -> bool:
-                attr = self.__attr_of__.get(key)  # type: ignore[call-overload]
-                return attr is not None and getattr(self, attr) is not msgspec.UNSET
+        def __contains__(self, key: object) -> bool:
+            attr = self.__attr_of__.get(key)  # type: ignore[call-overload]
+            return attr is not None and getattr(self, attr) is not msgspec.UNSET
 
-            def __reduce__(self) -> Any:
-                return frozenset, (tuple(key for key in self.__attr_of__ if key in self),)
+        def __reduce__(self) -> Any:
+            return frozenset, (tuple(key for key in self.__attr_of__ if key in self),)
 
-        _BASES[id(msgspec)] = Twin
-    return _BASES[id(msgspec)]
+    return Twin

@@ -11,7 +11,6 @@ the schema.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
 from .format import StreamChoice, StreamResult
@@ -22,34 +21,18 @@ if TYPE_CHECKING:
 __all__ = ["Gatherer"]
 
 
-def _getter(path: tuple[str, ...]) -> Any:
-    """A function reading the attributes along `path` from a typed event; None where one is None.
+def _getter(attrs: tuple[str, ...]) -> Any:
+    """A function reading the attributes along `attrs` from a typed event (or choice), None where
+    one on the way is None: the same reading `_read` compiles into add(), as a function.
 
     Every member on the way is a model or null: prepare.py refuses a gather path through anything
     else (`_member` follows only a nullable anyOf/oneOf), so each hop is a plain attribute read,
     and a name a model does not have raises (a generator bug, never hidden behind a None).
     """
-    if not path:
-        return lambda obj: None
-    if len(path) == 1:
-        return attrgetter(path[0])
-    if len(path) == 2:
-        first, second = path
-
-        def get2(obj: Any) -> Any:
-            obj = getattr(obj, first)
-            return None if obj is None else getattr(obj, second)
-
-        return get2
-
-    def get(obj: Any) -> Any:
-        for name in path:
-            if obj is None:
-                return None
-            obj = getattr(obj, name)
-        return obj
-
-    return get
+    env: dict[str, Any] = {}
+    source = "\n".join(["def get(obj):", *_read("value", "obj", attrs, 4), "    return value"])
+    exec(compile(source, f"<gather path {'.'.join(attrs)}>", "exec"), env)  # our code, rendered names
+    return env["get"]
 
 
 class _Text:
